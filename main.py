@@ -1,0 +1,72 @@
+"""Relasi's entry point: arguments, logging, then a subcommand or the window.
+
+``python main.py [--db PATH] [--demo] [--quit-after-paint]`` opens the window;
+``python main.py [--db PATH] SUBCOMMAND`` runs a command and never opens one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+STARTED = time.monotonic()
+VERSION = "0.1.0"
+
+
+def process_age_ms() -> float:
+    """Milliseconds since this process started (from /proc where there is one)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        start_ticks = int(fields[19])
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / ticks) * 1000
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.monotonic() - STARTED) * 1000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from models.cli import add_subcommands
+
+    parser = argparse.ArgumentParser(
+        prog="relasi", description="Relasi: an offline client-relationship organizer."
+    )
+    parser.add_argument("--version", action="version", version=f"relasi {VERSION}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file (default: per-user data folder)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="fill an empty database with demo data first"
+    )
+    parser.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help="exit after the window's first paint, printing 'painted-ms N'",
+    )
+    parser.add_argument("--lang", metavar="CODE", help="interface language (en, id)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    add_subcommands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command:
+        from models.cli import run
+
+        return run(args)
+    from ui.app import run_gui
+
+    return run_gui(args, process_age_ms)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

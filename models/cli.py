@@ -1,0 +1,59 @@
+"""The command-line subcommands that need no window: machine-readable output on
+stdout, one-line errors on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from models.demo import fill_demo
+from models.errors import RelasiError
+from models.paths import resolve_db_path
+from models.stats import live_counts
+from models.store import Store, open_store
+
+EXIT_ERROR = 2
+
+
+def fail(message: str) -> int:
+    print(f"relasi: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def open_from_args(args: argparse.Namespace) -> Store:
+    """Open the database named by ``--db`` / RELASI_DB / the default, filling it if --demo."""
+    store = open_store(Path(resolve_db_path(args.db)))
+    if getattr(args, "demo", False):
+        try:
+            fill_demo(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        print(json.dumps(live_counts(store)))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"stats": cmd_stats}
+
+
+def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sub.add_parser("stats", help="print live row counts as one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a window-less subcommand; every RelasiError becomes one line and status 2."""
+    try:
+        return COMMANDS[args.command](args)
+    except RelasiError as exc:
+        return fail(exc.message)
+    except OSError as exc:
+        return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))

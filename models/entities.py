@@ -1,0 +1,296 @@
+"""SQLAlchemy 2.x declarative entities: the tables of a Relasi database.
+
+Every table has a text UUID key, ``created_at``/``updated_at`` in UTC and a
+``deleted_at`` for soft delete (Trash, and later sync between laptops).
+Times are stored as naive UTC and come back timezone-aware (UTC).
+Money is integer minor units plus an ISO 4217 currency code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC; refuses naive input to keep time honest."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+    }
+
+
+class Tier(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class AccountStatus(StrEnum):
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    DORMANT = "dormant"
+    LOST = "lost"
+
+
+class InteractionKind(StrEnum):
+    MEETING = "meeting"
+    CALL = "call"
+    EMAIL = "email"
+    NOTE = "note"
+    DEMO = "demo"
+    PROPOSAL = "proposal"
+    CONTRACT = "contract"
+    GIFT = "gift"
+    OTHER = "other"
+
+
+class DealStage(StrEnum):
+    LEAD = "lead"
+    QUALIFIED = "qualified"
+    DEMO = "demo"
+    PROPOSAL = "proposal"
+    NEGOTIATION = "negotiation"
+    WON = "won"
+    LOST = "lost"
+
+
+CLOSED_STAGES = frozenset({DealStage.WON, DealStage.LOST})
+
+#: Default stay-in-touch cadence in days, by tier.
+DEFAULT_CADENCE = {Tier.A: 14, Tier.B: 30, Tier.C: 90}
+
+
+class Timestamped:
+    """Columns every table carries."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(nullable=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+account_tags = Table(
+    "account_tags",
+    Base.metadata,
+    Column("account_id", ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_account_tags_tag_id", "tag_id"),
+)
+
+interaction_contacts = Table(
+    "interaction_contacts",
+    Base.metadata,
+    Column("interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_interaction_contacts_contact_id", "contact_id"),
+)
+
+
+class Tag(Timestamped, Base):
+    __tablename__ = "tags"
+
+    name: Mapped[str] = mapped_column(String(80), nullable=False, unique=True)
+
+
+class Account(Timestamped, Base):
+    """A client company."""
+
+    __tablename__ = "accounts"
+
+    name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), nullable=False)
+    industry: Mapped[str] = mapped_column(String(120), default="")
+    tier: Mapped[str] = mapped_column(String(1), default=Tier.B.value)
+    status: Mapped[str] = mapped_column(String(16), default=AccountStatus.ACTIVE.value)
+    website: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    cadence_days: Mapped[int] = mapped_column(Integer, default=30)
+    # Kept current by triggers on interactions / follow_ups (see the first migration),
+    # so the client list never aggregates a million rows per keystroke.
+    last_contact_at: Mapped[datetime | None] = mapped_column(default=None)
+    next_followup_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    tags: Mapped[list[Tag]] = relationship(secondary=account_tags, lazy="selectin")
+
+    __table_args__ = (
+        Index("ix_accounts_name", "name", "id"),
+        Index("ix_accounts_deleted_at", "deleted_at"),
+    )
+
+
+class Contact(Timestamped, Base):
+    """A person at an account; may move between accounts."""
+
+    __tablename__ = "contacts"
+
+    account_id: Mapped[str | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    emails: Mapped[list[str]] = mapped_column(default=list)
+    phones: Mapped[list[str]] = mapped_column(default=list)
+    birthday: Mapped[date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_contacts_account_id", "account_id"),)
+
+
+class Interaction(Timestamped, Base):
+    """A timeline entry: a meeting, call, e-mail, note, demo, proposal, contract, gift."""
+
+    __tablename__ = "interactions"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[str] = mapped_column(String(16), default=InteractionKind.NOTE.value)
+    occurred_at: Mapped[datetime] = mapped_column(nullable=False)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    body_format: Mapped[str] = mapped_column(String(10), default="markdown")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    duration_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
+    outcome: Mapped[str] = mapped_column(String(300), default="")
+    gift_value_minor: Mapped[int | None] = mapped_column(Integer, default=None)
+    gift_currency: Mapped[str | None] = mapped_column(String(3), default=None)
+
+    contacts: Mapped[list[Contact]] = relationship(secondary=interaction_contacts)
+
+    __table_args__ = (Index("ix_interactions_account_occurred", "account_id", "occurred_at", "id"),)
+
+
+class FollowUp(Timestamped, Base):
+    """Something promised to a client, with a due date (or date-time)."""
+
+    __tablename__ = "follow_ups"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    )
+    interaction_id: Mapped[str | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), default=None
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    # An all-day follow-up stores the start of its day in local time (as UTC).
+    due_at: Mapped[datetime] = mapped_column(nullable=False)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
+    priority: Mapped[int] = mapped_column(Integer, default=1)
+    done_at: Mapped[datetime | None] = mapped_column(default=None)
+    snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
+
+    __table_args__ = (
+        Index("ix_follow_ups_account_id", "account_id"),
+        Index("ix_follow_ups_open_due", "done_at", "due_at"),
+    )
+
+
+class Deal(Timestamped, Base):
+    """An opportunity moving through the pipeline."""
+
+    __tablename__ = "deals"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    )
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    stage: Mapped[str] = mapped_column(String(16), default=DealStage.LEAD.value)
+    amount_minor: Mapped[int] = mapped_column(Integer, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="IDR")
+    probability: Mapped[int] = mapped_column(Integer, default=10)
+    expected_close: Mapped[date | None] = mapped_column(Date, default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    lost_reason: Mapped[str] = mapped_column(String(300), default="")
+
+    __table_args__ = (Index("ix_deals_account_id", "account_id"),)
+
+
+class DealStageChange(Timestamped, Base):
+    """One move of a deal between stages: what conversion and velocity are computed from."""
+
+    __tablename__ = "deal_stage_changes"
+
+    deal_id: Mapped[str] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"), nullable=False)
+    from_stage: Mapped[str | None] = mapped_column(String(16), default=None)
+    to_stage: Mapped[str] = mapped_column(String(16), nullable=False)
+    changed_at: Mapped[datetime] = mapped_column(nullable=False)
+
+    __table_args__ = (Index("ix_deal_stage_changes_deal", "deal_id", "changed_at"),)
+
+
+class Quota(Timestamped, Base):
+    """A sales target for a period."""
+
+    __tablename__ = "quotas"
+
+    period_start: Mapped[date] = mapped_column(Date, nullable=False)
+    period_end: Mapped[date] = mapped_column(Date, nullable=False)
+    amount_minor: Mapped[int] = mapped_column(Integer, nullable=False)
+    currency: Mapped[str] = mapped_column(String(3), default="IDR")
+
+
+#: Entity classes by the kind name used in change notifications and the CLI.
+KINDS: dict[str, type[Timestamped]] = {
+    "account": Account,
+    "contact": Contact,
+    "interaction": Interaction,
+    "followup": FollowUp,
+    "deal": Deal,
+    "tag": Tag,
+    "quota": Quota,
+}

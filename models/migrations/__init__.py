@@ -1,0 +1,9 @@
+"""Alembic migrations of the Relasi schema; they run at open, never by hand.
+
+``REVISIONS`` lists every released revision in order; a test checks it against
+Alembic's script directory, so the store can skip loading Alembic when the
+database is already at ``HEAD``.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = REVISIONS[-1]

@@ -1,0 +1,157 @@
+"""Plain rows the queries return: frozen dataclasses, never live ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    """One line of the client list."""
+
+    id: str
+    name: str
+    tier: str
+    status: str
+    industry: str
+    cadence_days: int
+    last_contact_at: datetime | None
+    next_followup_at: datetime | None
+    going_cold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    id: str
+    account_id: str | None
+    name: str
+    title: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    birthday: date | None
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class DealRow:
+    id: str
+    account_id: str
+    title: str
+    stage: str
+    amount_minor: int
+    currency: str
+    probability: int
+    expected_close: date | None
+    closed_at: datetime | None
+    lost_reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountDetail:
+    """Everything the timeline's header card shows about a client."""
+
+    id: str
+    name: str
+    industry: str
+    tier: str
+    status: str
+    website: str
+    phone: str
+    address: str
+    notes: str
+    cadence_days: int
+    last_contact_at: datetime | None
+    next_followup_at: datetime | None
+    going_cold: bool
+    tags: tuple[str, ...]
+    contacts: tuple[ContactRow, ...]
+    open_deals: tuple[DealRow, ...]
+    deleted_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionRow:
+    """One timeline entry."""
+
+    id: str
+    account_id: str
+    kind: str
+    occurred_at: datetime
+    subject: str
+    body: str
+    body_format: str
+    location: str
+    duration_minutes: int | None
+    outcome: str
+    gift_value_minor: int | None
+    gift_currency: str | None
+    contact_ids: tuple[str, ...] = ()
+    contact_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineCursor:
+    """Where the next (older) timeline page starts."""
+
+    occurred_at: datetime
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    id: str
+    account_id: str
+    account_name: str
+    interaction_id: str | None
+    title: str
+    due_at: datetime
+    all_day: bool
+    priority: int
+    done_at: datetime | None
+    snoozed_until: datetime | None
+
+    @property
+    def effective_due(self) -> datetime:
+        """When it is due now: the snooze time if snoozed, else the due time."""
+        return self.snoozed_until or self.due_at
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpBuckets:
+    overdue: tuple[FollowUpRow, ...] = ()
+    today: tuple[FollowUpRow, ...] = ()
+    upcoming: tuple[FollowUpRow, ...] = ()
+    done: tuple[FollowUpRow, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    id: str
+    account_id: str | None
+    title: str
+    snippet: str
+    rank: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TrashRow:
+    kind: str
+    id: str
+    label: str
+    deleted_at: datetime
+    account_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFilter:
+    """What the client list is narrowed to and how it is ordered."""
+
+    text: str = ""
+    tiers: frozenset[str] = field(default_factory=frozenset)
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    tag: str | None = None
+    going_cold_only: bool = False
+    sort: str = "name"
+    descending: bool = False

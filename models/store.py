@@ -1,0 +1,338 @@
+"""The Store: opens or creates an encrypted Relasi database and hands out sessions.
+
+The database is SQLCipher-encrypted from its first byte with a raw 256-bit key
+from the OS keyring (see models.keys). Connections come from a ``creator``
+function so the key never appears in a URL, a log line or a traceback.
+Each connection gets WAL, ``synchronous=FULL``, foreign keys, in-memory temp
+storage and a busy timeout. Migrations run at open.
+
+Writes go through ``store.write()``, a unit of work that records what changed
+and tells the store's listeners after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
+
+from models import keys
+from models.clock import Clock
+from models.errors import (
+    FolderMissingError,
+    NotADatabaseError,
+    PlaintextDatabaseError,
+    SqliteTooOldError,
+    StoreError,
+    TooNewError,
+)
+from models.migrations import HEAD, REVISIONS
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIN_SQLITE = (3, 51, 3)
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass
+class Changes:
+    """What a unit of work changed: entity kind -> ids."""
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, *ids: str) -> None:
+        self.ids.setdefault(kind, set()).update(ids)
+
+    def merge(self, other: Changes) -> None:
+        for kind, ids in other.ids.items():
+            self.add(kind, *ids)
+
+    def of(self, kind: str) -> frozenset[str]:
+        return frozenset(self.ids.get(kind, ()))
+
+    def __bool__(self) -> bool:
+        return any(self.ids.values())
+
+
+@dataclass
+class UnitOfWork:
+    """One transaction: the session, the time it runs at, and what it changed."""
+
+    session: Session
+    now: datetime
+    changes: Changes
+
+    def touched(self, kind: str, *ids: str) -> None:
+        self.changes.add(kind, *ids)
+
+
+Listener = Callable[[Changes], None]
+
+
+def _key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _check_sqlite() -> None:
+    if sqlcipher3.sqlite_version_info < MIN_SQLITE:
+        raise SqliteTooOldError(
+            f"the bundled SQLite {sqlcipher3.sqlite_version} is older than "
+            f"{'.'.join(map(str, MIN_SQLITE))} (WAL-reset bug); upgrade sqlcipher3"
+        )
+
+
+def _classify_existing(path: Path) -> None:
+    """Refuse files that cannot be a Relasi database, before any key is needed."""
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a database file", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise NotADatabaseError(f"{path} is an empty file, not a Relasi database", path=str(path))
+    with path.open("rb") as f:
+        head = f.read(len(SQLITE_HEADER))
+    if head == SQLITE_HEADER:
+        raise PlaintextDatabaseError(
+            f"{path} is an unencrypted SQLite database, not a Relasi database", path=str(path)
+        )
+    if size < 1024:
+        raise NotADatabaseError(f"{path} is too small to be a Relasi database", path=str(path))
+
+
+def _probe(path: Path, key: bytes) -> str | None:
+    """Read-only look at an existing file: the key fits and it is a Relasi database.
+
+    Returns its schema revision. Nothing is written, not even a journal-mode change.
+    """
+    try:
+        conn = sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlcipher3.Error as exc:
+        raise StoreError(f"{path} cannot be opened: {exc}", path=str(path)) from None
+    try:
+        conn.execute(_key_pragma(key))
+        try:
+            names = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        except sqlcipher3.DatabaseError:
+            raise NotADatabaseError(
+                f"{path} is not a Relasi database, or its key does not match", path=str(path)
+            ) from None
+        if "alembic_version" not in names:
+            if names - {"sqlite_sequence"}:
+                raise NotADatabaseError(
+                    f"{path} is an SQLCipher database but not a Relasi database", path=str(path)
+                )
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = str(row[0]) if row else None
+        if revision is not None and revision not in REVISIONS:
+            raise TooNewError(
+                f"{path} was written by a newer Relasi (schema {revision}); update Relasi",
+                path=str(path),
+            )
+        return revision
+    finally:
+        conn.close()
+
+
+class Store:
+    """An open Relasi database."""
+
+    def __init__(self, path: Path, key: bytes, *, clock: Clock | None = None) -> None:
+        self.path = path
+        self.clock = clock or Clock()
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self.engine = self._make_engine(key)
+        # The writer engine begins IMMEDIATE transactions: one writer at a time,
+        # waiting on the busy timeout rather than failing on a lock upgrade.
+        self._write_engine = self.engine.execution_options(relasi_immediate=True)
+
+    # -- engine -----------------------------------------------------------------------
+
+    def _make_engine(self, key: bytes) -> Engine:
+        path = str(self.path)
+        pragma = _key_pragma(key)
+
+        def connect() -> Any:
+            conn = sqlcipher3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+            try:
+                conn.execute(pragma)
+                conn.execute("PRAGMA cipher_memory_security = OFF")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlcipher3.DatabaseError:
+                conn.close()
+                raise NotADatabaseError(
+                    f"{path} is not a Relasi database, or its key does not match",
+                    path=path,
+                ) from None
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            return conn
+
+        engine = create_engine(
+            "sqlite://",
+            creator=connect,
+            module=sqlcipher3,
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=4,
+            hide_parameters=True,
+        )
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            immediate = conn.get_execution_options().get("relasi_immediate", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+
+    # -- sessions -----------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[UnitOfWork]:
+        """One durable write transaction; listeners hear of its changes after commit."""
+        changes = Changes()
+        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            yield UnitOfWork(session=session, now=self.clock.now(), changes=changes)
+        if changes:
+            self._notify(changes)
+
+    # -- change notification ----------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` after each commit; returns a function that unsubscribes."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _notify(self, changes: Changes) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:  # a broken listener must not undo a committed write
+                log.exception("change listener failed")
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            has = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).first()
+            if not has:
+                return None
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+            return str(row[0]) if row else None
+
+    def close(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:
+            log.warning("checkpoint at close failed", exc_info=True)
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def migrate(store: Store, *, before: Callable[[str | None], None] | None = None) -> None:
+    """Bring the schema to head; refuse a foreign or a newer database.
+
+    ``before`` is called with the current revision before an existing database
+    is changed (the place for an automatic backup).
+    """
+    current = store.schema_revision()
+    if current == HEAD:
+        return
+    if current is not None and current not in REVISIONS:
+        raise TooNewError(
+            f"{store.path} was written by a newer Relasi (schema {current}); update Relasi",
+            path=str(store.path),
+        )
+    if current is not None and before is not None:
+        before(current)
+    from models.migrations.runner import upgrade
+
+    upgrade(store.engine)
+
+
+def open_store(
+    path: Path,
+    *,
+    clock: Clock | None = None,
+    create: bool = True,
+    before_migrate: Callable[[str | None], None] | None = None,
+) -> Store:
+    """Open the database at ``path``, creating it (and its keyring key) if it is new.
+
+    Raises a StoreError subclass with a one-line message for anything that is not
+    a usable Relasi database; a file that exists is never modified in that case.
+    """
+    _check_sqlite()
+    path = Path(os.path.abspath(path))
+    if not path.parent.is_dir():
+        raise FolderMissingError(f"the folder {path.parent} does not exist", path=str(path))
+    if path.exists():
+        _classify_existing(path)
+        key = keys.load_key(path)
+        _probe(path, key)
+        is_new = False
+    else:
+        if not create:
+            raise StoreError(f"{path} does not exist", path=str(path))
+        key = keys.new_key()
+        keys.store_key(path, key)
+        is_new = True
+    store = Store(path, key, clock=clock)
+    try:
+        migrate(store, before=before_migrate)
+    except BaseException:
+        store.engine.dispose()
+        if is_new:
+            _remove_new_database(path)
+            keys.delete_key(path)
+        raise
+    return store
+
+
+def _remove_new_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            p.unlink()

@@ -1,0 +1,225 @@
+"""Queries for the panes: client list (filters, sort, keyset pages, going cold),
+timeline pages, follow-up buckets, soft-deleted rows staying out."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from models import queries, services
+from models.clock import FixedClock
+from models.queries import ClientFilter, all_day_value
+from models.store import Store
+from tests.models.helpers import account, contact, followup, note
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def names(store: Store, flt: ClientFilter = queries.NO_FILTER) -> list[str]:
+    rows, _ = queries.client_page(store, flt, limit=1000)
+    return [r.name for r in rows]
+
+
+def test_filter_by_text_matches_name_contact_and_tag(store: Store) -> None:
+    a = account(store, "PT Sinar Jaya", tags=["surabaya"])
+    account(store, "Acme Corp")
+    b = account(store, "Globex Inc")
+    contact(store, b, "Budi Santoso")
+    assert names(store, ClientFilter(text="sinar")) == ["PT Sinar Jaya"]
+    assert names(store, ClientFilter(text="SANTOSO")) == ["Globex Inc"]
+    assert names(store, ClientFilter(text="surab")) == ["PT Sinar Jaya"]
+    assert names(store, ClientFilter(text="100%_")) == []
+    assert queries.client_count(store, ClientFilter(text="a")) == 3
+    del a
+
+
+def test_filter_by_tier_status_tag(store: Store) -> None:
+    account(store, "A1", tier="A", status="active", tags=["vip"])
+    account(store, "B1", tier="B", status="prospect")
+    account(store, "C1", tier="C", status="lost", tags=["vip"])
+    assert names(store, ClientFilter(tiers=frozenset({"A", "C"}))) == ["A1", "C1"]
+    assert names(store, ClientFilter(statuses=frozenset({"prospect"}))) == ["B1"]
+    assert names(store, ClientFilter(tag="vip")) == ["A1", "C1"]
+
+
+def test_deleted_accounts_and_contacts_stay_out(store: Store) -> None:
+    a = account(store, "Deleted Co")
+    b = account(store, "Live Co")
+    c = contact(store, b, "Hidden Person")
+    with store.write() as uow:
+        services.soft_delete(uow, "account", a)
+        services.soft_delete(uow, "contact", c)
+    assert names(store) == ["Live Co"]
+    assert names(store, ClientFilter(text="Hidden")) == []
+    assert queries.account_detail(store, b).contacts == ()  # type: ignore[union-attr]
+    assert [n for _, n in queries.client_names(store)] == ["Live Co"]
+    assert queries.account_detail(store, a).deleted_at is not None  # type: ignore[union-attr]
+
+
+def test_sort_and_keyset_pages_cover_every_row_once(store: Store, clock: FixedClock) -> None:
+    with store.write() as uow:
+        for i in range(57):
+            services.create_account(uow, f"Client {i:02d}", tier="ABC"[i % 3])
+    for sort in ("name", "tier", "status", "last_contact", "next_followup"):
+        for descending in (False, True):
+            flt = ClientFilter(sort=sort, descending=descending)
+            seen: list[str] = []
+            cursor = None
+            while True:
+                rows, cursor = queries.client_page(store, flt, after=cursor, limit=10)
+                seen += [r.name for r in rows]
+                if cursor is None:
+                    break
+            assert sorted(seen) == sorted(f"Client {i:02d}" for i in range(57)), sort
+    rows, _ = queries.client_page(store, ClientFilter(sort="tier", descending=True), limit=3)
+    assert [r.tier for r in rows] == ["C", "C", "C"]
+    rows, _ = queries.client_page(store, ClientFilter(sort="name", descending=True), limit=2)
+    assert [r.name for r in rows] == ["Client 56", "Client 55"]
+    with pytest.raises(ValueError, match="cannot sort"):
+        queries.client_page(store, ClientFilter(sort="colour"))
+
+
+def test_sort_by_next_followup_puts_none_last(store: Store, clock: FixedClock) -> None:
+    soon = account(store, "Soon")
+    late = account(store, "Late")
+    account(store, "Never")
+    followup(store, late, "x", clock.now() + timedelta(days=9), all_day=False)
+    followup(store, soon, "x", clock.now() + timedelta(days=1), all_day=False)
+    assert names(store, ClientFilter(sort="next_followup")) == ["Soon", "Late", "Never"]
+
+
+def test_name_sort_ignores_case(store: Store) -> None:
+    for n in ("beta", "Alpha", "charlie"):
+        account(store, n)
+    assert names(store) == ["Alpha", "beta", "charlie"]
+
+
+@pytest.mark.parametrize(
+    ("age", "cold"),
+    [
+        (timedelta(days=30), False),
+        (timedelta(days=30, seconds=1), True),
+        (timedelta(days=29, hours=23), False),
+    ],
+)
+def test_going_cold_boundary(store: Store, clock: FixedClock, age: timedelta, cold: bool) -> None:
+    a = account(store, "Cadence 30", cadence_days=30)
+    note(store, a, "last visit", at=clock.now() - age)
+    rows, _ = queries.client_page(store)
+    assert rows[0].going_cold is cold
+    assert queries.client_count(store, ClientFilter(going_cold_only=True)) == int(cold)
+
+
+def test_going_cold_only_for_active_and_prospects(store: Store, clock: FixedClock) -> None:
+    for status in ("active", "prospect", "dormant", "lost"):
+        a = account(store, status, status=status, cadence_days=7)
+        note(store, a, "long ago", at=clock.now() - timedelta(days=40))
+    rows, _ = queries.client_page(store)
+    assert {r.name: r.going_cold for r in rows} == {
+        "active": True,
+        "prospect": True,
+        "dormant": False,
+        "lost": False,
+    }
+
+
+def test_never_contacted_counts_from_creation(store: Store, clock: FixedClock) -> None:
+    a = account(store, "New", cadence_days=14)
+    assert queries.client_rows(store, [a])[a].going_cold is False
+    clock.advance(timedelta(days=15))
+    assert queries.client_rows(store, [a])[a].going_cold is True
+
+
+def test_timeline_pages_newest_first(store: Store, clock: FixedClock) -> None:
+    a = account(store)
+    other = account(store, "Other")
+    base = clock.now()
+    ids = [note(store, a, f"n{i}", at=base - timedelta(hours=i)) for i in range(25)]
+    note(store, other, "not mine")
+    same = base - timedelta(hours=30)
+    ids += [note(store, a, "tie", at=same) for _ in range(3)]
+    with store.write() as uow:
+        services.soft_delete(uow, "interaction", ids[3])
+    seen: list[str] = []
+    cursor = None
+    pages = 0
+    while True:
+        rows, cursor = queries.timeline_page(store, a, before=cursor, limit=10)
+        pages += 1
+        seen += [r.id for r in rows]
+        times = [r.occurred_at for r in rows]
+        assert times == sorted(times, reverse=True)
+        if cursor is None:
+            break
+    expected = [i for i in ids if i != ids[3]]
+    assert sorted(seen) == sorted(expected) and len(seen) == len(set(seen)) == 27
+    assert seen[:3] == ids[:3]
+    assert pages == 3
+
+
+def test_followup_buckets(store: Store, clock: FixedClock) -> None:
+    # now: Tuesday 2026-11-24 09:30 in Jakarta
+    a = account(store, "A")
+    b = account(store, "B")
+    local = clock.now().astimezone(JAKARTA)
+    today = local.date()
+    f_yesterday = followup(store, a, "yesterday", all_day_value(today - timedelta(days=1), JAKARTA))
+    f_today = followup(store, a, "today all day", all_day_value(today, JAKARTA))
+    f_past_hour = followup(store, a, "an hour ago", clock.now() - timedelta(hours=1), all_day=False)
+    f_tonight = followup(
+        store, b, "tonight", datetime(2026, 11, 24, 20, 0, tzinfo=JAKARTA), all_day=False
+    )
+    f_tomorrow = followup(store, a, "tomorrow", all_day_value(date(2026, 11, 25), JAKARTA))
+    f_midnight = followup(
+        store, a, "just after midnight", datetime(2026, 11, 25, 0, 5, tzinfo=JAKARTA), all_day=False
+    )
+    f_done = followup(store, a, "done", all_day_value(today, JAKARTA))
+    with store.write() as uow:
+        services.complete_followup(uow, f_done)
+    f_snoozed = followup(store, a, "snoozed", all_day_value(today - timedelta(days=2), JAKARTA))
+    with store.write() as uow:
+        services.snooze_followup(uow, f_snoozed, clock.now() + timedelta(days=3))
+    all_ = queries.followups(store, tz=JAKARTA)
+    assert [f.id for f in all_.overdue] == [f_yesterday, f_past_hour]
+    assert {f.id for f in all_.today} == {f_today, f_tonight}
+    assert [f.id for f in all_.upcoming] == [f_tomorrow, f_midnight, f_snoozed]
+    assert all_.upcoming[0].due_at == datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
+    assert [f.id for f in all_.done] == [f_done]
+    only_b = queries.followups(store, account_id=b, tz=JAKARTA)
+    assert [f.id for f in only_b.today] == [f_tonight] and only_b.overdue == ()
+    assert only_b.today[0].account_name == "B"
+
+
+def test_followups_of_deleted_clients_are_hidden(store: Store, clock: FixedClock) -> None:
+    a = account(store)
+    followup(store, a, "x", clock.now() - timedelta(days=1), all_day=False)
+    with store.write() as uow:
+        services.soft_delete(uow, "account", a)
+    assert queries.followups(store, tz=JAKARTA).overdue == ()
+
+
+def test_due_between_for_reminders(store: Store, clock: FixedClock) -> None:
+    a = account(store)
+    inside = followup(store, a, "in", clock.now() + timedelta(minutes=5), all_day=False)
+    followup(store, a, "out", clock.now() + timedelta(hours=5), all_day=False)
+    followup(store, a, "all day", all_day_value(clock.now().date()))
+    rows = queries.due_between(store, clock.now(), clock.now() + timedelta(minutes=10))
+    assert [r.id for r in rows] == [inside]
+
+
+def test_local_day_bounds() -> None:
+    now = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)  # 03:00 on the 25th in Jakarta
+    start, tomorrow = queries.local_day_bounds(now, JAKARTA)
+    assert start == datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
+    assert tomorrow == datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
+
+
+def test_unknown_rows_are_none(store: Store) -> None:
+    assert queries.account_detail(store, "x") is None
+    assert queries.interaction(store, "x") is None
+    assert queries.followup(store, "x") is None
+    assert queries.contact(store, "x") is None
+    assert queries.deal(store, "x") is None
+    assert queries.client_rows(store, []) == {}
