@@ -209,6 +209,9 @@ class Interaction(Timestamped, Base):
     outcome: Mapped[str] = mapped_column(String(300), default="")
     gift_value_minor: Mapped[int | None] = mapped_column(Integer, default=None)
     gift_currency: Mapped[str | None] = mapped_column(String(3), default=None)
+    # An amount mentioned in the note (e.g. "budget ~ Rp 500 jt"), offered as a deal amount.
+    amount_minor: Mapped[int | None] = mapped_column(Integer, default=None)
+    amount_currency: Mapped[str | None] = mapped_column(String(3), default=None)
 
     contacts: Mapped[list[Contact]] = relationship(secondary=interaction_contacts)
 
@@ -284,6 +287,56 @@ class Quota(Timestamped, Base):
     currency: Mapped[str] = mapped_column(String(3), default="IDR")
 
 
+class Draft(Timestamped, Base):
+    """Text being typed in quick capture, saved as it is typed (encrypted like the rest)."""
+
+    __tablename__ = "drafts"
+
+    account_id: Mapped[str | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Template(Timestamped, Base):
+    """A meeting template that pre-fills quick capture."""
+
+    __tablename__ = "templates"
+
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    body: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ImportBatch(Timestamped, Base):
+    """One import run, with its counts; undoing it reverts every item."""
+
+    __tablename__ = "import_batches"
+
+    source_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    created_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_count: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[str]] = mapped_column(default=list)
+    undone_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ImportBatchItem(Timestamped, Base):
+    """A row an import created or changed (with the values it had before)."""
+
+    __tablename__ = "import_batch_items"
+
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    ref_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    action: Mapped[str] = mapped_column(String(8), nullable=False)  # "create" | "update"
+    old_values: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (Index("ix_import_batch_items_batch", "batch_id"),)
+
+
 #: Entity classes by the kind name used in change notifications and the CLI.
 KINDS: dict[str, type[Timestamped]] = {
     "account": Account,
@@ -293,4 +346,7 @@ KINDS: dict[str, type[Timestamped]] = {
     "deal": Deal,
     "tag": Tag,
     "quota": Quota,
+    "draft": Draft,
+    "template": Template,
+    "import_batch": ImportBatch,
 }
