@@ -10,11 +10,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from models import cli_safety
+from models.backup import open_with_safety
 from models.demo import fill_demo
 from models.errors import RelasiError
 from models.paths import resolve_db_path
 from models.stats import live_counts
-from models.store import Store, open_store
+from models.store import Store
 
 EXIT_ERROR = 2
 
@@ -26,7 +28,7 @@ def fail(message: str) -> int:
 
 def open_from_args(args: argparse.Namespace) -> Store:
     """Open the database named by ``--db`` / RELASI_DB / the default, filling it if --demo."""
-    store = open_store(Path(resolve_db_path(args.db)))
+    store = open_with_safety(Path(resolve_db_path(args.db)))
     if getattr(args, "demo", False):
         try:
             fill_demo(store)
@@ -42,11 +44,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"stats": cmd_stats}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "stats": cmd_stats,
+    "backup": cli_safety.cmd_backup,
+    "check": cli_safety.cmd_check,
+    "restore": cli_safety.cmd_restore,
+}
 
 
 def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("stats", help="print live row counts as one JSON object")
+    cli_safety.add_parsers(sub)
 
 
 def run(args: argparse.Namespace) -> int:

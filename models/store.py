@@ -93,6 +93,32 @@ def _check_sqlite() -> None:
         )
 
 
+def connect_raw(path: Path, key: bytes, *, readonly: bool = False) -> sqlcipher3.Connection:
+    """A bare keyed sqlcipher3 connection (autocommit), for backups, checks and salvage.
+
+    Raises NotADatabaseError when the key does not open the file. The caller closes it.
+    """
+    uri = f"{Path(os.path.abspath(path)).as_uri()}{'?mode=ro' if readonly else ''}"
+    try:
+        conn = sqlcipher3.connect(
+            uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except sqlcipher3.Error as exc:
+        raise StoreError(f"{path} cannot be opened: {exc}", path=str(path)) from None
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise NotADatabaseError(
+            f"{path} is not a Relasi database, or its key does not match", path=str(path)
+        ) from None
+    return conn
+
+
 def _classify_existing(path: Path) -> None:
     """Refuse files that cannot be a Relasi database, before any key is needed."""
     if path.is_dir():
@@ -153,12 +179,21 @@ class Store:
     def __init__(self, path: Path, key: bytes, *, clock: Clock | None = None) -> None:
         self.path = path
         self.clock = clock or Clock()
+        self._key = key
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
         self.engine = self._make_engine(key)
         # The writer engine begins IMMEDIATE transactions: one writer at a time,
         # waiting on the busy timeout rather than failing on a lock upgrade.
         self._write_engine = self.engine.execution_options(relasi_immediate=True)
+
+    @property
+    def key(self) -> bytes:
+        """The raw database key, for code that opens its own connection (backups, checks).
+
+        Read-only; never log it or put it in a message (Store has no custom repr).
+        """
+        return self._key
 
     # -- engine -----------------------------------------------------------------------
 

@@ -1,0 +1,665 @@
+"""Backups, rotation and restore of the encrypted database, and the safe way to open it.
+
+A backup is made with SQLite's online backup API from the encrypted database into
+a new file encrypted with the same key (never ``VACUUM INTO``). It copies one read
+snapshot: the source's read transaction stays open for the whole copy, so a writer
+on another connection neither restarts nor tears it. It runs in steps of pages,
+reporting progress between steps; a cancel or a failure removes the partial file.
+Every backup is verified once written (``PRAGMA quick_check`` and row counts equal
+to the source's counts in the same snapshot) before it gets its final name.
+
+Backups live in ``<database folder>/backups/`` (mode 0700), one file per backup
+(mode 0600) named after the UTC time it was taken: ``relasi-20261127T031500Z.db``,
+with an optional reason (``-before-migrate``, ``-before-restore``) and a counter
+when two are taken in the same second. Rotation keeps everything from the last
+day, then grandfather-father-son: the newest backup of each of the 7 most recent
+days, 4 most recent ISO weeks and 12 most recent months that have one.
+
+``open_with_safety`` is the one way the CLI and the window open a database: it
+refuses read-only files and folders, backs up before a migration, turns a failed
+migration into a clear error (the migration is one transaction, so the file stays
+at its old revision), runs ``PRAGMA quick_check`` and purges old Trash.
+
+Nothing here logs or formats the key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy.exc import SQLAlchemyError
+
+from models import keys, services
+from models.clock import Clock, as_utc
+from models.errors import RelasiError, StoreError, TooNewError
+from models.migrations import HEAD, REVISIONS
+from models.store import Store, connect_raw, open_store
+
+BACKUP_DIR = "backups"
+PAGES_PER_STEP = 256
+DEFAULT_TRASH_RETENTION = timedelta(days=30)
+DAILY_INTERVAL = timedelta(days=1)
+
+_NAME = re.compile(r"^relasi-(\d{8}T\d{6}Z)(?:-([a-z]+(?:-[a-z]+)*))?(?:-(\d+))?\.db$")
+_STAMP = "%Y%m%dT%H%M%SZ"
+
+#: Called between steps with (pages copied, pages in all); return False to cancel.
+Progress = Callable[[int, int], bool | None]
+
+
+class BackupError(StoreError):
+    """A backup could not be written or does not verify."""
+
+    code = "backup"
+
+
+class BackupCancelled(RelasiError):
+    """The caller cancelled a backup; the partial file was removed."""
+
+    code = "backup-cancelled"
+
+
+class MigrationError(StoreError):
+    """An upgrade failed (or its backup did); the database is at its old revision."""
+
+    code = "migration"
+
+
+class ReadOnlyError(StoreError):
+    """The database file or its folder cannot be written."""
+
+    code = "read-only"
+
+
+class DatabaseInUseError(StoreError):
+    """A running Relasi holds the database (restore must wait until it is closed)."""
+
+    code = "in-use"
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """How many backups rotation keeps; see ``plan_rotation``."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+    keep_all_within: timedelta = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    bytes: int
+    seconds: float
+    counts: dict[str, int]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "bytes": self.bytes,
+            "seconds": round(self.seconds, 3),
+            "counts": self.counts,
+        }
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup in the folder, as File > Restore lists it."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    counts: dict[str, int] | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_backup: Path | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "restored_from": str(self.restored_from),
+            "safety_backup": str(self.safety_backup) if self.safety_backup else None,
+            "counts": self.counts,
+        }
+
+
+# -- names and folders ----------------------------------------------------------------
+
+
+def backups_dir(db_path: Path) -> Path:
+    return Path(os.path.abspath(db_path)).parent / BACKUP_DIR
+
+
+def lock_path(db_path: Path) -> Path:
+    """The single-instance lock file of a database (ui.single_instance holds it)."""
+    db = Path(os.path.abspath(db_path))
+    return db.with_name(f".{db.name}.lock")
+
+
+def backup_name(taken_at: datetime, reason: str = "", counter: int = 0) -> str:
+    name = "relasi-" + as_utc(taken_at).strftime(_STAMP)
+    if reason:
+        name += f"-{reason}"
+    if counter:
+        name += f"-{counter}"
+    return name + ".db"
+
+
+def parse_backup_name(name: str) -> datetime | None:
+    """The UTC time in a backup's file name, or None if it is not one of ours."""
+    m = _NAME.match(name)
+    if not m:
+        return None
+    return datetime.strptime(m.group(1), _STAMP).replace(tzinfo=UTC)
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(path, 0o700)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(*paths: Path) -> None:
+    for p in paths:
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _companions(path: Path) -> list[Path]:
+    return [Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm")]
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, RelasiError):
+        return exc.message
+    if isinstance(exc, SQLAlchemyError):
+        orig = getattr(exc, "orig", None)
+        return str(orig) if orig is not None else type(exc).__name__
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc) or type(exc).__name__
+
+
+# -- reading a database ---------------------------------------------------------------
+
+
+def table_counts(conn: sqlcipher3.Connection) -> dict[str, int]:
+    """Rows per table, skipping SQLite's, Alembic's and full-text search internals."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = {n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL")}
+    counts: dict[str, int] = {}
+    for name, _sql in sorted(rows):
+        if name.startswith("sqlite_") or name == "alembic_version" or name in virtual:
+            continue
+        if any(name.startswith(v + "_") for v in virtual):
+            continue
+        counts[name] = int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+    return counts
+
+
+def _revision(conn: sqlcipher3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlcipher3.OperationalError:
+        return None
+    return str(row[0]) if row else None
+
+
+def verify_backup(
+    path: Path, key: bytes, expected: dict[str, int] | None = None
+) -> dict[str, int]:
+    """Open a backup with ``key``: quick_check is ok, its schema is known, counts match.
+
+    Returns its row counts; raises BackupError (or TooNewError) otherwise.
+    """
+    try:
+        conn = connect_raw(path, key, readonly=True)
+    except StoreError as exc:
+        raise BackupError(
+            f"the backup {path} cannot be read with this database's key", path=str(path)
+        ) from exc
+    try:
+        check = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if check != ["ok"]:
+            raise BackupError(f"the backup {path} is damaged: {check[0]}", path=str(path))
+        revision = _revision(conn)
+        if revision is None:
+            raise BackupError(f"{path} is not a Relasi backup", path=str(path))
+        if revision not in REVISIONS:
+            raise TooNewError(
+                f"the backup {path} was written by a newer Relasi (schema {revision})",
+                path=str(path),
+            )
+        counts = table_counts(conn)
+    except sqlcipher3.Error as exc:
+        raise BackupError(f"the backup {path} is damaged: {exc}", path=str(path)) from None
+    finally:
+        conn.close()
+    if expected is not None and counts != expected:
+        keys_ = expected.keys() | counts.keys()
+        diff = sorted(k for k in keys_ if expected.get(k) != counts.get(k))
+        raise BackupError(
+            f"the backup {path} does not match the database (row counts differ in "
+            f"{', '.join(diff)})",
+            path=str(path),
+        )
+    return counts
+
+
+# -- making a backup ------------------------------------------------------------------
+
+
+class _Cancel(Exception):
+    pass
+
+
+def _free_target(folder: Path, now: datetime, reason: str) -> Path:
+    for counter in range(1000):
+        candidate = folder / backup_name(now, reason, counter)
+        if not candidate.exists() and not Path(f"{candidate}.partial").exists():
+            return candidate
+    raise BackupError(f"too many backups named for {now:%Y-%m-%d %H:%M:%S}", path=str(folder))
+
+
+def backup_database(
+    db_path: Path,
+    key: bytes,
+    *,
+    to: Path | None = None,
+    clock: Clock | None = None,
+    reason: str = "",
+    progress: Progress | None = None,
+    pages_per_step: int = PAGES_PER_STEP,
+    policy: RetentionPolicy | None = None,
+) -> BackupResult:
+    """Copy the database at ``db_path`` into a verified, encrypted backup file.
+
+    Without ``to`` the file goes into the backups folder and the folder is rotated
+    afterwards with ``policy`` (the default one unless given). ``to`` must not exist.
+    """
+    started = time.monotonic()
+    clock = clock or Clock()
+    db_path = Path(os.path.abspath(db_path))
+    if to is None:
+        folder = backups_dir(db_path)
+        try:
+            _private_dir(folder)
+        except OSError as exc:
+            raise BackupError(
+                f"cannot make the backups folder {folder}: {_describe(exc)}", path=str(folder)
+            ) from None
+        target = _free_target(folder, clock.now(), reason)
+    else:
+        target = Path(os.path.abspath(to))
+        if target.exists():
+            raise BackupError(f"{target} already exists; choose a new file name", path=str(target))
+        if not target.parent.is_dir():
+            raise BackupError(f"the folder {target.parent} does not exist", path=str(target))
+    partial = Path(f"{target}.partial")
+    try:
+        counts = _copy(db_path, key, partial, progress, pages_per_step)
+        verify_backup(partial, key, counts)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except _Cancel:
+        _remove(partial, *_companions(partial))
+        raise BackupCancelled("the backup was cancelled") from None
+    except BaseException as exc:
+        _remove(partial, *_companions(partial))
+        if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
+            raise
+        raise BackupError(
+            f"the backup to {target} failed: {_describe(exc)}", path=str(target)
+        ) from None
+    result = BackupResult(
+        path=target,
+        bytes=target.stat().st_size,
+        seconds=time.monotonic() - started,
+        counts=counts,
+    )
+    if to is None:
+        rotate_backups(db_path, clock.now(), policy or RetentionPolicy())
+    return result
+
+
+def _copy(
+    db_path: Path, key: bytes, partial: Path, progress: Progress | None, pages_per_step: int
+) -> dict[str, int]:
+    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    src = connect_raw(db_path, key, readonly=True)
+    try:
+        # One read transaction for the counts and every step: the copy is that snapshot.
+        src.execute("BEGIN")
+        counts = table_counts(src)
+        dst = connect_raw(partial, key)
+        try:
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is not None and progress(total - remaining, total) is False:
+                    raise _Cancel
+
+            src.backup(dst, pages=max(1, pages_per_step), progress=step)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.execute("PRAGMA synchronous = FULL")
+        finally:
+            dst.close()
+        src.execute("ROLLBACK")
+    finally:
+        src.close()
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return counts
+
+
+def backup_store(store: Store, **kwargs: Any) -> BackupResult:
+    """``backup_database`` for an open store (its path, key and clock)."""
+    kwargs.setdefault("clock", store.clock)
+    return backup_database(store.path, store.key, **kwargs)
+
+
+def close_with_backup(store: Store, policy: RetentionPolicy | None = None) -> BackupResult:
+    """The backup at close: back up (rotating), then close the store even if that failed."""
+    try:
+        return backup_store(store, policy=policy)
+    finally:
+        store.close()
+
+
+# -- rotation -------------------------------------------------------------------------
+
+
+def plan_rotation(
+    taken: Iterable[datetime], now: datetime, policy: RetentionPolicy
+) -> set[datetime]:
+    """Which backup times to keep (a pure function; everything else may go).
+
+    Kept: anything younger than ``policy.keep_all_within`` (or dated after ``now``:
+    a clock that went back never deletes), and the newest backup of each of the
+    ``daily`` most recent UTC days that have one, the ``weekly`` most recent ISO
+    weeks and the ``monthly`` most recent months. Periods with no backup do not
+    count, so a month away from the app never empties the folder.
+    """
+    now = as_utc(now)
+    times = sorted({as_utc(t) for t in taken}, reverse=True)
+    keep = {t for t in times if t > now - policy.keep_all_within}
+
+    def newest_per(period: Callable[[datetime], tuple[int, ...]], count: int) -> None:
+        seen: set[tuple[int, ...]] = set()
+        for t in times:
+            p = period(t)
+            if p in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(p)
+            keep.add(t)
+
+    newest_per(lambda t: (t.year, t.month, t.day), policy.daily)
+    newest_per(lambda t: tuple(t.isocalendar())[:2], policy.weekly)
+    newest_per(lambda t: (t.year, t.month), policy.monthly)
+    return keep
+
+
+def _backup_files(db_path: Path) -> list[tuple[datetime, Path]]:
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.iterdir():
+        t = parse_backup_name(p.name)
+        if t is not None and p.is_file():
+            out.append((t, p))
+    out.sort(key=lambda tp: (tp[0], tp[1].name), reverse=True)
+    return out
+
+
+def rotate_backups(db_path: Path, now: datetime, policy: RetentionPolicy) -> list[Path]:
+    """Delete the backups ``plan_rotation`` does not keep; returns what was deleted."""
+    files = _backup_files(db_path)
+    keep_times = plan_rotation([t for t, _ in files], now, policy)
+    deleted: list[Path] = []
+    for t, p in files:
+        if t not in keep_times:
+            _remove(p, Path(f"{p}-wal"))
+            deleted.append(p)
+    return deleted
+
+
+def needs_daily_backup(db_path: Path, now: datetime) -> bool:
+    """True when there is no backup, or the newest is a day old or older."""
+    files = _backup_files(db_path)
+    return not files or files[0][0] <= as_utc(now) - DAILY_INTERVAL
+
+
+def list_backups(db_path: Path, key: bytes) -> list[BackupInfo]:
+    """The backups of a database, newest first, with counts read from each file.
+
+    A file that cannot be read is listed with ``counts=None`` and the reason.
+    """
+    out: list[BackupInfo] = []
+    for t, p in _backup_files(db_path):
+        counts: dict[str, int] | None = None
+        error: str | None = None
+        try:
+            conn = connect_raw(p, key, readonly=True)
+            try:
+                counts = table_counts(conn)
+            finally:
+                conn.close()
+        except (RelasiError, sqlcipher3.Error) as exc:
+            error = _describe(exc)
+        size = p.stat().st_size
+        out.append(BackupInfo(path=p, taken_at=t, size=size, counts=counts, error=error))
+    return out
+
+
+# -- restore --------------------------------------------------------------------------
+
+
+def _refuse_if_in_use(db_path: Path) -> None:
+    lock = lock_path(db_path)
+    try:
+        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
+        host = lines[2] if len(lines) > 2 else ""
+    except (OSError, ValueError, IndexError):
+        return
+    if host and host != socket.gethostname():
+        return
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return
+    except PermissionError:
+        pass
+    raise DatabaseInUseError(
+        f"Relasi (process {pid}) has {db_path} open; close it first", path=str(db_path)
+    )
+
+
+def _raw_copy(db_path: Path, clock: Clock) -> Path:
+    """Byte copy of a database that cannot be backed up properly (damaged)."""
+    folder = backups_dir(db_path)
+    _private_dir(folder)
+    target = _free_target(folder, clock.now(), "before-restore-raw")
+    shutil.copyfile(db_path, target)
+    os.chmod(target, 0o600)
+    wal = Path(f"{db_path}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, f"{target}-wal")
+        os.chmod(f"{target}-wal", 0o600)
+    _fsync_dir(folder)
+    return target
+
+
+def restore_backup(
+    db_path: Path, backup: Path, key: bytes, *, clock: Clock | None = None
+) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup``; the store must be closed.
+
+    1. the backup is verified with the database's key (nothing is touched if not);
+    2. the current database is backed up (a byte copy if it is too damaged to back up);
+    3. the backup is copied to a temporary file next to the database and verified;
+    4. the WAL is checkpointed, stale ``-wal``/``-shm`` files removed, and the copy
+       moved over the database with ``os.replace`` (atomic).
+
+    Refuses while a Relasi window holds the database (its lock file).
+    """
+    clock = clock or Clock()
+    db_path = Path(os.path.abspath(db_path))
+    backup = Path(os.path.abspath(backup))
+    if not backup.is_file():
+        raise BackupError(f"{backup} is not a file", path=str(backup))
+    if backup == db_path:
+        raise BackupError("a database cannot be restored from itself", path=str(backup))
+    _refuse_if_in_use(db_path)
+    expected = verify_backup(backup, key)
+    safety: Path | None = None
+    if db_path.exists():
+        try:
+            safety = backup_database(db_path, key, clock=clock, reason="before-restore").path
+        except BackupError:
+            safety = _raw_copy(db_path, clock)
+    tmp = db_path.with_name(f".{db_path.name}.restore-tmp")
+    _remove(tmp, *_companions(tmp))
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        shutil.copyfile(backup, tmp)
+        with tmp.open("rb") as f:
+            os.fsync(f.fileno())
+        counts = verify_backup(tmp, key, expected)
+        if db_path.exists():
+            with contextlib.suppress(RelasiError, sqlcipher3.Error):
+                conn = connect_raw(db_path, key)
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    conn.close()
+        _remove(Path(f"{db_path}-wal"), Path(f"{db_path}-shm"))
+        os.replace(tmp, db_path)
+        _fsync_dir(db_path.parent)
+    except BaseException as exc:
+        _remove(tmp, *_companions(tmp))
+        if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
+            raise
+        raise BackupError(f"the restore failed: {_describe(exc)}", path=str(db_path)) from None
+    return RestoreResult(restored_from=backup, safety_backup=safety, counts=counts)
+
+
+# -- the safe open path ---------------------------------------------------------------
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise ReadOnlyError(
+            f"the folder {folder} is read-only; Relasi needs to create files next to "
+            "the database (its journal and backups)",
+            path=str(path),
+        )
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise ReadOnlyError(
+            f"{path} is read-only; Relasi needs to write to it (check its permissions)",
+            path=str(path),
+        )
+
+
+def open_with_safety(
+    path: Path,
+    *,
+    clock: Clock | None = None,
+    create: bool = True,
+    check: bool = True,
+    trash_retention: timedelta | None = DEFAULT_TRASH_RETENTION,
+    policy: RetentionPolicy | None = None,
+) -> Store:
+    """Open a database the way the CLI and the window do.
+
+    Refuses read-only files and folders before anything is opened; backs the
+    database up before a migration (a failed backup or migration raises
+    MigrationError and leaves the file at its old revision); runs
+    ``PRAGMA quick_check`` when ``check`` (DamagedDatabaseError if it fails);
+    purges Trash older than ``trash_retention`` (None: never).
+    """
+    from models.integrity import DamagedDatabaseError, quick_check
+
+    path = Path(os.path.abspath(path))
+    _check_writable(path)
+    migrating: list[str] = []
+    made: list[Path] = []
+
+    def before_migrate(revision: str | None) -> None:
+        migrating.append(str(revision))
+        try:
+            made.append(
+                backup_database(
+                    path, keys.load_key(path), clock=clock, reason="before-migrate", policy=policy
+                ).path
+            )
+        except RelasiError as exc:
+            raise MigrationError(
+                f"{path} was not upgraded from schema {revision} to {HEAD} because the "
+                f"backup before it failed: {exc.message}; nothing was changed",
+                path=str(path),
+            ) from None
+
+    try:
+        store = open_store(path, clock=clock, create=create, before_migrate=before_migrate)
+    except RelasiError:
+        raise
+    except Exception as exc:
+        if migrating and made:
+            raise MigrationError(
+                f"{path} could not be upgraded from schema {migrating[0]} to {HEAD} "
+                f"({_describe(exc)}); it was left at schema {migrating[0]}, "
+                f"and a backup was made at {made[-1]}",
+                path=str(path),
+            ) from None
+        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
+    try:
+        if check:
+            result = quick_check(store)
+            if not result.ok:
+                raise DamagedDatabaseError(
+                    f"{path} is damaged ({result.problems[0]}); restore a backup "
+                    "(relasi restore) or salvage what is readable",
+                    path=str(path),
+                    problems=result.problems,
+                )
+        if trash_retention is not None:
+            with store.write() as uow:
+                services.purge_trash(uow, trash_retention)
+    except BaseException as exc:
+        store.engine.dispose()
+        if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
+            raise
+        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
+    return store
