@@ -42,7 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models import keys, services
 from models.clock import Clock, as_utc
-from models.errors import RelasiError, StoreError, TooNewError
+from models.errors import NotADatabaseError, RelasiError, StoreError, TooNewError
 from models.migrations import HEAD, REVISIONS
 from models.store import Store, connect_raw, open_store
 
@@ -592,6 +592,47 @@ def _check_writable(path: Path) -> None:
         )
 
 
+def _tidy(fresh: list[Path]) -> None:
+    """Remove a -wal/-shm pair that a refused open created (a read-only probe cannot)."""
+    wal = next((p for p in fresh if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size > 0:
+        return
+    _remove(*fresh)
+
+
+def _raise_if_damaged(path: Path) -> None:
+    """Tell a damaged (e.g. truncated) file from a wrong key: page 1 still decrypts."""
+    if not path.is_file() or path.stat().st_size < 4096:
+        return
+    try:
+        key = keys.load_key(path)
+    except RelasiError:
+        return
+    try:
+        conn = sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlcipher3.Error:
+        return
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        failed = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    except sqlcipher3.Error:
+        return
+    finally:
+        conn.close()
+    if any(f.endswith(" page 1") for f in failed):
+        return  # page 1 does not decrypt: the key is wrong, or the file is not ours
+    from models.integrity import DamagedDatabaseError
+
+    size = path.stat().st_size
+    hint = "it looks truncated" if size % 1024 else "its contents cannot be read"
+    raise DamagedDatabaseError(
+        f"{path} is damaged: its key matches but {hint}; restore a backup "
+        "(relasi restore) or salvage what is readable",
+        path=str(path),
+        problems=[hint],
+    ) from None
+
+
 def open_with_safety(
     path: Path,
     *,
@@ -631,11 +672,18 @@ def open_with_safety(
                 path=str(path),
             ) from None
 
+    fresh = [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
     try:
         store = open_store(path, clock=clock, create=create, before_migrate=before_migrate)
+    except NotADatabaseError:
+        _tidy(fresh)
+        _raise_if_damaged(path)
+        raise
     except RelasiError:
+        _tidy(fresh)
         raise
     except Exception as exc:
+        _tidy(fresh)
         if migrating and made:
             raise MigrationError(
                 f"{path} could not be upgraded from schema {migrating[0]} to {HEAD} "

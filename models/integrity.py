@@ -134,17 +134,32 @@ def _columns(conn: sqlcipher3.Connection, table: str) -> list[str]:
     return [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")').fetchall()]
 
 
-def _first_readable_after(
-    src: sqlcipher3.Connection, table: str, after: int
-) -> int | None:
+class _Source:
+    """The damaged file, read-only; reopened after each error because SQLCipher keeps a
+    page-decryption failure as a sticky error on the connection."""
+
+    def __init__(self, path: Path, key: bytes) -> None:
+        self._path, self._key = path, key
+        self.conn = connect_raw(path, key, readonly=True)
+
+    def reopen(self) -> None:
+        self.conn.close()
+        self.conn = connect_raw(self._path, self._key, readonly=True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _first_readable_after(src: _Source, table: str, after: int) -> int | None:
     """The smallest start > ``after`` from which a rowid seek works again (None: none)."""
 
     def readable(start: int) -> bool:
         try:
-            src.execute(
+            src.conn.execute(
                 f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid LIMIT 1', (start,)
             ).fetchone()
         except sqlcipher3.DatabaseError:
+            src.reopen()
             return False
         return True
 
@@ -164,23 +179,25 @@ def _first_readable_after(
 
 
 def _readable_rows(
-    src: sqlcipher3.Connection, table: str, cols: list[str], problems: list[str]
+    src: _Source, table: str, cols: list[str], problems: list[str]
 ) -> Iterator[tuple[Any, ...]]:
     select = ", ".join(f'"{c}"' for c in cols)
     sql = f'SELECT rowid, {select} FROM "{table}" WHERE rowid > ? ORDER BY rowid'
     last = -_MAX_ROWID
     while True:
         try:
-            for row in src.execute(sql, (last,)):
+            for row in src.conn.execute(sql, (last,)):
                 last = int(row[0])
                 yield tuple(row[1:])
             return
         except sqlcipher3.DatabaseError as exc:
-            problems.append(f"{table}: unreadable after row {last}: {exc}")
-            start = _first_readable_after(src, table, max(last, 0))
-            if start is None:
+            where = "from its first row" if last == -_MAX_ROWID else f"after row {last}"
+            problems.append(f"{table}: unreadable {where}: {exc}")
+            src.reopen()
+            resume = _first_readable_after(src, table, max(last, 0))
+            if resume is None:
                 return
-            last = start
+            last = resume
 
 
 def salvage(path: Path, key: bytes, target: Path, *, clock: Clock | None = None) -> SalvageResult:
@@ -193,7 +210,7 @@ def salvage(path: Path, key: bytes, target: Path, *, clock: Clock | None = None)
     target = Path(os.path.abspath(target))
     if target.exists():
         raise StoreError(f"{target} already exists; salvage needs a new file", path=str(target))
-    src = connect_raw(path, key, readonly=True)
+    src = _Source(path, key)
     recovered: dict[str, int] = {}
     skipped: dict[str, int] = {}
     problems: list[str] = []
@@ -210,9 +227,10 @@ def salvage(path: Path, key: bytes, target: Path, *, clock: Clock | None = None)
                 if name in _NOT_COPIED:
                     continue
                 try:
-                    src_cols = set(_columns(src, name))
+                    src_cols = set(_columns(src.conn, name))
                 except sqlcipher3.DatabaseError as exc:
                     problems.append(f"{name}: unreadable: {exc}")
+                    src.reopen()
                     continue
                 cols = [c for c in _columns(dst, name) if c in src_cols]
                 if not cols:
