@@ -311,7 +311,7 @@ def fill_demo(store: Store, *, accounts: int = 200, seed: int = 7) -> dict[str, 
                     all_day=not timed,
                     priority=rng.choice([0, 1, 1, 2]),
                 )
-                if offset < -3 and rng.random() < 0.5:
+                if offset < 0 and rng.random() < 0.8:
                     services.complete_followup(uow, fid)
                 counts["followups"] += 1
             if status in (AccountStatus.ACTIVE, AccountStatus.PROSPECT) and rng.random() < 0.75:

@@ -391,6 +391,17 @@ def timeline_page(
     return rows, cursor
 
 
+def live_interactions(store: Store, ids: Sequence[str]) -> dict[str, InteractionRow]:
+    """The entries among ``ids`` that exist and are not in Trash."""
+    if not ids:
+        return {}
+    stmt = select(Interaction).where(
+        Interaction.id.in_(list(ids)), Interaction.deleted_at.is_(None)
+    )
+    with store.read() as s:
+        return {r.id: r for r in _interaction_rows(s, s.scalars(stmt).all())}
+
+
 def interaction(store: Store, interaction_id: str) -> InteractionRow | None:
     with store.read() as s:
         found = s.get(Interaction, interaction_id)

@@ -1,0 +1,219 @@
+"""The main window driven as a user would: filter, select, write, complete, snooze,
+undo/redo, reminders, palette, settings restored."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLineEdit, QListView, QPlainTextEdit, QTableView, QTreeView
+from pytestqt.qtbot import QtBot
+
+from models import queries
+from models.clock import FixedClock
+from models.rows import InteractionRow
+from models.store import Store
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+def client_names(window: MainWindow) -> list[str]:
+    model = window.clients.model
+    return [model.row(model.index(i, 0)).name for i in range(model.rowCount())]
+
+
+def select(window: MainWindow, account_id: str) -> None:
+    assert window.clients.select(account_id)
+
+
+def test_panes_have_their_object_names(window: MainWindow) -> None:
+    assert isinstance(window.findChild(QTableView, "clientList"), QTableView)
+    assert isinstance(window.findChild(QLineEdit, "clientSearch"), QLineEdit)
+    assert isinstance(window.findChild(QListView, "timeline"), QListView)
+    assert isinstance(window.findChild(QPlainTextEdit, "noteComposer"), QPlainTextEdit)
+    assert isinstance(window.findChild(QTreeView, "followUps"), QTreeView)
+
+
+def test_typing_in_search_filters_the_list(window: MainWindow, qtbot: QtBot) -> None:
+    search = window.findChild(QLineEdit, "clientSearch")
+    assert client_names(window) == ["Acme Corp", "Globex Inc", "PT Kopi Nusantara"]
+    qtbot.keyClicks(search, "kopi")
+    assert client_names(window) == ["PT Kopi Nusantara"]
+    search.clear()
+    qtbot.keyClicks(search, "santoso")  # a contact's name finds the client
+    assert client_names(window) == ["PT Kopi Nusantara"]
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == "" and len(client_names(window)) == 3
+
+
+def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    window.actions_["actionFind"].trigger()
+    assert window.clients.search.hasFocus()
+
+
+def test_selecting_a_client_shows_its_timeline(
+    window: MainWindow, sample: dict[str, str]
+) -> None:
+    select(window, sample["acme"])
+    model = window.timeline.model
+    entries = [model.item(i) for i in range(model.rowCount())]
+    subjects = [e.subject for e in entries if isinstance(e, InteractionRow)]
+    assert subjects == ["Kick-off"]
+    assert window.timeline.header.title.text() == "Acme Corp"
+    select(window, sample["kopi"])
+    assert "Budi Santoso" in window.timeline.header.people.text()
+
+
+def test_composer_adds_entry_and_updates_last_contact(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    select(window, sample["acme"])
+    composer = window.findChild(QPlainTextEdit, "noteComposer")
+    qtbot.keyClicks(composer, "Called about the renewal")
+    qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    model = window.timeline.model
+
+    def newest() -> str:
+        entry = model.item(1)
+        return entry.body if isinstance(entry, InteractionRow) else ""
+
+    qtbot.waitUntil(lambda: newest() == "Called about the renewal")
+    assert composer.toPlainText() == ""
+    row = window.clients.model.row_of(sample["acme"])
+    last = window.clients.model.index(row, 3).data()
+    qtbot.waitUntil(lambda: window.clients.model.index(row, 3).data() != "1 month ago")
+    assert window.clients.model.index(row, 3).data() == "just now", last
+    window.stack.undo()
+    qtbot.waitUntil(lambda: newest() == "**Budget** agreed")
+    window.stack.redo()
+    qtbot.waitUntil(lambda: newest() == "Called about the renewal")
+
+
+def test_complete_and_snooze_move_between_sections(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    pane = window.followups
+    assert pane.section_titles("overdue") == ["Send proposal"]
+    item = pane.item_for(sample["overdue"])
+    assert item is not None
+    item.setCheckState(Qt.CheckState.Checked)  # what clicking the check box does
+    qtbot.waitUntil(lambda: pane.section_titles("done") == ["Send proposal"])
+    assert pane.section_titles("overdue") == []
+    window.stack.undo()
+    qtbot.waitUntil(lambda: pane.section_titles("overdue") == ["Send proposal"])
+    window.stack.redo()
+    qtbot.waitUntil(lambda: pane.section_titles("done") == ["Send proposal"])
+
+    assert sample["soon"] in pane.section_ids("today")
+    window.snooze_followup(sample["soon"], clock.now() + timedelta(days=3))
+    qtbot.waitUntil(lambda: sample["soon"] in pane.section_ids("upcoming"))
+    assert "Snooze" in window.stack.undoText()
+    window.stack.undo()
+    qtbot.waitUntil(lambda: sample["soon"] in pane.section_ids("today"))
+
+
+def test_followups_for_selected_client_only(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    pane = window.followups
+    select(window, sample["globex"])
+    pane.scope.setChecked(False)
+    assert pane.section_titles("upcoming") == ["Quarterly review"]
+    assert pane.section_titles("overdue") == [] and pane.section_titles("today") == []
+    assert window.actions_["actionAllFollowUps"].isChecked() is False
+
+
+def test_delete_client_with_undo(window: MainWindow, qtbot: QtBot, sample: dict[str, str]) -> None:
+    select(window, sample["globex"])
+    window.clients.view.setFocus()
+    qtbot.keyClick(window.clients.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: "Globex Inc" not in client_names(window))
+    assert "Globex Inc" in window.stack.undoText()
+    window.stack.undo()
+    qtbot.waitUntil(lambda: "Globex Inc" in client_names(window))
+
+
+def test_reminder_fires_when_clock_passes_due_time(
+    window: MainWindow, qtbot: QtBot, clock: FixedClock, sample: dict[str, str]
+) -> None:
+    assert window.reminders.check() == []
+    clock.advance(timedelta(minutes=31))
+    with qtbot.waitSignal(window.reminders.due) as blocker:
+        window.reminders.check()
+    assert blocker.args[0].id == sample["soon"]
+    assert window.banner.isVisible() and "Call Budi back" in window.banner.label.text()
+    assert window.reminders.check() == []  # told once
+    window.banner.open_button.click()
+    assert window.current_client == sample["kopi"]
+
+
+def test_command_palette_jumps_to_a_client(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    palette = window.show_palette()
+    assert palette.objectName() == "commandPalette"
+    qtbot.keyClicks(palette.input, "globx")
+    assert palette.list.currentItem().text() == "Globex Inc"
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    assert window.current_client == sample["globex"]
+
+
+def test_command_palette_runs_actions(window: MainWindow, qtbot: QtBot) -> None:
+    palette = window.show_palette()
+    qtbot.keyClicks(palette.input, "refresh")
+    assert "Refresh" in palette.list.currentItem().text()
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    assert not palette.isVisible()
+
+
+def test_settings_restored_on_a_second_window(
+    qtbot: QtBot, store: Store, settings: Settings, sample: dict[str, str]
+) -> None:
+    first = MainWindow(store, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(701, 502)
+    first.clients.select(sample["kopi"])
+    first.clients.model.sort(3, Qt.SortOrder.DescendingOrder)
+    first.followups.scope.setChecked(False)
+    first.splitter.setSizes([300, 500, 300])
+    sizes = first.splitter.sizes()
+    first.close()
+    again = Settings(QSettings(settings.q.fileName(), QSettings.Format.IniFormat))
+    second = MainWindow(store, again)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.size().width(), second.size().height()) == (701, 502)
+    assert second.current_client == sample["kopi"]
+    assert (second.clients.model.filter.sort, second.clients.model.filter.descending) == (
+        "last_contact", True
+    )
+    assert second.followups.all_clients is False
+    assert second.splitter.sizes() == sizes
+    raw = Path(settings.q.fileName()).read_text(encoding="utf-8")
+    assert "Kopi" not in raw  # no client names in settings
+    second.close()
+
+
+def test_edit_dialog_shows_error_next_to_field(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    from ui.dialogs import ContactDialog
+
+    dialog = ContactDialog(window.store, window.stack, account_id=sample["acme"], parent=window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Sari Wijaya")
+    dialog.emails.setText("sari at acme")
+    dialog._save()
+    error = dialog.findChild(QLineEdit.__mro__[1], "error_emails")
+    assert error is not None and not error.isHidden() and "e-mail" in error.text()
+    assert dialog.isVisible() is False or dialog.result() == 0
+    dialog.emails.setText("sari@acme.example")
+    dialog.phones.setText("0812 1111 2222")
+    dialog._save()
+    assert dialog.result() == 1
+    detail = queries.account_detail(window.store, sample["acme"])
+    assert detail is not None and detail.contacts[0].phones == ("+6281211112222",)
+    assert "Sari Wijaya" in window.stack.undoText()

@@ -1,0 +1,300 @@
+"""The follow-ups pane: Overdue / Today / Upcoming / Done (recent), for all clients
+or the selected one; a check box completes, a menu snoozes."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import queries
+from models.rows import FollowUpBuckets, FollowUpRow
+from models.store import Changes, Store
+from ui import formatting
+from ui.icons import icon
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+SectionRole = Qt.ItemDataRole.UserRole + 2
+TitleRole = Qt.ItemDataRole.UserRole + 3
+OVERDUE_COLOUR = "#cf222e"
+
+
+def snooze_choices(now: datetime) -> dict[str, datetime]:
+    """When each snooze menu entry wakes a follow-up, in UTC (local working hours)."""
+    local = now.astimezone()
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), time(9), local.tzinfo)
+    monday = local.date() + timedelta(days=7 - local.weekday())
+    return {
+        "later": now + timedelta(hours=3),
+        "tomorrow": tomorrow,
+        "next_week": datetime.combine(monday, time(9), local.tzinfo),
+    }
+
+
+class FollowUpsPane(QWidget):
+    """A tree of sections with checkable follow-ups."""
+
+    complete = Signal(str, bool)  # follow-up id, done
+    snooze = Signal(str, object)  # follow-up id, datetime (or None: ask for a date)
+    edit = Signal(str)
+    create_requested = Signal()
+    scope_changed = Signal(bool)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.account_id = ""
+        self.all_clients = True
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("followUps")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.model.itemChanged.connect(self._item_changed)
+
+        self.scope = QCheckBox(self)
+        self.scope.setObjectName("followUpsAllClients")
+        self.scope.setChecked(True)
+        self.scope.toggled.connect(self._scope_toggled)
+        self.new_button = QToolButton(self)
+        self.new_button.setObjectName("newFollowUp")
+        self.new_button.setIcon(icon("add"))
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_button.clicked.connect(self.create_requested.emit)
+        self.snooze_button = QToolButton(self)
+        self.snooze_button.setObjectName("snoozeFollowUp")
+        self.snooze_button.setIcon(icon("snooze"))
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self)
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        self.snooze_button.setMenu(self.snooze_menu)
+
+        top = QHBoxLayout()
+        top.addWidget(self.scope, 1)
+        top.addWidget(self.snooze_button)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self._buckets = FollowUpBuckets()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.scope.setText(self.tr("All clients"))
+        self.scope.setToolTip(self.tr("Show follow-ups of every client, or only the selected one"))
+        self.new_button.setText(self.tr("New"))
+        self.new_button.setToolTip(self.tr("New follow-up for the selected client"))
+        self.snooze_button.setText(self.tr("Snooze"))
+        self.view.setAccessibleName(self.tr("Follow-ups"))
+        self.model.setHorizontalHeaderLabels([self.tr("Follow-up"), self.tr("Due")])
+        self.refresh()
+
+    # -- data -----------------------------------------------------------------------
+    def set_account(self, account_id: str) -> None:
+        self.account_id = account_id
+        if not self.all_clients:
+            self.refresh()
+
+    def set_all_clients(self, value: bool) -> None:
+        self.scope.setChecked(value)
+
+    def _scope_toggled(self, checked: bool) -> None:
+        self.all_clients = checked
+        self.scope_changed.emit(checked)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.current_id()
+        scroll = self.view.verticalScrollBar().value()
+        if self.all_clients or self.account_id:
+            self._buckets = queries.followups(
+                self.store, account_id=None if self.all_clients else self.account_id
+            )
+        else:
+            self._buckets = FollowUpBuckets()
+        now = self.store.clock.now()
+        self.model.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        sections = [
+            ("overdue", self.tr("Overdue"), self._buckets.overdue),
+            ("today", self.tr("Today"), self._buckets.today),
+            ("upcoming", self.tr("Upcoming"), self._buckets.upcoming),
+            ("done", self.tr("Done (last 7 days)"), self._buckets.done),
+        ]
+        for key, title, rows in sections:
+            section = QStandardItem(f"{title}  ({len(rows)})")
+            section.setData(key, SectionRole)
+            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = QFont(section.font())
+            font.setBold(True)
+            section.setFont(font)
+            if key == "overdue" and rows:
+                section.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
+                section.setIcon(icon("bell", OVERDUE_COLOUR))
+            filler = [QStandardItem()]
+            for f in filler:
+                f.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for row in rows:
+                section.appendRow(self._row_items(row, key, now))
+            self.model.appendRow([section, *filler])
+        self.model.blockSignals(False)
+        self.model.layoutChanged.emit()
+        self.view.expandAll()
+        for i in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(i, QModelIndex(), True)
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        if selected:
+            self.select(selected)
+        self.view.verticalScrollBar().setValue(scroll)
+
+    def _row_items(self, row: FollowUpRow, section: str, now: datetime) -> list[QStandardItem]:
+        title = QStandardItem(row.title)
+        title.setData(row.id, IdRole)
+        title.setData(row.title, TitleRole)
+        title.setCheckable(True)
+        title.setCheckState(Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked)
+        title.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        if row.priority == 2:
+            bold = QFont(title.font())
+            bold.setBold(True)
+            title.setFont(bold)
+            title.setIcon(icon("bell", "#bf8700"))
+        due_at = row.effective_due
+        if row.all_day and row.snoozed_until is None:
+            due_text = formatting.short_day(due_at)
+        elif section == "today":
+            due_text = formatting.time_of_day(due_at)
+        else:
+            due_text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
+        if self.all_clients:
+            title.setText(f"{title.text()}  ·  {row.account_name}")
+        title.setToolTip(f"{row.title}\n{row.account_name}")
+        due = QStandardItem(due_text)
+        due.setToolTip(f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})")
+        due.setData(row.id, IdRole)
+        due.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        if section == "overdue":
+            for item in (title, due):
+                item.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
+            title.setToolTip(
+                self.tr("Overdue since {0}").format(formatting.relative(due_at, now))
+                + f"\n{row.account_name}"
+            )
+        if section == "done":
+            font = QFont(title.font())
+            font.setStrikeOut(True)
+            title.setFont(font)
+        title.setData(
+            ", ".join(
+                [row.title, due_text, row.account_name]
+                + ([self.tr("overdue")] if section == "overdue" else [])
+            ),
+            Qt.ItemDataRole.AccessibleTextRole,
+        )
+        return [title, due]
+
+    def section_titles(self, key: str) -> list[str]:
+        """The follow-up titles shown in a section (for tests and accessibility)."""
+        for i in range(self.model.rowCount()):
+            section = self.model.item(i)
+            if section.data(SectionRole) == key:
+                return [str(section.child(j).data(TitleRole)) for j in range(section.rowCount())]
+        return []
+
+    def section_ids(self, key: str) -> list[str]:
+        for i in range(self.model.rowCount()):
+            section = self.model.item(i)
+            if section.data(SectionRole) == key:
+                return [str(section.child(j).data(IdRole)) for j in range(section.rowCount())]
+        return []
+
+    def item_for(self, followup_id: str) -> QStandardItem | None:
+        for i in range(self.model.rowCount()):
+            section = self.model.item(i)
+            for j in range(section.rowCount()):
+                if section.child(j).data(IdRole) == followup_id:
+                    return section.child(j)
+        return None
+
+    def current_id(self) -> str:
+        index = self.view.currentIndex()
+        value = index.data(IdRole) if index.isValid() else None
+        return str(value) if value else ""
+
+    def select(self, followup_id: str) -> None:
+        item = self.item_for(followup_id)
+        if item is not None:
+            self.view.setCurrentIndex(item.index())
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.of("followup") or changes.of("account"):
+            self.refresh()
+
+    # -- actions --------------------------------------------------------------------
+    def _item_changed(self, item: QStandardItem) -> None:
+        followup_id = item.data(IdRole)
+        if followup_id and item.isCheckable():
+            self.complete.emit(str(followup_id), item.checkState() == Qt.CheckState.Checked)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if followup_id := index.data(IdRole):
+            self.edit.emit(str(followup_id))
+
+    def _fill_snooze_menu(self, menu: QMenu | None = None, followup_id: str = "") -> None:
+        menu = menu or self.snooze_menu
+        menu.clear()
+        followup_id = followup_id or self.current_id()
+        choices = snooze_choices(self.store.clock.now())
+        labels = {
+            "later": self.tr("Later today (3 hours)"),
+            "tomorrow": self.tr("Tomorrow morning"),
+            "next_week": self.tr("Next week (Monday)"),
+        }
+        for key, label in labels.items():
+            action = menu.addAction(label)
+            action.setEnabled(bool(followup_id))
+            action.triggered.connect(
+                lambda _=False, when=choices[key]: self.snooze.emit(followup_id, when)
+            )
+        pick = menu.addAction(self.tr("Pick a date…"))
+        pick.setEnabled(bool(followup_id))
+        pick.triggered.connect(lambda: self.snooze.emit(followup_id, None))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        followup_id = index.data(IdRole) if index.isValid() else None
+        menu = QMenu(self)
+        if followup_id:
+            menu.addAction(self.tr("Edit…"), lambda: self.edit.emit(str(followup_id)))
+            snooze = menu.addMenu(icon("snooze"), self.tr("Snooze"))
+            self._fill_snooze_menu(snooze, str(followup_id))
+        menu.addAction(icon("add"), self.tr("New follow-up…"), self.create_requested.emit)
+        menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -1,0 +1,116 @@
+"""User settings in one typed place, stored with QSettings as plain types only.
+
+No client data is kept here (not even the last client's name): only ids,
+geometry and choices.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+class Settings:
+    """Typed accessors over QSettings; a QSettings object may be given (tests)."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.q = qsettings or QSettings()
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self.q.value(key, default)
+        return str(value) if value is not None else default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.q.value(key, default)
+        if isinstance(value, str):
+            return value.lower() in {"1", "true", "yes"}
+        return bool(value)
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(str(self.q.value(key, default)))
+        except (TypeError, ValueError):
+            return default
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # -- language -----------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """'en', 'id', or '' to follow the system."""
+        return self._str("ui/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.q.setValue("ui/language", value)
+
+    # -- window -------------------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.q.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self.q.setValue("window/splitter", value)
+
+    # -- client list ----------------------------------------------------------------------
+    @property
+    def sort_column(self) -> str:
+        return self._str("clients/sort", "name")
+
+    @sort_column.setter
+    def sort_column(self, value: str) -> None:
+        self.q.setValue("clients/sort", value)
+
+    @property
+    def sort_descending(self) -> bool:
+        return self._bool("clients/descending", False)
+
+    @sort_descending.setter
+    def sort_descending(self, value: bool) -> None:
+        self.q.setValue("clients/descending", value)
+
+    @property
+    def last_client_id(self) -> str:
+        return self._str("clients/last_id")
+
+    @last_client_id.setter
+    def last_client_id(self, value: str) -> None:
+        self.q.setValue("clients/last_id", value)
+
+    # -- follow-ups -----------------------------------------------------------------------
+    @property
+    def followups_all_clients(self) -> bool:
+        return self._bool("followups/all_clients", True)
+
+    @followups_all_clients.setter
+    def followups_all_clients(self, value: bool) -> None:
+        self.q.setValue("followups/all_clients", value)
+
+    @property
+    def reminders(self) -> bool:
+        return self._bool("followups/reminders", True)
+
+    @reminders.setter
+    def reminders(self, value: bool) -> None:
+        self.q.setValue("followups/reminders", value)
+
+    def sync(self) -> None:
+        self.q.sync()

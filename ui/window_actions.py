@@ -1,0 +1,174 @@
+"""The main window's actions, menus (with mnemonics) and toolbar, in one place so
+the command palette and tests can find every action by its objectName."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from ui.icons import icon
+
+# objectName -> (icon, shortcut); texts are set (and re-set) in retranslate().
+SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
+    "actionNewClient": ("client", None),
+    "actionNewEntry": ("add", QKeySequence.StandardKey.New),
+    "actionQuickCapture": ("capture", "Ctrl+Shift+N"),
+    "actionEditClient": ("edit", None),
+    "actionDeleteClient": ("trash", None),
+    "actionNewContact": ("contact", None),
+    "actionNewDeal": ("deal", None),
+    "actionNewFollowUp": ("followup", None),
+    "actionEditEntry": ("edit", None),
+    "actionDeleteEntry": ("trash", None),
+    "actionTrash": ("trash", None),
+    "actionSettings": (None, QKeySequence.StandardKey.Preferences),
+    "actionQuit": (None, QKeySequence.StandardKey.Quit),
+    "actionFind": ("search", QKeySequence.StandardKey.Find),
+    "actionJump": ("palette", "Ctrl+K"),
+    "actionRefresh": ("refresh", QKeySequence.StandardKey.Refresh),
+    "actionAllFollowUps": (None, None),
+    "actionAbout": (None, None),
+}
+
+
+class WindowActions(QObject):
+    """Creates the actions; the window connects them to its handlers."""
+
+    def __init__(self, window: QMainWindow, stack: QUndoStack) -> None:
+        super().__init__(window)
+        self.window = window
+        self.by_name: dict[str, QAction] = {}
+        for name, (icon_name, shortcut) in SPECS.items():
+            action = QAction(window)
+            action.setObjectName(name)
+            if icon_name:
+                action.setIcon(icon(icon_name))
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            window.addAction(action)
+            self.by_name[name] = action
+        self.by_name["actionAllFollowUps"].setCheckable(True)
+        self.undo = stack.createUndoAction(window)
+        self.undo.setObjectName("actionUndo")
+        self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo.setIcon(icon("undo"))
+        self.redo = stack.createRedoAction(window)
+        self.redo.setObjectName("actionRedo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo.setIcon(icon("redo"))
+        for action in (self.undo, self.redo):
+            window.addAction(action)
+        self.menus: dict[str, QMenu] = {}
+        self.toolbar = QToolBar(window)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._build()
+        self.retranslate()
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def all(self) -> list[QAction]:
+        return [*self.by_name.values(), self.undo, self.redo]
+
+    def _build(self) -> None:
+        bar = self.window.menuBar()
+        layout: dict[str, list[str | None]] = {
+            "file": ["actionNewClient", None, "actionQuit"],
+            "edit": [
+                "undo",
+                "redo",
+                None,
+                "actionEditEntry",
+                "actionDeleteEntry",
+                None,
+                "actionTrash",
+                None,
+                "actionSettings",
+            ],
+            "client": [
+                "actionNewEntry",
+                "actionQuickCapture",
+                None,
+                "actionNewFollowUp",
+                "actionNewContact",
+                "actionNewDeal",
+                None,
+                "actionEditClient",
+                "actionDeleteClient",
+            ],
+            "view": ["actionFind", "actionJump", None, "actionAllFollowUps", "actionRefresh"],
+            "help": ["actionAbout"],
+        }
+        for key, names in layout.items():
+            menu = bar.addMenu("")
+            menu.setObjectName(f"menu_{key}")
+            self.menus[key] = menu
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "undo":
+                    menu.addAction(self.undo)
+                elif name == "redo":
+                    menu.addAction(self.redo)
+                else:
+                    menu.addAction(self.by_name[name])
+        self.window.addToolBar(self.toolbar)
+        for name in (
+            "actionNewClient",
+            "actionNewEntry",
+            "actionQuickCapture",
+            "actionNewFollowUp",
+            None,
+            "undo",
+            "redo",
+            None,
+            "actionJump",
+            "actionRefresh",
+        ):
+            if name is None:
+                self.toolbar.addSeparator()
+            elif name in ("undo", "redo"):
+                self.toolbar.addAction(self.undo if name == "undo" else self.redo)
+            else:
+                self.toolbar.addAction(self.by_name[name])
+
+    def retranslate(self) -> None:
+        titles = {
+            "file": self.tr("&File"),
+            "edit": self.tr("&Edit"),
+            "client": self.tr("&Client"),
+            "view": self.tr("&View"),
+            "help": self.tr("&Help"),
+        }
+        for key, title in titles.items():
+            self.menus[key].setTitle(title)
+        texts = {
+            "actionNewClient": self.tr("New &client…"),
+            "actionNewEntry": self.tr("&New entry"),
+            "actionQuickCapture": self.tr("&Quick capture…"),
+            "actionEditClient": self.tr("&Edit client…"),
+            "actionDeleteClient": self.tr("Move client to &Trash"),
+            "actionNewContact": self.tr("Add co&ntact…"),
+            "actionNewDeal": self.tr("Add &deal…"),
+            "actionNewFollowUp": self.tr("New &follow-up…"),
+            "actionEditEntry": self.tr("&Edit entry…"),
+            "actionDeleteEntry": self.tr("&Delete entry"),
+            "actionTrash": self.tr("&Trash…"),
+            "actionSettings": self.tr("&Settings…"),
+            "actionQuit": self.tr("&Quit"),
+            "actionFind": self.tr("&Find client"),
+            "actionJump": self.tr("&Jump to…"),
+            "actionRefresh": self.tr("&Refresh"),
+            "actionAllFollowUps": self.tr("Follow-ups of &all clients"),
+            "actionAbout": self.tr("&About Relasi"),
+        }
+        for name, text in texts.items():
+            action = self.by_name[name]
+            action.setText(text)
+            tip = text.replace("&", "").rstrip("…")
+            shortcut = action.shortcut().toString()
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
