@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     add_subcommands(sub)
+    # Added here, not in models.cli, which stays free of Qt: it opens a dialog.
+    sub.add_parser("capture", help="open only the quick-capture dialog (for an OS shortcut)")
     return parser
 
 
@@ -59,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if args.command == "capture":
+        from ui.capture_app import run_capture
+
+        return run_capture(args)
     if args.command:
         from models.cli import run
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 
+import keyring
 import pytest
 from sqlalchemy import func, select
 
@@ -12,7 +17,8 @@ from models import queries, services
 from models.capture import parse_capture
 from models.entities import Deal, Draft, Interaction
 from models.errors import NotFoundError, ValidationError
-from models.store import Changes, Store
+from models.integrity import full_check
+from models.store import Changes, Store, open_store
 from tests.models.helpers import account, contact
 
 DESIGN_NOTE = """Acme Corp — met Budi and Sari, demo went well, budget ~ Rp 500 jt
@@ -400,3 +406,66 @@ def test_save_and_clear_draft_in_one_transaction_then_undo_all(store: Store) -> 
     assert queries.followups(store, account_id=acme).upcoming == ()
     detail = queries.account_detail(store, acme)
     assert detail is not None and detail.open_deals == ()
+
+
+# -- a draft survives a killed process ----------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DRAFT_WRITER = """
+import sys
+from pathlib import Path
+from models.capture_store import save_draft
+from models.store import open_store
+
+store = open_store(Path(sys.argv[1]), create=False)
+print("ready", flush=True)
+i = 0
+while True:
+    i += 1
+    save_draft(store, f"draft {i}\\nTODO: call back besok", None)
+    print(f"saved {i}", flush=True)
+"""
+
+
+@pytest.mark.secret_service
+def test_draft_survives_kill_9(
+    tmp_path: Path,
+    secret_service: keyring.backend.KeyringBackend,
+    secret_service_env: dict[str, str],
+) -> None:
+    path = tmp_path / "drafts.db"
+    open_store(path).close()  # the key goes into the real Secret Service
+    env = {**secret_service_env, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", DRAFT_WRITER, str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    reported = 0
+    for line in proc.stdout:
+        if line.startswith("saved "):
+            reported = int(line.split()[1])
+            if reported >= 25:
+                break
+    proc.send_signal(signal.SIGKILL)
+    rest, err = proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, err
+    for line in rest.splitlines():
+        if line.startswith("saved "):
+            reported = int(line.split()[1])
+    assert reported >= 25, err
+    store = open_store(path, create=False)
+    try:
+        assert full_check(store).ok
+        draft = cs.load_draft(store)
+        assert draft is not None
+        first, rest_of_text = draft.text.split("\n", 1)
+        assert rest_of_text == "TODO: call back besok"
+        # Every reported save is on disk; at most the one in flight beyond it.
+        assert reported <= int(first.removeprefix("draft ")) <= reported + 1
+    finally:
+        store.close()
