@@ -290,6 +290,9 @@ def save_capture(
         created.append(("account", account_id))
     elif not _is_live_account(uow, account_id):
         raise NotFoundError(f"no account with id {account_id}")
+    # Held for the whole unit of work: the session's identity map only keeps weak
+    # references, and each service looks the account up again (a query every time).
+    account = uow.session.get(Account, account_id)
     has_text = bool(result.subject.strip() or result.body.strip())
     if not has_text and not followups:
         raise ValidationError("body", "the note is empty: type something to save")
@@ -335,4 +338,5 @@ def save_capture(
             currency=amount.currency,
         )
         created.append(("deal", deal_id))
+    del account  # kept referenced (in the identity map) until every service ran
     return created
