@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models import cli_safety
+from models import cli_safety, cli_transfer
 from models.backup import open_with_safety
 from models.demo import fill_demo
 from models.errors import RelasiError
@@ -49,12 +49,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cli_safety.cmd_backup,
     "check": cli_safety.cmd_check,
     "restore": cli_safety.cmd_restore,
+    "import": cli_transfer.cmd_import,
+    "export": cli_transfer.cmd_export,
 }
 
 
 def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub.add_parser("stats", help="print live row counts as one JSON object")
     cli_safety.add_parsers(sub)
+    cli_transfer.add_parsers(sub)
 
 
 def run(args: argparse.Namespace) -> int:

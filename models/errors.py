@@ -74,3 +74,15 @@ class ValidationError(RelasiError):
 
 class NotFoundError(RelasiError):
     code = "not-found"
+
+
+class ImportRefusedError(RelasiError):
+    """A file offered for import is not what it claims (binary, empty, too large, wrong format)."""
+
+    code = "import-refused"
+
+
+class ImportCancelledError(RelasiError):
+    """The user cancelled an import; nothing was written."""
+
+    code = "import-cancelled"

@@ -1,0 +1,58 @@
+"""The ``import`` and ``export`` subcommands (issue 7).
+
+``import FILE`` (.csv, .vcf, .ics, .eml, .msg) reads and checks the file before the
+database is opened, applies the preset recognised from a CSV header, merges exact
+matches, creates the rest, and skips possible duplicates (a similar name only: a
+script cannot ask, so they are left for the import wizard and counted as skipped).
+It prints one JSON line ``{"created": n, "updated": n, "skipped": n, "errors": [...]}``;
+rows with errors are listed there and do not stop the others. A file that cannot be
+imported at all is one line on stderr, exit status 2, and nothing is written.
+
+``export KIND FILE`` writes accounts, contacts, interactions, followups or deals;
+the format follows FILE's extension (.csv for all, .vcf for contacts, .ics for
+follow-ups) and prints ``{"exported": n, "file": "..."}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from models.transfer.exporter import EXPORT_KINDS, check_export, export_file
+from models.transfer.importer import apply_import, plan_source
+from models.transfer.sources import load_source
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from models.cli import open_from_args
+
+    source = load_source(Path(args.file))
+    with open_from_args(args) as store:
+        result = apply_import(store, plan_source(store, source))
+    print(json.dumps(result.summary(), ensure_ascii=False))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from models.cli import open_from_args
+
+    path = Path(args.file)
+    check_export(args.kind, path)
+    with open_from_args(args) as store:
+        count = export_file(store, args.kind, path)
+    print(json.dumps({"exported": count, "file": str(path)}, ensure_ascii=False))
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import a .csv, .vcf, .ics, .eml or .msg file; prints a JSON summary",
+    )
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser(
+        "export", help="export KIND to FILE (.csv; .vcf for contacts; .ics for followups)"
+    )
+    p.add_argument("kind", metavar="KIND", help=", ".join(EXPORT_KINDS))
+    p.add_argument("file", metavar="FILE")

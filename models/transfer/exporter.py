@@ -1,0 +1,328 @@
+"""Exports: CSV of accounts, contacts, interactions, follow-ups and deals; vCard of
+contacts; iCalendar of follow-ups.
+
+CSV is UTF-8 with a BOM (so spreadsheet programs pick the right encoding) and safe
+against formula injection: a cell beginning with ``= + - @``, a tab, a carriage return
+or a single quote gets a leading single quote, which spreadsheets show as text (the
+importer strips it again, so our own exports round-trip exactly). Every file is
+written atomically with mode 0600 (see :mod:`output`): an export leaves the encrypted
+database, so it should at least not be readable by other users.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import get_currency_precision
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from models.entities import (
+    Account,
+    Contact,
+    Deal,
+    FollowUp,
+    Interaction,
+    account_tags,
+    interaction_contacts,
+)
+from models.entities import Tag as TagEntity
+from models.errors import ValidationError
+from models.store import Store
+from models.transfer.calendar_ics import IcsFollowUp, followups_to_ics
+from models.transfer.output import write_private
+from models.transfer.records import FORMULA_TRIGGERS
+from models.transfer.vcard import VCardContact, contacts_to_vcard
+
+EXPORT_KINDS = ("accounts", "contacts", "interactions", "followups", "deals")
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "accounts": (
+        "ID", "Name", "Industry", "Tier", "Status", "Website", "Phone", "Address", "Notes",
+        "Cadence days", "Tags", "Last contact", "Created",
+    ),
+    "contacts": ("ID", "Name", "Title", "Emails", "Phones", "Account", "Account ID", "Birthday",
+                 "Notes"),
+    "interactions": (
+        "ID", "Account", "Account ID", "Kind", "Occurred at", "Subject", "Body", "Location",
+        "Duration minutes", "Outcome", "Contacts", "Gift value", "Gift currency",
+    ),
+    "followups": ("ID", "Account", "Account ID", "Title", "Due at", "All day", "Priority",
+                  "Done at", "Snoozed until"),
+    "deals": (
+        "ID", "Account", "Account ID", "Title", "Stage", "Amount", "Currency", "Probability",
+        "Expected close", "Closed at", "Lost reason",
+    ),
+}  # fmt: skip
+
+
+def safe_cell(value: Any) -> str:
+    """A cell's text, escaped against formula injection."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, datetime | date):
+        text = value.isoformat()
+    elif isinstance(value, list | tuple):
+        text = "; ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    if text and text[0] in FORMULA_TRIGGERS:
+        return "'" + text
+    return text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A CSV file's bytes: UTF-8 with BOM, CRLF, every cell escaped."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _money(amount_minor: int | None, currency: str | None) -> str:
+    if amount_minor is None:
+        return ""
+    digits = get_currency_precision(currency) if currency else 2
+    if digits == 0:
+        return str(amount_minor)
+    sign = "-" if amount_minor < 0 else ""
+    whole, frac = divmod(abs(amount_minor), 10**digits)
+    return f"{sign}{whole}.{frac:0{digits}d}"
+
+
+def _live(stmt: Select[Any], cls: Any, ids: Iterable[str] | None) -> Select[Any]:
+    stmt = stmt.where(cls.deleted_at.is_(None))
+    if ids is not None:
+        stmt = stmt.where(cls.id.in_(list(ids)))
+    return stmt
+
+
+def _account_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Account.id, Account.name)).tuples())
+
+
+def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> list[list[Any]]:
+    """The rows of a CSV export of ``kind`` (live rows only, in a stable order)."""
+    if kind == "accounts":
+        tags: dict[str, list[str]] = defaultdict(list)
+        for account_id, name in session.execute(
+            select(account_tags.c.account_id, TagEntity.name).join(
+                TagEntity, TagEntity.id == account_tags.c.tag_id
+            )
+        ):
+            tags[account_id].append(name)
+        accounts = session.scalars(_live(select(Account), Account, ids).order_by(Account.name))
+        return [
+            [a.id, a.name, a.industry, a.tier, a.status, a.website, a.phone, a.address, a.notes,
+             a.cadence_days, sorted(tags[a.id]), a.last_contact_at, a.created_at]
+            for a in accounts
+        ]  # fmt: skip
+    names = _account_names(session)
+    if kind == "contacts":
+        contacts = session.scalars(
+            _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
+        )
+        return [
+            [c.id, c.name, c.title, c.emails, c.phones, names.get(c.account_id or "", ""),
+             c.account_id, c.birthday, c.notes]
+            for c in contacts
+        ]  # fmt: skip
+    if kind == "interactions":
+        people: dict[str, list[str]] = defaultdict(list)
+        for interaction_id, name in session.execute(
+            select(interaction_contacts.c.interaction_id, Contact.name).join(
+                Contact, Contact.id == interaction_contacts.c.contact_id
+            )
+        ):
+            people[interaction_id].append(name)
+        entries = session.scalars(
+            _live(select(Interaction), Interaction, ids).order_by(
+                Interaction.occurred_at, Interaction.id
+            )
+        )
+        return [
+            [i.id, names.get(i.account_id, ""), i.account_id, i.kind, i.occurred_at, i.subject,
+             i.body, i.location, i.duration_minutes, i.outcome, sorted(people[i.id]),
+             _money(i.gift_value_minor, i.gift_currency), i.gift_currency]
+            for i in entries
+        ]  # fmt: skip
+    if kind == "followups":
+        followups = session.scalars(
+            _live(select(FollowUp), FollowUp, ids).order_by(FollowUp.due_at, FollowUp.id)
+        )
+        return [
+            [f.id, names.get(f.account_id, ""), f.account_id, f.title, f.due_at, f.all_day,
+             ("low", "normal", "high")[f.priority], f.done_at, f.snoozed_until]
+            for f in followups
+        ]  # fmt: skip
+    if kind == "deals":
+        deals = session.scalars(_live(select(Deal), Deal, ids).order_by(Deal.title, Deal.id))
+        return [
+            [d.id, names.get(d.account_id, ""), d.account_id, d.title, d.stage,
+             _money(d.amount_minor, d.currency), d.currency, d.probability, d.expected_close,
+             d.closed_at, d.lost_reason]
+            for d in deals
+        ]  # fmt: skip
+    raise ValidationError(
+        "kind", f"cannot export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}"
+    )
+
+
+def export_csv(store: Store, kind: str, path: Path, ids: Iterable[str] | None = None) -> int:
+    """Write a CSV export of ``kind``; returns the number of rows."""
+    if kind not in HEADERS:
+        raise ValidationError(
+            "kind", f"cannot export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}"
+        )
+    with store.read() as session:
+        rows = rows_for(session, kind, ids)
+    write_private(Path(path), csv_bytes(HEADERS[kind], rows))
+    return len(rows)
+
+
+def vcard_contacts(session: Session, ids: Iterable[str] | None = None) -> list[VCardContact]:
+    names = _account_names(session)
+    contacts = session.scalars(
+        _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
+    )
+    return [
+        VCardContact(
+            name=c.name,
+            title=c.title,
+            emails=tuple(c.emails or ()),
+            phones=tuple(c.phones or ()),
+            account_name=names.get(c.account_id or "", ""),
+            birthday=c.birthday,
+            notes=c.notes,
+        )
+        for c in contacts
+    ]
+
+
+def export_vcards(store: Store, path: Path, ids: Iterable[str] | None = None) -> int:
+    """Write one, some (``ids``) or all contacts to a .vcf file; returns how many."""
+    with store.read() as session:
+        contacts = vcard_contacts(session, ids)
+    write_private(Path(path), contacts_to_vcard(contacts).encode("utf-8"))
+    return len(contacts)
+
+
+def ics_followups(
+    session: Session,
+    ids: Iterable[str] | None = None,
+    *,
+    account_ids: Iterable[str] | None = None,
+    include_done: bool = False,
+) -> list[IcsFollowUp]:
+    names = _account_names(session)
+    stmt = _live(select(FollowUp), FollowUp, ids)
+    if account_ids is not None:
+        stmt = stmt.where(FollowUp.account_id.in_(list(account_ids)))
+    if not include_done:
+        stmt = stmt.where(FollowUp.done_at.is_(None))
+    return [
+        IcsFollowUp(
+            f.id,
+            f.title,
+            names.get(f.account_id, ""),
+            f.due_at,
+            f.all_day,
+            f.priority,
+            f.done_at,
+        )
+        for f in session.scalars(stmt.order_by(FollowUp.due_at, FollowUp.id))
+    ]
+
+
+def export_followups_ics(
+    store: Store,
+    path: Path,
+    ids: Iterable[str] | None = None,
+    *,
+    account_ids: Iterable[str] | None = None,
+    include_done: bool = False,
+    as_events: bool = False,
+    tz: tzinfo | None = None,
+) -> int:
+    """Write follow-ups (open ones unless ``include_done``) to one .ics file."""
+    with store.read() as session:
+        followups = ics_followups(session, ids, account_ids=account_ids, include_done=include_done)
+    data = followups_to_ics(followups, as_events=as_events, tz=tz, now=store.clock.now())
+    write_private(Path(path), data)
+    return len(followups)
+
+
+def _file_name(name: str) -> str:
+    clean = re.sub(r"[^\w .-]+", "_", name).strip(" ._") or "client"
+    return clean[:80]
+
+
+def export_followups_ics_per_account(
+    store: Store,
+    folder: Path,
+    *,
+    include_done: bool = False,
+    as_events: bool = False,
+    tz: tzinfo | None = None,
+) -> list[Path]:
+    """One .ics file per client that has follow-ups, in ``folder``; returns the files."""
+    with store.read() as session:
+        followups = ics_followups(session, include_done=include_done)
+        owners = dict(session.execute(select(FollowUp.id, FollowUp.account_id)).tuples())
+    groups: dict[str, list[IcsFollowUp]] = defaultdict(list)
+    for f in followups:
+        groups[owners[f.id]].append(f)
+    written: list[Path] = []
+    used: set[str] = set()
+    for account_id, items in sorted(groups.items(), key=lambda kv: kv[1][0].account_name):
+        stem = _file_name(items[0].account_name)
+        if stem.casefold() in used:
+            stem = f"{stem}-{account_id[:8]}"
+        used.add(stem.casefold())
+        target = Path(folder) / f"{stem}.ics"
+        data = followups_to_ics(items, as_events=as_events, tz=tz, now=store.clock.now())
+        write_private(target, data)
+        written.append(target)
+    return written
+
+
+def check_export(kind: str, path: Path) -> None:
+    """Refuse (ValidationError) a kind or a file extension that cannot be exported."""
+    suffix = Path(path).suffix.casefold()
+    if kind not in EXPORT_KINDS:
+        raise ValidationError(
+            "kind", f"cannot export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}"
+        )
+    allowed = {".csv"}
+    if kind == "contacts":
+        allowed |= {".vcf", ".vcard"}
+    elif kind == "followups":
+        allowed |= {".ics", ".ical"}
+    if suffix not in allowed:
+        also = ", or .vcf" if kind == "contacts" else ", or .ics" if kind == "followups" else ""
+        raise ValidationError(
+            "file",
+            f"{kind} cannot be exported to {suffix or 'a file without extension'}: use .csv{also}",
+        )
+
+
+def export_file(store: Store, kind: str, path: Path) -> int:
+    """Export ``kind`` in the format ``path``'s extension names (.csv, .vcf, .ics)."""
+    check_export(kind, path)
+    suffix = Path(path).suffix.casefold()
+    if suffix == ".csv":
+        return export_csv(store, kind, path)
+    if kind == "contacts":
+        return export_vcards(store, path)
+    return export_followups_ics(store, path)

@@ -1,0 +1,311 @@
+"""Import in two steps: plan (read, map, match; nothing written), then apply (one batch).
+
+:func:`plan_import` returns an :class:`ImportPlan` whose rows each carry a proposed
+action — ``new``, ``update`` (an exact match: merge into it), ``duplicate`` (a similar
+name: the user decides; skipped unless changed), ``skip`` (already there) or
+``error`` (with row number, column and reason). The caller may change any row with
+:meth:`PlanRow.merge`, :meth:`PlanRow.create` or :meth:`PlanRow.skip`.
+
+:func:`apply_import` writes the plan in ONE transaction (``store.write()``): rows are
+created with bulk inserts (ids and timestamps set here, every row validated while
+planning), merges keep what exists and add what is new (e-mails and phones are
+united, non-empty fields overwrite, notes are appended), and every created or changed
+row is recorded as an ImportBatchItem (with old values) under one ImportBatch, which
+:func:`models.transfer.undo.undo_import` reverts. Cancelling raises inside the
+transaction, so nothing is left behind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from models.entities import new_id
+from models.errors import ImportCancelledError
+from models.store import Store
+from models.transfer import sniff
+from models.transfer.matching import DUPLICATE, NEW, UPDATE, AccountIndex, ContactIndex, company_key
+from models.transfer.merging import Writer
+from models.transfer.presets import Mapping
+from models.transfer.records import CellError, account_record, contact_record
+from models.transfer.sources import RowError, Source, load_source
+
+SKIP = "skip"
+ERROR = "error"
+ACTIONS = (NEW, UPDATE, DUPLICATE, SKIP, ERROR)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass
+class PlanRow:
+    """One row of the file and what the import will do with it."""
+
+    number: int
+    kind: str
+    action: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    match_id: str | None = None
+    match_reason: str = ""
+    account_id: str | None = None
+    contact_ids: tuple[str, ...] = ()
+    error: RowError | None = None
+    proposed: str = ""
+    new_id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.proposed = self.proposed or self.action
+
+    def merge(self, into: str | None = None) -> None:
+        """Merge this row into ``into`` (default: the matched record)."""
+        target = into or self.match_id
+        if self.action == ERROR or target is None:
+            raise ValueError(f"row {self.number} has nothing to merge into")
+        self.match_id = target
+        self.action = UPDATE
+
+    def create(self) -> None:
+        """Create this row as a new record even though something matched."""
+        if self.action == ERROR:
+            raise ValueError(f"row {self.number} has an error and cannot be imported")
+        self.action = NEW
+
+    def skip(self) -> None:
+        if self.action != ERROR:
+            self.action = SKIP
+
+
+@dataclass
+class PendingAccount:
+    """A company named by contact rows that does not exist yet: created if a row needs it."""
+
+    id: str
+    name: str
+    first_row: int
+
+
+@dataclass
+class ImportPlan:
+    """What an import will do, row by row; the preview shows it and the user adjusts it."""
+
+    source: Source
+    rows: list[PlanRow]
+    new_accounts: dict[str, PendingAccount] = field(default_factory=dict)
+
+    @property
+    def source_name(self) -> str:
+        return self.source.path.name
+
+    @property
+    def kind(self) -> str:
+        return self.source.kind
+
+    @property
+    def mapping(self) -> Mapping | None:
+        return self.source.mapping
+
+    @property
+    def errors(self) -> list[RowError]:
+        return [r.error for r in self.rows if r.error is not None]
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(r.action for r in self.rows)
+        return {a: found.get(a, 0) for a in ACTIONS}
+
+    def preview(self, n: int = 20) -> list[PlanRow]:
+        return self.rows[:n]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an applied import did. ``unchanged`` rows matched and had nothing new."""
+
+    batch_id: str | None
+    created: int
+    updated: int
+    skipped: int
+    unchanged: int
+    accounts_created: int
+    errors: list[str]
+
+    def summary(self) -> dict[str, Any]:
+        """The command line's JSON line (unchanged rows count as skipped)."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "skipped": self.skipped + self.unchanged,
+            "errors": self.errors,
+        }
+
+
+# -- planning ---------------------------------------------------------------------------------
+
+
+def plan_import(
+    store: Store,
+    path: Path,
+    mapping: Mapping | None = None,
+    *,
+    account_id: str | None = None,
+    create_accounts: bool = True,
+    max_bytes: int = sniff.MAX_BYTES,
+) -> ImportPlan:
+    """Read ``path`` and match every row against the database; nothing is written.
+
+    ``mapping`` overrides the preset recognised from a CSV header. ``account_id`` files
+    e-mails and invitations under that client (a file dropped on its timeline) and puts
+    contacts without a company there. With ``create_accounts`` a contact's unknown
+    company becomes a new account (created only if one of its rows is imported).
+    """
+    source = load_source(path, mapping, max_bytes=max_bytes)
+    return plan_source(store, source, account_id=account_id, create_accounts=create_accounts)
+
+
+def plan_source(
+    store: Store,
+    source: Source,
+    *,
+    account_id: str | None = None,
+    create_accounts: bool = True,
+) -> ImportPlan:
+    """Match a loaded source against the database (one read session, indexes built once)."""
+    with store.read() as session:
+        if source.kind == "contact":
+            plan = _plan_contacts(session, source, account_id, create_accounts)
+        elif source.kind == "account":
+            plan = _plan_accounts(session, source)
+        else:
+            from models.transfer.entries import plan_entries
+
+            plan = ImportPlan(source, plan_entries(session, source, account_id))
+    plan.rows.extend(PlanRow(e.row, source.kind, ERROR, error=e) for e in source.problems)
+    plan.rows.sort(key=lambda r: r.number)
+    return plan
+
+
+def _error_row(source: Source, number: int, exc: CellError) -> PlanRow:
+    """An error row, naming the file's column even when the cell was empty."""
+    column = exc.column
+    if source.mapping is not None:
+        related = ("name", "first_name", "last_name") if column == "name" else (column,)
+        for name in related:
+            if name in source.mapping.columns:
+                column = source.mapping.columns[name][0]
+                break
+    unit = "card at line" if source.format == "vcard" else "row"
+    return PlanRow(number, source.kind, ERROR, error=RowError(number, column, exc.reason, unit))
+
+
+def _plan_contacts(
+    session: Session, source: Source, account_id: str | None, create_accounts: bool
+) -> ImportPlan:
+    accounts = AccountIndex.load(session)
+    contacts = ContactIndex.load(session)
+    plan = ImportPlan(source, [])
+    pending = plan.new_accounts
+    for number, cells in source.cells:
+        try:
+            rec = contact_record(cells)
+        except CellError as exc:
+            plan.rows.append(_error_row(source, number, exc))
+            continue
+        company = rec.pop("account_name")
+        owner = account_id
+        if company:
+            owner = accounts.find(company)
+            if owner is None and create_accounts:
+                key = company_key(company)
+                if key not in pending:
+                    pending[key] = PendingAccount(new_id(), company, number)
+                owner = pending[key].id
+        row = PlanRow(number, "contact", NEW, rec, account_id=owner)
+        match = contacts.match(rec["name"], owner, rec["emails"], rec["phones"], rec["id"])
+        row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
+        row.proposed = match.action
+        if match.action == NEW:
+            contacts.add(row.new_id, rec["name"], owner, rec["emails"], rec["phones"])
+        plan.rows.append(row)
+    return plan
+
+
+def _plan_accounts(session: Session, source: Source) -> ImportPlan:
+    accounts = AccountIndex.load(session)
+    plan = ImportPlan(source, [])
+    for number, cells in source.cells:
+        try:
+            rec = account_record(cells)
+        except CellError as exc:
+            plan.rows.append(_error_row(source, number, exc))
+            continue
+        row = PlanRow(number, "account", NEW, rec)
+        match = accounts.match(rec["name"], rec["website"], rec["phone"], rec["id"])
+        row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
+        row.proposed = match.action
+        if match.action == NEW:
+            accounts.add(row.new_id, rec["name"], rec["website"], rec["phone"])
+        plan.rows.append(row)
+    return plan
+
+
+# -- applying ---------------------------------------------------------------------------------
+
+
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    chunk: int = 2_000,
+) -> ImportResult:
+    """Write the plan as one import batch, in one transaction.
+
+    ``progress(done, total)`` is called as rows are prepared and written; when
+    ``cancelled()`` turns true the transaction is rolled back and ImportCancelledError
+    raised: nothing is left behind. Rows whose action is ``duplicate`` are skipped
+    (call ``merge()`` or ``create()`` on them first to import them).
+    """
+    total = len(plan.rows) * 2
+
+    def tick(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelledError(f"the import of {plan.source_name} was cancelled")
+        if progress is not None:
+            progress(done, total)
+
+    with store.write() as uow:
+        writer = Writer(uow, plan.source_name, plan.new_accounts)
+        writer.prefetch(plan.rows)
+        skipped = 0
+        for i, row in enumerate(plan.rows):
+            if i % chunk == 0:
+                tick(i)
+            if row.action == NEW:
+                writer.create(row)
+            elif row.action == UPDATE:
+                writer.update(row)
+            elif row.action in (SKIP, DUPLICATE):
+                skipped += 1
+        errors = [str(e) for e in plan.errors] + writer.problems
+        batch_id = writer.flush(
+            skipped + writer.unchanged,
+            errors,
+            lambda part: tick(len(plan.rows) + int(len(plan.rows) * part)),
+            chunk,
+        )
+        tick(total)
+    return ImportResult(
+        batch_id=batch_id,
+        created=writer.created_rows,
+        updated=writer.updated_rows,
+        skipped=skipped,
+        unchanged=writer.unchanged,
+        accounts_created=writer.accounts_created,
+        errors=errors,
+    )

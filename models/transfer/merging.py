@@ -1,0 +1,286 @@
+"""Writing an import plan: bulk inserts for what is new, merges for what matched.
+
+Used by :func:`models.transfer.importer.apply_import` inside its one transaction. New
+rows are collected as plain dicts (ids and timestamps set here) and inserted in chunks
+with ``session.execute(insert(Entity), rows)``; merges load their targets once, in
+chunks, and change them in place. Every created or changed row becomes an
+ImportBatchItem (changed ones with their old values) so the batch can be undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+
+from models.entities import (
+    Account,
+    Contact,
+    ImportBatch,
+    ImportBatchItem,
+    Interaction,
+    interaction_contacts,
+    new_id,
+)
+from models.store import UnitOfWork
+from models.transfer.records import new_account_defaults
+
+if TYPE_CHECKING:
+    from models.transfer.importer import PendingAccount, PlanRow
+
+IN_CHUNK = 500
+_CONTACT_SCALARS = ("title", "birthday")
+_ACCOUNT_SCALARS = ("industry", "website", "phone", "address", "tier", "status", "cadence_days")
+
+
+def to_json(value: Any) -> Any:
+    """A value as JSON can hold it (dates as ISO text), for an item's old values."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return list(value)
+    return value
+
+
+def _merge(
+    current: dict[str, Any], incoming: dict[str, Any], scalars: Sequence[str]
+) -> dict[str, Any]:
+    """The changed fields when ``incoming`` is merged into ``current`` (which is not changed).
+
+    Lists (e-mails, phones) are united; non-empty scalars overwrite; notes are appended
+    unless already there.
+    """
+    out: dict[str, Any] = {}
+    for name in ("emails", "phones"):
+        if name in incoming:
+            have = list(current.get(name) or [])
+            folded = {x.casefold() for x in have}
+            extra = [x for x in incoming[name] if x.casefold() not in folded]
+            if extra:
+                out[name] = have + extra
+    for name in scalars:
+        value = incoming.get(name)
+        if value not in (None, "") and value != current.get(name):
+            out[name] = value
+    notes = incoming.get("notes") or ""
+    have_notes = current.get("notes") or ""
+    if notes and notes not in have_notes:
+        out["notes"] = f"{have_notes}\n\n{notes}" if have_notes else notes
+    if incoming.get("account_id") and incoming["account_id"] != current.get("account_id"):
+        out["account_id"] = incoming["account_id"]
+    return out
+
+
+class Writer:
+    """Collects an import's creations and merges, then writes them as one batch."""
+
+    def __init__(
+        self, uow: UnitOfWork, source_name: str, pending: dict[str, PendingAccount]
+    ) -> None:
+        self.uow = uow
+        self.now = uow.now
+        self.source_name = source_name
+        self.batch_id = new_id()
+        self.pending = {p.id: p for p in pending.values()}
+        self.accounts: dict[str, dict[str, Any]] = {}
+        self.contacts: dict[str, dict[str, Any]] = {}
+        self.interactions: list[dict[str, Any]] = []
+        self.links: list[dict[str, str]] = []
+        self.items: list[dict[str, Any]] = []
+        self.existing: dict[str, Account | Contact] = {}
+        self.problems: list[str] = []
+        self.created_rows = 0
+        self.updated_rows = 0
+        self.unchanged = 0
+        self.accounts_created = 0
+
+    # -- collecting ------------------------------------------------------------------------
+
+    def prefetch(self, rows: Iterable[PlanRow]) -> None:
+        """Load every merge target in a few queries (not one per row)."""
+        wanted: dict[str, list[str]] = {"contact": [], "account": []}
+        for row in rows:
+            if row.match_id and row.kind in wanted:
+                wanted[row.kind].append(row.match_id)
+        session = self.uow.session
+        classes: tuple[tuple[str, Any], ...] = (("contact", Contact), ("account", Account))
+        for kind, cls in classes:
+            ids = sorted(set(wanted[kind]))
+            for i in range(0, len(ids), IN_CHUNK):
+                part = ids[i : i + IN_CHUNK]
+                stmt = select(cls).where(cls.id.in_(part), cls.deleted_at.is_(None))
+                for obj in session.scalars(stmt):
+                    self.existing[obj.id] = obj
+
+    def _item(self, kind: str, ref_id: str, action: str, old: dict[str, Any] | None = None) -> None:
+        self.items.append(
+            {
+                "id": new_id(),
+                "batch_id": self.batch_id,
+                "kind": kind,
+                "ref_id": ref_id,
+                "action": action,
+                "old_values": {k: to_json(v) for k, v in (old or {}).items()},
+                "created_at": self.now,
+                "updated_at": self.now,
+                "deleted_at": None,
+            }
+        )
+
+    def _stamps(self, id_: str) -> dict[str, Any]:
+        return {"id": id_, "created_at": self.now, "updated_at": self.now, "deleted_at": None}
+
+    def _ensure_account(self, account_id: str | None) -> None:
+        """Create the pending company a contact row refers to, once."""
+        if account_id is None or account_id in self.accounts or account_id not in self.pending:
+            return
+        pending = self.pending[account_id]
+        self._new_account(account_id, {"name": pending.name})
+
+    def _new_account(self, id_: str, values: dict[str, Any]) -> None:
+        row = {
+            **self._stamps(id_),
+            "name": values["name"],
+            "industry": values.get("industry", ""),
+            "website": values.get("website", ""),
+            "phone": values.get("phone", ""),
+            "address": values.get("address", ""),
+            "notes": values.get("notes", ""),
+            "last_contact_at": None,
+            "next_followup_at": None,
+            **new_account_defaults(values),
+        }
+        self.accounts[id_] = row
+        self.accounts_created += 1
+        self._item("account", id_, "create")
+        self.uow.touched("account", id_)
+
+    def create(self, row: PlanRow) -> None:
+        if row.kind == "contact":
+            self._ensure_account(row.account_id)
+            f = row.fields
+            self.contacts[row.new_id] = {
+                **self._stamps(row.new_id),
+                "account_id": row.account_id,
+                "name": f["name"],
+                "title": f["title"],
+                "emails": list(f["emails"]),
+                "phones": list(f["phones"]),
+                "birthday": f["birthday"],
+                "notes": f["notes"],
+            }
+            self._item("contact", row.new_id, "create")
+            self.uow.touched("contact", row.new_id)
+            if row.account_id:
+                self.uow.touched("account", row.account_id)
+        elif row.kind == "account":
+            self._new_account(row.new_id, row.fields)
+            self.accounts_created -= 1  # the row itself, counted in created_rows
+        else:
+            self.interactions.append(
+                {**self._stamps(row.new_id), **row.fields, "account_id": row.account_id}
+            )
+            self.links.extend(
+                {"interaction_id": row.new_id, "contact_id": c} for c in row.contact_ids
+            )
+            self._item("interaction", row.new_id, "create")
+            self.uow.touched("interaction", row.new_id)
+            self.uow.touched("account", str(row.account_id))
+        self.created_rows += 1
+
+    def update(self, row: PlanRow) -> None:
+        target = row.match_id or ""
+        incoming = dict(row.fields)
+        if row.kind == "contact":
+            incoming["account_id"] = row.account_id
+        scalars = _CONTACT_SCALARS if row.kind == "contact" else _ACCOUNT_SCALARS
+        if target in self.contacts or target in self.accounts:
+            planned = self.contacts.get(target) or self.accounts[target]
+            changes = _merge(planned, incoming, scalars)
+            if changes.get("account_id"):
+                self._ensure_account(changes["account_id"])
+            planned.update(changes)
+            if changes:
+                self.updated_rows += 1
+            else:
+                self.unchanged += 1
+            return
+        obj = self.existing.get(target)
+        if obj is None:  # gone since the preview, or its row was skipped: create instead
+            row.match_id = None
+            self.create(row)
+            return
+        current = {
+            c: getattr(obj, c)
+            for c in (*scalars, "emails", "phones", "notes", "account_id")
+            if hasattr(obj, c)
+        }
+        changes = _merge(current, incoming, scalars)
+        if not changes:
+            self.unchanged += 1
+            return
+        if changes.get("account_id"):
+            self._ensure_account(changes["account_id"])
+        self._item(row.kind, obj.id, "update", {k: current.get(k) for k in changes})
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        obj.updated_at = self.now
+        self.updated_rows += 1
+        self.uow.touched(row.kind, obj.id)
+        for owner in {current.get("account_id"), changes.get("account_id")} - {None}:
+            self.uow.touched("account", str(owner))
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def flush(
+        self, skipped: int, errors: list[str], tick: Callable[[float], None], chunk: int
+    ) -> str | None:
+        """Insert everything collected, in chunks; returns the batch id (None if no change).
+
+        ``tick`` hears the fraction written so far (0..1) after each chunk."""
+        session = self.uow.session
+        if not self.items:
+            return None
+        with session.no_autoflush:
+            session.execute(
+                insert(ImportBatch),
+                [
+                    {
+                        **self._stamps(self.batch_id),
+                        "source_name": self.source_name[:300],
+                        "created_count": self.created_rows,
+                        "updated_count": self.updated_rows,
+                        "skipped_count": skipped,
+                        "errors": errors,
+                        "undone_at": None,
+                    }
+                ],
+            )
+            done = self._insert(Account, list(self.accounts.values()), chunk, 0, tick)
+        session.flush()  # merges may point at the accounts just inserted
+        done = self._insert(Contact, list(self.contacts.values()), chunk, done, tick)
+        self._insert(Interaction, self.interactions, chunk, done, tick)
+        if self.links:
+            session.execute(insert(interaction_contacts), self.links)
+        for i in range(0, len(self.items), chunk * 2):
+            session.execute(insert(ImportBatchItem), self.items[i : i + chunk * 2])
+        self.uow.touched("import_batch", self.batch_id)
+        return self.batch_id
+
+    def _insert(
+        self,
+        cls: type[Account] | type[Contact] | type[Interaction],
+        rows: list[dict[str, Any]],
+        chunk: int,
+        done: int,
+        tick: Callable[[float], None],
+    ) -> int:
+        total = max(1, len(self.accounts) + len(self.contacts) + len(self.interactions))
+        for i in range(0, len(rows), chunk):
+            part = rows[i : i + chunk]
+            self.uow.session.execute(insert(cls), part)
+            done += len(part)
+            tick(done / total)
+        return done

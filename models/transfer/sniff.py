@@ -1,0 +1,222 @@
+"""Reading a file offered for import, safely.
+
+A file is refused (``ImportRefusedError``, one clear line) when it is missing, empty,
+larger than the limit, binary, or plainly another format than its name says. Text is
+decoded after detecting its encoding (BOMs first, then strict UTF-8, then
+charset-normalizer for UTF-16 without BOM, Windows-1252 and the like). For CSV, the
+delimiter is detected (``csv.Sniffer`` with a counting fallback among ``, ; TAB |``) and
+so is the header row, skipping junk lines before it (LinkedIn's "Notes:" preamble).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from models.errors import ImportRefusedError
+
+#: Files larger than this are refused before being read.
+MAX_BYTES = 200 * 1024 * 1024
+DELIMITERS = ",;\t|"
+#: How many records at the top may be junk before the header.
+HEADER_SEARCH = 30
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15", "ascii"})
+
+#: Magic numbers of formats people mistake for text exports.
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx or .docx workbook?); save it as CSV first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office/Outlook binary file"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"SQLite format 3", "an SQLite database"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def refuse(path: Path, why: str) -> ImportRefusedError:
+    return ImportRefusedError(f"cannot import {path.name}: {why}", path=str(path))
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, after refusing a missing, empty or too large file."""
+    if not path.exists():
+        raise refuse(path, "the file does not exist")
+    if not path.is_file():
+        raise refuse(path, "it is not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise refuse(path, "the file is empty")
+    if size > max_bytes:
+        raise refuse(
+            path, f"the file is {size / 2**20:,.0f} MB, over the {max_bytes / 2**20:,.0f} MB limit"
+        )
+    return path.read_bytes()
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is (for the message), or None when it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    return None
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with; refuses what is not text."""
+    if (what := binary_kind(data)) is not None:
+        raise refuse(path, f"it is {what}, not a text file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(path, data.decode(encoding)), encoding
+            except UnicodeDecodeError:
+                raise refuse(path, f"it is not valid {encoding} text") from None
+    if b"\x00" not in data:
+        try:
+            return _checked(path, data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        raise refuse(path, "it is a binary file, not text")
+    encoding = best.encoding
+    # Short single-byte samples fit several code pages equally well; Windows-1252 is what
+    # spreadsheet programs on Western and Indonesian Windows write, so it wins any tie.
+    if any(m.encoding in _WESTERN or _WESTERN & set(m.could_be_from_charset) for m in results):
+        encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(best.encoding)
+    return _checked(path, text), encoding
+
+
+def _checked(path: Path, text: str) -> str:
+    """Refuse decoded text that is mostly control characters (a binary in disguise)."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if "\x00" in sample or controls > max(8, len(sample) // 100):
+        raise refuse(path, "it is a binary file, not text")
+    if not sample.strip():
+        raise refuse(path, "the file holds no text")
+    return text
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """Text of a file and the encoding detected."""
+    return decode(path, read_bytes(path, max_bytes=max_bytes))
+
+
+@dataclass(frozen=True, slots=True)
+class CsvTable:
+    """A parsed CSV file: its header and its records, each with its line number."""
+
+    encoding: str
+    delimiter: str
+    header_line: int
+    header: tuple[str, ...]
+    rows: list[tuple[int, list[str]]]
+
+
+def detect_delimiter(sample: str) -> str:
+    """The delimiter of a CSV sample: Sniffer's answer if it is plausible, else by counting."""
+    lines = [line for line in sample.splitlines() if line.strip()][:50]
+    try:
+        found = csv.Sniffer().sniff("\n".join(lines[-20:]), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    if found in DELIMITERS and found:
+        return found
+    best, best_score = ",", -1
+    for delimiter in DELIMITERS:
+        counts = Counter(line.count(delimiter) for line in lines if line.count(delimiter))
+        if not counts:
+            continue
+        count, lines_with = counts.most_common(1)[0]
+        score = lines_with * 1000 + count
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for record in reader:
+            out.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportRefusedError(f"the CSV is malformed near line {line}: {exc}") from None
+    return out
+
+
+def find_header(
+    records: Sequence[tuple[int, list[str]]],
+    known: Callable[[Sequence[str]], bool] | None = None,
+) -> int:
+    """Index of the header record: the first one a preset recognises, else the first
+    record as wide as the table (most common width) with at least two named cells."""
+    top = records[:HEADER_SEARCH]
+    if known is not None:
+        for i, (_, record) in enumerate(top):
+            if known(record):
+                return i
+    widths = Counter(len(r) for _, r in records[: HEADER_SEARCH * 10] if any(c.strip() for c in r))
+    if not widths:
+        raise ImportRefusedError("the CSV has no rows")
+    width = widths.most_common(1)[0][0]
+    for i, (_, record) in enumerate(top):
+        named = [c for c in record if c.strip()]
+        if len(record) >= width and len(named) >= min(2, width):
+            return i
+    return 0
+
+
+def read_csv(
+    path: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    known_header: Callable[[Sequence[str]], bool] | None = None,
+) -> CsvTable:
+    """Read a CSV export: encoding, delimiter and header row detected."""
+    text, encoding = read_text(path, max_bytes=max_bytes)
+    delimiter = detect_delimiter(text[:65536])
+    try:
+        records = _records(text, delimiter)
+    except ImportRefusedError as exc:
+        raise refuse(path, exc.message) from None
+    records = [(n, r) for n, r in records if any(c.strip() for c in r)]
+    if not records:
+        raise refuse(path, "it holds no rows")
+    at = find_header(records, known_header)
+    header_line, header = records[at]
+    if len([c for c in header if c.strip()]) < 2 and len(header) < 2:
+        raise refuse(path, "it does not look like a CSV table (one column, no delimiter found)")
+    return CsvTable(
+        encoding=encoding,
+        delimiter=delimiter,
+        header_line=header_line,
+        header=tuple(c.strip() for c in header),
+        rows=list(records[at + 1 :]),
+    )

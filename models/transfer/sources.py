@@ -1,0 +1,141 @@
+"""Loading a file offered for import into plain records, by its kind.
+
+``.csv`` (and ``.txt``/``.tsv``) go through :mod:`sniff` and a column mapping (a preset
+recognised from the header, or the caller's); ``.vcf`` through :mod:`vcard`; ``.ics``
+through :mod:`calendar_ics`; ``.eml``/``.msg`` through :mod:`mail`. Nothing touches the
+database here, so a bad file is refused before any store is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.transfer import sniff
+from models.transfer.presets import Mapping, is_known_header, recognise, resolve_columns
+from models.transfer.records import Cells, unescape_cell
+
+CSV_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+SUFFIXES = CSV_SUFFIXES | {".vcf", ".vcard", ".ics", ".ical", ".eml", ".msg"}
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A row that was not imported: where (row number, column) and why."""
+
+    row: int
+    column: str
+    reason: str
+    unit: str = "row"  # "row" of a CSV, "card" of a vCard file, "event", "message"
+
+    def __str__(self) -> str:
+        where = f"{self.unit} {self.row}" if self.row else "file"
+        return (
+            f"{where}, {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+        )
+
+
+@dataclass
+class Source:
+    """What a file holds, read and parsed, not yet matched against the database."""
+
+    path: Path
+    format: str  # csv | vcard | ics | eml | msg
+    kind: str  # contact | account | interaction
+    mapping: Mapping | None = None
+    encoding: str = ""
+    delimiter: str = ""
+    header: tuple[str, ...] = ()
+    #: contact/account sources: (row number, cells per field)
+    cells: list[tuple[int, Cells]] = field(default_factory=list)
+    #: interaction sources: (row number, values)
+    entries: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[RowError] = field(default_factory=list)
+
+
+def load_source(
+    path: Path, mapping: Mapping | None = None, *, max_bytes: int = sniff.MAX_BYTES
+) -> Source:
+    """Read ``path`` by its extension; ImportRefusedError when it cannot be imported at all."""
+    path = Path(path)
+    suffix = path.suffix.casefold()
+    if suffix not in SUFFIXES:
+        raise sniff.refuse(
+            path, "Relasi imports .csv, .vcf, .ics, .eml and .msg files, not " + (suffix or "this")
+        )
+    if suffix in CSV_SUFFIXES:
+        return _load_csv(path, mapping, max_bytes)
+    if suffix in {".vcf", ".vcard"}:
+        from models.transfer.vcard import load_vcards
+
+        return load_vcards(path, max_bytes=max_bytes)
+    if suffix in {".ics", ".ical"}:
+        from models.transfer.calendar_ics import load_invitations
+
+        return load_invitations(path, max_bytes=max_bytes)
+    from models.transfer.mail import load_mail
+
+    return load_mail(path, max_bytes=max_bytes)
+
+
+def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
+    known = is_known_header if mapping is None else _has_columns(mapping)
+    table = sniff.read_csv(path, max_bytes=max_bytes, known_header=known)
+    if mapping is None:
+        mapping = recognise(table.header)
+        if mapping is None:
+            raise sniff.refuse(
+                path,
+                "its columns match no known export (Salesforce, HubSpot, Pipedrive, LinkedIn, "
+                "Google Contacts, Relasi); map the columns by hand in File > Import",
+            )
+    else:
+        folded = {h.casefold() for h in table.header}
+        missing = sorted(c for c in mapping.used_columns() if c.strip().casefold() not in folded)
+        if missing:
+            raise sniff.refuse(path, f"it has no column {missing[0]!r}, which the mapping uses")
+        mapping = resolve_columns(
+            mapping.kind, mapping.columns, table.header, name=mapping.name, label=mapping.label
+        )
+    index: dict[str, int] = {}
+    for i, name in enumerate(table.header):
+        index.setdefault(name, i)
+    plan = [(f, c, index[c]) for f, cols in mapping.columns.items() for c in cols]
+    width = len(table.header)
+    source = Source(
+        path=path,
+        format="csv",
+        kind=mapping.kind,
+        mapping=mapping,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        header=table.header,
+    )
+    for line, record in table.rows:
+        if len(record) > width and any(c.strip() for c in record[width:]):
+            source.problems.append(
+                RowError(
+                    line,
+                    "",
+                    f"the row has {len(record)} cells but the header has {width} "
+                    "(a delimiter inside an unquoted value?)",
+                )
+            )
+            continue
+        cells: Cells = {}
+        for f, column, i in plan:
+            if i < len(record) and (text := record[i].strip()):
+                cells.setdefault(f, []).append((column, unescape_cell(text)))
+        source.cells.append((line, cells))
+    return source
+
+
+def _has_columns(mapping: Mapping) -> Callable[[Sequence[str]], bool]:
+    wanted = {c.strip().casefold() for c in mapping.used_columns()}
+
+    def known(header: Sequence[str]) -> bool:
+        return bool(wanted) and wanted <= {h.strip().casefold() for h in header}
+
+    return known
