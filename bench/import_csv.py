@@ -26,17 +26,61 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import keyring  # noqa: E402
+import keyring
 
-from models import keys  # noqa: E402
-from models.entities import Account, Contact, new_id  # noqa: E402
-from models.store import open_store  # noqa: E402
-from models.transfer.importer import apply_import, plan_import  # noqa: E402
-from tests.keyrings import MemoryKeyring  # noqa: E402
+from models import keys
+from models.entities import Account, Contact, new_id
+from models.store import open_store
+from models.transfer.importer import apply_import, plan_import
+from tests.keyrings import MemoryKeyring
 
-FIRST = "Budi Sari Agus Dewi Rina Putu Made Nyoman Wayan Siti Ahmad Nur Eko Joko Lestari".split()
-SYLLABLES = "ka ri mo na to su di wa ya ha li ga ne ro pu".split()
-LAST = "Santoso Wijaya Pratama Putri Hidayat Saputra Kusuma Halim Gunawan Susanto Nugroho".split()
+FIRST = [
+    "Budi",
+    "Sari",
+    "Agus",
+    "Dewi",
+    "Rina",
+    "Putu",
+    "Made",
+    "Nyoman",
+    "Wayan",
+    "Siti",
+    "Ahmad",
+    "Nur",
+    "Eko",
+    "Joko",
+    "Lestari",
+]
+SYLLABLES = [
+    "ka",
+    "ri",
+    "mo",
+    "na",
+    "to",
+    "su",
+    "di",
+    "wa",
+    "ya",
+    "ha",
+    "li",
+    "ga",
+    "ne",
+    "ro",
+    "pu",
+]
+LAST = [
+    "Santoso",
+    "Wijaya",
+    "Pratama",
+    "Putri",
+    "Hidayat",
+    "Saputra",
+    "Kusuma",
+    "Halim",
+    "Gunawan",
+    "Susanto",
+    "Nugroho",
+]
 
 
 def make_db(folder: Path, existing: int, accounts: int) -> tuple[Path, list[tuple[str, str, str]]]:

@@ -109,7 +109,7 @@ def _live(stmt: Select[Any], cls: Any, ids: Iterable[str] | None) -> Select[Any]
 
 
 def _account_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Account.id, Account.name)).tuples())
+    return {id_: name for id_, name in session.execute(select(Account.id, Account.name))}
 
 
 def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> list[list[Any]]:
@@ -279,7 +279,7 @@ def export_followups_ics_per_account(
     """One .ics file per client that has follow-ups, in ``folder``; returns the files."""
     with store.read() as session:
         followups = ics_followups(session, include_done=include_done)
-        owners = dict(session.execute(select(FollowUp.id, FollowUp.account_id)).tuples())
+        owners = {f: a for f, a in session.execute(select(FollowUp.id, FollowUp.account_id))}
     groups: dict[str, list[IcsFollowUp]] = defaultdict(list)
     for f in followups:
         groups[owners[f.id]].append(f)

@@ -6,8 +6,9 @@ lines are unfolded and quoted-printable values (2.1, with soft line breaks) deco
 here, and commas in single-valued text (FN, NOTE, TITLE, ORG...) escaped: vobject
 keeps only the text before the first unescaped comma, and 2.1 writers (Android) never
 escape them. Photos and other binary properties are ignored; every e-mail, phone and
-URL is kept (URLs go into the notes, as contacts have no URL field). Writing: vCard 3.0, the version every address
-book reads, one card per contact, UTF-8.
+URL is kept (URLs go into the notes, as contacts have no URL field).
+
+Writing: vCard 3.0, the version every address book reads, one card per contact, UTF-8.
 """
 
 from __future__ import annotations
