@@ -29,21 +29,31 @@ from ui.labels import kind_label
 WARNING_MARK = "⚠"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CapturePreview", text)
-
-
 def reason_text(code: str) -> str:
     """Why a due date needs a look, in the interface language."""
     return {
-        "default": _t("No date was given: this is the default, two working days ahead."),
-        "fuzzy": _t("The date was guessed from loose wording."),
-        "ambiguous_numeric": _t("A numeric date that could be day/month or month/day."),
-        "ambiguous_word": _t("A word that can mean several dates."),
-        "ambiguous_time": _t("The hour could be morning or afternoon."),
-        "past": _t("This date is in the past."),
-        "several_dates": _t("The line names more than one date; the first was taken."),
-        "assumed_day": _t("Only a time was given; the day was assumed."),
+        "default": QCoreApplication.translate(
+            "CapturePreview", "No date was given: this is the default, two working days ahead."
+        ),
+        "fuzzy": QCoreApplication.translate(
+            "CapturePreview", "The date was guessed from loose wording."
+        ),
+        "ambiguous_numeric": QCoreApplication.translate(
+            "CapturePreview", "A numeric date that could be day/month or month/day."
+        ),
+        "ambiguous_word": QCoreApplication.translate(
+            "CapturePreview", "A word that can mean several dates."
+        ),
+        "ambiguous_time": QCoreApplication.translate(
+            "CapturePreview", "The hour could be morning or afternoon."
+        ),
+        "past": QCoreApplication.translate("CapturePreview", "This date is in the past."),
+        "several_dates": QCoreApplication.translate(
+            "CapturePreview", "The line names more than one date; the first was taken."
+        ),
+        "assumed_day": QCoreApplication.translate(
+            "CapturePreview", "Only a time was given; the day was assumed."
+        ),
     }.get(code, code)
 
 
@@ -88,7 +98,11 @@ class FollowUpRows(QWidget):
         self._grid.setColumnStretch(0, 1)
         self._shown: list[PreviewFollowUp] = []
         self._widgets: list[QWidget] = []
-        self.empty = QLabel(_t("No follow-ups. Start a line with - [ ] or TODO: to add one."))
+        self.empty = QLabel(
+            QCoreApplication.translate(
+                "CapturePreview", "No follow-ups. Start a line with - [ ] or TODO: to add one."
+            )
+        )
         self.empty.setWordWrap(True)
         self._grid.addWidget(self.empty, 0, 0, 1, 3)
         self.editors: list[QDateTimeEdit] = []
@@ -122,8 +136,13 @@ class FollowUpRows(QWidget):
             editor.setCalendarPopup(True)
             editor.setDisplayFormat("ddd d MMM yyyy" if item.all_day else "ddd d MMM yyyy HH:mm")
             editor.setDateTime(to_qdatetime(item.due))
-            editor.setAccessibleName(_t("Due date of “{0}”").format(item.title))
-            warning = QLabel(WARNING_MARK + " " + _t("check date"), self)
+            editor.setAccessibleName(
+                QCoreApplication.translate("CapturePreview", "Due date of “{0}”").format(item.title)
+            )
+            warning = QLabel(
+                WARNING_MARK + " " + QCoreApplication.translate("CapturePreview", "check date"),
+                self,
+            )
             warning.setObjectName(f"followUpCheck{row}")
             warning.setToolTip("\n".join(reason_text(r) for r in item.reasons))
             warning.setVisible(item.needs_confirmation)
@@ -166,14 +185,14 @@ class CapturePreview(QWidget):
         self.client_label.setFont(font)
         self.client_combo = QComboBox(self)
         self.client_combo.setObjectName("captureClient")
-        self.client_combo.setAccessibleName(_t("Client"))
+        self.client_combo.setAccessibleName(QCoreApplication.translate("CapturePreview", "Client"))
         self.client_combo.activated.connect(self._client_activated)
         self.client_hint = QLabel(self)
         self.client_hint.setObjectName("captureClientHint")
         self.client_hint.setWordWrap(True)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("captureKind")
-        self.kind_combo.setAccessibleName(_t("Kind"))
+        self.kind_combo.setAccessibleName(QCoreApplication.translate("CapturePreview", "Kind"))
         for kind in KINDS:
             self.kind_combo.addItem(kind_label(kind), kind)
         self.kind_combo.activated.connect(
@@ -188,7 +207,9 @@ class CapturePreview(QWidget):
         self.followups = FollowUpRows(self)
         self.amount = QLabel(self)
         self.amount.setObjectName("captureAmount")
-        self.deal_check = QCheckBox(_t("Also create a deal"), self)
+        self.deal_check = QCheckBox(
+            QCoreApplication.translate("CapturePreview", "Also create a deal"), self
+        )
         self.deal_check.setObjectName("captureCreateDeal")
         self.error = QLabel(self)
         self.error.setObjectName("captureError")
@@ -203,14 +224,14 @@ class CapturePreview(QWidget):
         client_box.addWidget(self.client_label)
         client_box.addWidget(self.client_combo)
         client_box.addWidget(self.client_hint)
-        form.addRow(_t("Client:"), client_box)
-        form.addRow(_t("Kind:"), self.kind_combo)
-        form.addRow(_t("Subject:"), self.subject)
-        form.addRow(_t("People:"), self.contacts)
+        form.addRow(QCoreApplication.translate("CapturePreview", "Client:"), client_box)
+        form.addRow(QCoreApplication.translate("CapturePreview", "Kind:"), self.kind_combo)
+        form.addRow(QCoreApplication.translate("CapturePreview", "Subject:"), self.subject)
+        form.addRow(QCoreApplication.translate("CapturePreview", "People:"), self.contacts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        heading = QLabel(_t("Follow-ups"), self)
+        heading = QLabel(QCoreApplication.translate("CapturePreview", "Follow-ups"), self)
         heading.setFont(font)
         layout.addWidget(heading)
         layout.addWidget(self.followups)
@@ -253,13 +274,20 @@ class CapturePreview(QWidget):
         self.client_combo.clear()
         if not client_text:
             self.client_combo.setEnabled(False)
-            self.client_hint.setText(_t("Name the client on the first line."))
+            self.client_hint.setText(
+                QCoreApplication.translate("CapturePreview", "Name the client on the first line.")
+            )
             self.client_combo.blockSignals(False)
             return
         self.client_combo.setEnabled(True)
         for match in matches:
             self.client_combo.addItem(match.name, match.account_id)
-        self.client_combo.addItem(_t("Create new client “{0}”").format(client_text), "")
+        self.client_combo.addItem(
+            QCoreApplication.translate("CapturePreview", "Create new client “{0}”").format(
+                client_text
+            ),
+            "",
+        )
         wanted = chosen if chosen is not None else (matches[0].account_id if matches else "")
         index = self.client_combo.findData(wanted)
         self.client_combo.setCurrentIndex(max(index, 0))
@@ -268,11 +296,17 @@ class CapturePreview(QWidget):
 
     def _update_client_hint(self, confident: bool) -> None:
         if self.client_combo.currentData() == "":
-            self.client_hint.setText(_t("A new client will be created."))
+            self.client_hint.setText(
+                QCoreApplication.translate("CapturePreview", "A new client will be created.")
+            )
         elif confident:
             self.client_hint.setText("")
         else:
-            self.client_hint.setText(WARNING_MARK + " " + _t("Check that this is the client."))
+            self.client_hint.setText(
+                WARNING_MARK
+                + " "
+                + QCoreApplication.translate("CapturePreview", "Check that this is the client.")
+            )
 
     def _client_activated(self, _index: int) -> None:
         self._update_client_hint(True)
@@ -298,10 +332,12 @@ class CapturePreview(QWidget):
         if amounts:
             first = amounts[0]
             self.amount.setText(
-                _t("Amount: {0}").format(formatting.money(first.minor_units, first.currency))
+                QCoreApplication.translate("CapturePreview", "Amount: {0}").format(
+                    formatting.money(first.minor_units, first.currency)
+                )
             )
             self.deal_check.setText(
-                _t("Also create a deal for {0}").format(
+                QCoreApplication.translate("CapturePreview", "Also create a deal for {0}").format(
                     formatting.money(first.minor_units, first.currency)
                 )
             )
