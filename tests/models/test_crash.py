@@ -203,7 +203,9 @@ def test_every_reported_commit_survives_sigkill(db_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_many_more_kill_points(db_path: Path) -> None:
+def test_many_more_kill_points(db_path: Path, request: pytest.FixtureRequest) -> None:
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("150 kill points take minutes: run with -m slow")
     seed = int(os.environ.get("RELASI_CRASH_SEED", random.randrange(10**6)))
     print(f"\ncrash seed {seed}")
     tally = run_kills(db_path, 150, seed)
