@@ -16,7 +16,6 @@ from models.backup import (
     BackupError,
     DatabaseInUseError,
     RetentionPolicy,
-    backup_database,
     backup_name,
     backup_store,
     backups_dir,
