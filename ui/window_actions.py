@@ -49,14 +49,22 @@ class WindowActions(QObject):
             window.addAction(action)
             self.by_name[name] = action
         self.by_name["actionAllFollowUps"].setCheckable(True)
-        self.undo = stack.createUndoAction(window)
+        # Own actions (not createUndoAction) so their text goes through our translation.
+        self.undo = QAction(icon("undo"), "", window)
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo.setIcon(icon("undo"))
-        self.redo = stack.createRedoAction(window)
+        self.undo.triggered.connect(stack.undo)
+        self.redo = QAction(icon("redo"), "", window)
         self.redo.setObjectName("actionRedo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo.setIcon(icon("redo"))
+        self.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        self._undo_label, self._redo_label = stack.undoText(), stack.redoText()
+        stack.undoTextChanged.connect(self._set_undo_label)
+        stack.redoTextChanged.connect(self._set_redo_label)
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
         for action in (self.undo, self.redo):
             window.addAction(action)
         self.menus: dict[str, QMenu] = {}
@@ -172,3 +180,20 @@ class WindowActions(QObject):
             shortcut = action.shortcut().toString()
             action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self._undo_texts()
+
+    def _set_undo_label(self, text: str) -> None:
+        self._undo_label = text
+        self._undo_texts()
+
+    def _set_redo_label(self, text: str) -> None:
+        self._redo_label = text
+        self._undo_texts()
+
+    def _undo_texts(self) -> None:
+        """'Undo New note' / 'Urungkan Catatan baru': the Edit menu says what will be undone."""
+        undo, redo = self._undo_label, self._redo_label
+        self.undo.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+        self.undo.setToolTip(self.undo.text().replace("&", ""))
+        self.redo.setToolTip(self.redo.text().replace("&", ""))

@@ -85,7 +85,8 @@ def test_composer_adds_entry_and_updates_last_contact(
     last = window.clients.model.index(row, 3).data()
     qtbot.waitUntil(lambda: window.clients.model.index(row, 3).data() != "1 month ago")
     assert window.clients.model.index(row, 3).data() == "just now", last
-    window.stack.undo()
+    assert window.actions_.undo.text() == "&Undo New note"
+    window.actions_.undo.trigger()
     qtbot.waitUntil(lambda: newest() == "**Budget** agreed")
     window.stack.redo()
     qtbot.waitUntil(lambda: newest() == "Called about the renewal")
