@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.clients.delete_requested.connect(self.delete_client)
         self.timeline.save_note.connect(self.save_note)
         self.timeline.edit_entry.connect(self.edit_entry)
+        self.timeline.header.open_link.connect(self.open_link)
         self.followups.complete.connect(self.complete_followup)
         self.followups.snooze.connect(self.snooze_followup)
         self.followups.edit.connect(self.edit_followup)
@@ -256,6 +257,12 @@ class MainWindow(QMainWindow):
             self._dialog(
                 ContactDialog(self.store, self.stack, account_id=self.current_client, parent=self)
             )
+
+    def open_link(self, kind: str, ref: str) -> None:
+        if kind == "contact":
+            self._dialog(ContactDialog(self.store, self.stack, contact_id=ref, parent=self))
+        elif kind == "deal":
+            self._dialog(DealDialog(self.store, self.stack, deal_id=ref, parent=self))
 
     def new_deal(self) -> None:
         if self.current_client:

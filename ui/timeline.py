@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QUrl,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -345,6 +346,8 @@ class NoteComposer(QPlainTextEdit):
 class HeaderCard(QFrame):
     """The selected client at a glance: tier, status, cadence, contacts, open deals."""
 
+    open_link = Signal(str, str)  # kind ("contact" | "deal"), id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientHeader")
@@ -361,11 +364,14 @@ class HeaderCard(QFrame):
         self.people = QLabel(self)
         self.people.setWordWrap(True)
         self.people.setTextFormat(Qt.TextFormat.RichText)
-        self.people.setOpenExternalLinks(True)
         self.people.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.deals = QLabel(self)
         self.deals.setWordWrap(True)
         self.deals.setTextFormat(Qt.TextFormat.RichText)
+        # contact:ID and deal:ID links open the edit dialogs; mailto: opens the mail app.
+        self.people.setOpenExternalLinks(False)
+        self.people.linkActivated.connect(self._link)
+        self.deals.linkActivated.connect(self._link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
@@ -375,6 +381,13 @@ class HeaderCard(QFrame):
         columns.addWidget(self.people, 3)
         columns.addWidget(self.deals, 2, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(columns)
+
+    def _link(self, href: str) -> None:
+        kind, _, ref = href.partition(":")
+        if kind in ("contact", "deal"):
+            self.open_link.emit(kind, ref)
+        else:
+            QDesktopServices.openUrl(QUrl(href))
 
     def show_account(self, detail: AccountDetail | None, now: Any) -> None:
         if detail is None:
@@ -412,7 +425,7 @@ class HeaderCard(QFrame):
                 )
                 phone = html.escape(c.phones[0] if c.phones else "")
                 rows.append(
-                    f"<tr><td><b>{html.escape(c.name)}</b><br>"
+                    f'<tr><td><a href="contact:{c.id}"><b>{html.escape(c.name)}</b></a><br>'
                     f"<small>{html.escape(c.title)}</small></td>"
                     f"<td>{mail}<br><small>{phone}</small></td></tr>"
                 )
@@ -430,7 +443,8 @@ class HeaderCard(QFrame):
                 + html.escape(self.tr("Open deals"))
                 + "</b><br>"
                 + "<br>".join(
-                    f"{html.escape(d.title)} · {html.escape(stage_label(d.stage))}"
+                    f'<a href="deal:{d.id}">{html.escape(d.title)}</a>'
+                    f" · {html.escape(stage_label(d.stage))}"
                     f"<br><small>{html.escape(formatting.money(d.amount_minor, d.currency))}"
                     f" · {d.probability}%</small>"
                     for d in detail.open_deals[:4]
