@@ -54,8 +54,14 @@ def to_utc(value: QDateTime) -> datetime:
     return local.astimezone(UTC)
 
 
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 def qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value.astimezone().replace(tzinfo=None))
+    """An aware datetime as a QDateTime in local time."""
+    local = value.astimezone()
+    return QDateTime(qdate(local.date()), QTime(local.hour, local.minute, local.second))
 
 
 class FormDialog(QDialog):
@@ -278,7 +284,7 @@ class ContactDialog(FormDialog):
         self.has_birthday = QCheckBox(self.tr("Known"), self)
         self.birthday = QDateEdit(self)
         self.birthday.setCalendarPopup(True)
-        self.birthday.setDate(QDate(c.birthday) if c and c.birthday else QDate(1985, 1, 1))
+        self.birthday.setDate(qdate(c.birthday) if c and c.birthday else QDate(1985, 1, 1))
         self.has_birthday.setChecked(bool(c and c.birthday))
         self.birthday.setEnabled(self.has_birthday.isChecked())
         self.has_birthday.toggled.connect(self.birthday.setEnabled)
@@ -458,7 +464,7 @@ class FollowUpDialog(FormDialog):
         self.setWindowTitle(self.tr("Edit follow-up") if f else self.tr("New follow-up"))
         self.title_edit = QLineEdit(f.title if f else "", self)
         due = (f.due_at if f else store.clock.now()).astimezone()
-        self.date = QDateEdit(QDate(due.date()), self)
+        self.date = QDateEdit(qdate(due.date()), self)
         self.date.setCalendarPopup(True)
         self.timed = QCheckBox(self.tr("At a time"), self)
         self.time = QTimeEdit(
@@ -562,7 +568,7 @@ class DealDialog(FormDialog):
         self.close_date = QDateEdit(self)
         self.close_date.setCalendarPopup(True)
         self.close_date.setDate(
-            QDate(d.expected_close) if d and d.expected_close else QDate.currentDate().addMonths(2)
+            qdate(d.expected_close) if d and d.expected_close else QDate.currentDate().addMonths(2)
         )
         self.add_row("title", self.tr("&Title"), self.title_edit)
         self.add_row("stage", self.tr("&Stage"), self.stage)

@@ -1,48 +1,51 @@
-"""Translated names for the stored enum values (kinds, statuses, stages, priorities)."""
+"""Translated names for the stored enum values (kinds, statuses, stages, priorities).
+
+Every string is a literal QCoreApplication.translate() call so lupdate extracts it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def kind_label(kind: str) -> str:
     return {
-        "meeting": _t("Meeting"),
-        "call": _t("Call"),
-        "email": _t("E-mail"),
-        "note": _t("Note"),
-        "demo": _t("Demo"),
-        "proposal": _t("Proposal"),
-        "contract": _t("Contract"),
-        "gift": _t("Gift"),
-        "other": _t("Other"),
+        "meeting": QCoreApplication.translate("labels", "Meeting"),
+        "call": QCoreApplication.translate("labels", "Call"),
+        "email": QCoreApplication.translate("labels", "E-mail"),
+        "note": QCoreApplication.translate("labels", "Note"),
+        "demo": QCoreApplication.translate("labels", "Demo"),
+        "proposal": QCoreApplication.translate("labels", "Proposal"),
+        "contract": QCoreApplication.translate("labels", "Contract"),
+        "gift": QCoreApplication.translate("labels", "Gift"),
+        "other": QCoreApplication.translate("labels", "Other"),
     }.get(kind, kind)
 
 
 def status_label(status: str) -> str:
     return {
-        "prospect": _t("Prospect"),
-        "active": _t("Active"),
-        "dormant": _t("Dormant"),
-        "lost": _t("Lost"),
+        "prospect": QCoreApplication.translate("labels", "Prospect"),
+        "active": QCoreApplication.translate("labels", "Active"),
+        "dormant": QCoreApplication.translate("labels", "Dormant"),
+        "lost": QCoreApplication.translate("labels", "Lost"),
     }.get(status, status)
 
 
 def stage_label(stage: str) -> str:
     return {
-        "lead": _t("Lead"),
-        "qualified": _t("Qualified"),
-        "demo": _t("Demo"),
-        "proposal": _t("Proposal"),
-        "negotiation": _t("Negotiation"),
-        "won": _t("Won"),
-        "lost": _t("Lost deal"),
+        "lead": QCoreApplication.translate("labels", "Lead"),
+        "qualified": QCoreApplication.translate("labels", "Qualified"),
+        "demo": QCoreApplication.translate("labels", "Demo"),
+        "proposal": QCoreApplication.translate("labels", "Proposal"),
+        "negotiation": QCoreApplication.translate("labels", "Negotiation"),
+        "won": QCoreApplication.translate("labels", "Won"),
+        "lost": QCoreApplication.translate("labels", "Lost deal"),
     }.get(stage, stage)
 
 
 def priority_label(priority: int) -> str:
-    return {0: _t("Low"), 1: _t("Normal"), 2: _t("High")}.get(priority, str(priority))
+    return {
+        0: QCoreApplication.translate("labels", "Low"),
+        1: QCoreApplication.translate("labels", "Normal"),
+        2: QCoreApplication.translate("labels", "High"),
+    }.get(priority, str(priority))

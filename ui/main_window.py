@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -124,9 +125,16 @@ class MainWindow(QMainWindow):
             self.tray = QSystemTrayIcon(app_icon(), self)
             self.tray.setToolTip("Relasi")
             self.tray.activated.connect(lambda _reason: self.raise_window())
+            self.tray_menu = QMenu(self)
+            self.tray.setContextMenu(self.tray_menu)
             self.tray.show()
         self._restore_settings()
         self.retranslate()
+        if self.tray is not None:
+            self.tray_menu.addAction(self.actions_["actionQuickCapture"])
+            self.tray_menu.addAction(self.tr("Show Relasi"), self.raise_window)
+            self.tray_menu.addSeparator()
+            self.tray_menu.addAction(self.actions_["actionQuit"])
         self.reminders.start()
         self._update_actions()
 
@@ -352,11 +360,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(buttons)
         return to_utc(edit.dateTime()) if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def quick_capture(self) -> None:
+    def quick_capture(self) -> QDialog:
         from ui.quick_capture import QuickCaptureDialog
 
         dialog = QuickCaptureDialog(self.store, self.stack, self.current_client or None, self)
+        dialog.saved.connect(self.jump_to)  # a client may have been created on the way
         self._dialog(dialog)
+        return dialog
 
     def show_trash(self) -> None:
         self._dialog(TrashDialog(self.store, self.stack, self))

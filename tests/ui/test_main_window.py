@@ -53,9 +53,7 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot: QtBot) -> None:
     assert window.clients.search.hasFocus()
 
 
-def test_selecting_a_client_shows_its_timeline(
-    window: MainWindow, sample: dict[str, str]
-) -> None:
+def test_selecting_a_client_shows_its_timeline(window: MainWindow, sample: dict[str, str]) -> None:
     select(window, sample["acme"])
     model = window.timeline.model
     entries = [model.item(i) for i in range(model.rowCount())]
@@ -189,7 +187,8 @@ def test_settings_restored_on_a_second_window(
     assert (second.size().width(), second.size().height()) == (701, 502)
     assert second.current_client == sample["kopi"]
     assert (second.clients.model.filter.sort, second.clients.model.filter.descending) == (
-        "last_contact", True
+        "last_contact",
+        True,
     )
     assert second.followups.all_clients is False
     assert second.splitter.sizes() == sizes
@@ -218,3 +217,32 @@ def test_edit_dialog_shows_error_next_to_field(
     detail = queries.account_detail(window.store, sample["acme"])
     assert detail is not None and detail.contacts[0].phones == ("+6281211112222",)
     assert "Sari Wijaya" in window.stack.undoText()
+
+
+def test_ctrl_shift_n_opens_quick_capture_for_the_selected_client(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    select(window, sample["kopi"])
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.findChild(QDialog, "quickCapture")
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert dialog is not None
+    text = dialog.findChild(QPlainTextEdit, "quickCaptureText")
+    assert text is not None
+    qtbot.waitUntil(text.hasFocus)  # the cursor is in the text, ready to type
+    text.setPlainText("Demo went well\n- [ ] kirim proposal besok")
+    qtbot.keyClick(text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 2)
+    qtbot.waitUntil(
+        lambda: "kirim proposal" in " ".join(window.followups.section_titles("upcoming"))
+    )
+    window.stack.undo()  # one undo takes the whole capture back
+    qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
+    assert "kirim proposal" not in " ".join(window.followups.section_titles("upcoming"))
