@@ -57,9 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if os.name == "posix":
+        os.umask(0o077)  # files Relasi (and SQLite) creates: 0600, folders 0700
+    from models.logscrub import scrubbed_handler
+
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[scrubbed_handler()],  # no e-mail, phone or quoted text above DEBUG
     )
     if args.command == "capture":
         from ui.capture_app import run_capture

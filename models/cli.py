@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models import cli_safety, cli_transfer
+from models import cli_safety, cli_transfer, cli_unlock
 from models.backup import open_with_safety
 from models.demo import fill_demo
 from models.errors import RelasiError
@@ -51,6 +51,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "restore": cli_safety.cmd_restore,
     "import": cli_transfer.cmd_import,
     "export": cli_transfer.cmd_export,
+    "unlock": cli_unlock.cmd_unlock,
+    "export-recovery": cli_unlock.cmd_export_recovery,
+    "passphrase": cli_unlock.cmd_passphrase,
+    "encrypt": cli_unlock.cmd_encrypt,
 }
 
 
@@ -58,6 +62,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sub.add_parser("stats", help="print live row counts as one JSON object")
     cli_safety.add_parsers(sub)
     cli_transfer.add_parsers(sub)
+    cli_unlock.add_parsers(sub)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,13 +1,22 @@
 """Database keys: a random 256-bit raw key per database, kept in the OS keyring.
 
 The key is never written to a file. Keyring failures become StoreErrors with a
-clear message; they never fall back to storing the key in plain.
+clear one-line message; they never fall back to storing the key in plain.
+
+Each database has up to two keyring entries (service ``Relasi``):
+``database-key:<absolute path>`` (the current key) and
+``database-key-pending:<absolute path>`` (a new key while a re-key is under
+way; see models.unlock for the protocol).
+
+``load_key`` is the one question "which key opens this database?": it asks
+models.unlock, which knows whether the database uses the keyring or a
+passphrase and finishes a switch between the two that a killed process left
+half done. ``keyring_key`` only reads the keyring.
 """
 
 from __future__ import annotations
 
 import binascii
-import contextlib
 import secrets
 from pathlib import Path
 
@@ -19,60 +28,121 @@ from models.errors import KeyMissingError, KeyringUnavailableError
 
 SERVICE = "Relasi"
 KEY_BYTES = 32
+#: A passphrase-derived key carries its 16-byte salt (see models.unlock).
+SALTED_KEY_BYTES = 48
 
 
-def key_username(db_path: Path) -> str:
+def key_username(db_path: Path, *, pending: bool = False) -> str:
     """The keyring entry name for a database: its absolute, resolved path."""
-    return f"database-key:{db_path.resolve()}"
+    kind = "database-key-pending" if pending else "database-key"
+    return f"{kind}:{db_path.resolve()}"
 
 
 def new_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
+def _backend_failed(exc: BaseException, doing: str) -> KeyringUnavailableError:
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return KeyringUnavailableError(
+            f"the keyring is locked and was not unlocked, so it refused to {doing}; "
+            "unlock it (your login password) and try again"
+        )
+    if isinstance(exc, keyring.errors.KeyringError):
+        return KeyringUnavailableError(f"the keyring refused to {doing}: {exc}")
+    return KeyringUnavailableError(
+        f"the keyring failed ({type(exc).__name__}) and could not {doing}; "
+        "check that the keyring service is running"
+    )
+
+
 def _check_backend() -> None:
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:
+        raise _backend_failed(exc, "start") from None
     if isinstance(backend, fail_backend.Keyring):
         raise KeyringUnavailableError(
             "no usable keyring (Secret Service, Keychain or Credential Manager) was found; "
-            "install and start one, e.g. gnome-keyring"
+            "install and start one, e.g. gnome-keyring, or protect the database with a "
+            "passphrase instead"
         )
 
 
-def load_key(db_path: Path) -> bytes:
-    """The key of an existing database, or KeyMissingError / KeyringUnavailableError."""
+def require_keyring() -> None:
+    """Raise KeyringUnavailableError (with the reason) when there is no keyring backend."""
+    _check_backend()
+
+
+def keyring_available() -> bool:
+    """Whether a keyring backend is there at all (no call to it is made)."""
+    try:
+        _check_backend()
+    except KeyringUnavailableError:
+        return False
+    return True
+
+
+def moved_hint(db_path: Path) -> str:
+    return (
+        "if the database was moved or copied from another computer, run "
+        f"'relasi --db {db_path} unlock --recovery FILE' with its recovery file "
+        "(or 'unlock --passphrase-stdin' if it uses a passphrase)"
+    )
+
+
+def keyring_key(db_path: Path, *, pending: bool = False) -> bytes:
+    """The key in the keyring entry for ``db_path``; KeyMissingError / KeyringUnavailableError."""
     _check_backend()
     try:
-        stored = keyring.get_password(SERVICE, key_username(db_path))
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailableError(f"the keyring refused to give the key: {exc}") from None
+        stored = keyring.get_password(SERVICE, key_username(db_path, pending=pending))
+    except Exception as exc:
+        raise _backend_failed(exc, "give the key") from None
     if stored is None:
         raise KeyMissingError(
             f"the key for {db_path} is not in the keyring (service {SERVICE!r}); "
-            "the database cannot be opened without it",
+            f"the database cannot be opened without it; {moved_hint(db_path)}",
             path=str(db_path),
         )
     try:
         key = binascii.unhexlify(stored)
     except (binascii.Error, ValueError):
         key = b""
-    if len(key) != KEY_BYTES:
+    if len(key) not in (KEY_BYTES, SALTED_KEY_BYTES):
         raise KeyMissingError(
-            f"the keyring entry for {db_path} is not a Relasi key (changed by another program?)",
+            f"the keyring entry for {db_path} is not a Relasi key (changed by another "
+            "program?); restore it with 'unlock --recovery FILE'",
             path=str(db_path),
         )
     return key
 
 
-def store_key(db_path: Path, key: bytes) -> None:
+def load_key(db_path: Path) -> bytes:
+    """The key that opens the existing database at ``db_path`` (keyring or passphrase).
+
+    Raises KeyMissingError / KeyringUnavailableError, or models.unlock's
+    PassphraseRequiredError for a database that needs its passphrase first.
+    """
+    from models import unlock
+
+    return unlock.resolve_key(db_path)
+
+
+def store_key(db_path: Path, key: bytes, *, pending: bool = False) -> None:
     """Put a database key in the keyring; raises KeyringUnavailableError on failure."""
     _check_backend()
     try:
-        keyring.set_password(SERVICE, key_username(db_path), key.hex())
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailableError(f"the keyring refused to store the key: {exc}") from None
+        keyring.set_password(SERVICE, key_username(db_path, pending=pending), key.hex())
+    except Exception as exc:
+        raise _backend_failed(exc, "store the key") from None
 
 
-def delete_key(db_path: Path) -> None:
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
-        keyring.delete_password(SERVICE, key_username(db_path))
+def delete_key(db_path: Path, *, pending: bool = False) -> None:
+    """Remove a keyring entry; a missing entry is fine, a failing keyring raises."""
+    _check_backend()
+    try:
+        keyring.delete_password(SERVICE, key_username(db_path, pending=pending))
+    except keyring.errors.PasswordDeleteError:
+        return
+    except Exception as exc:
+        raise _backend_failed(exc, "delete the key") from None
