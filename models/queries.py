@@ -23,9 +23,11 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     tuple_,
     type_coerce,
 )
+from sqlalchemy.orm import Session
 
 from models.entities import (
     CLOSED_STAGES,
@@ -101,11 +103,41 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _client_filters(flt: ClientFilter, now: datetime) -> list[ColumnElement[bool]]:
+#: Above this many index hits a substring is common, and walking the list in its sort
+#: order finds a page of matches sooner than sorting every hit.
+FTS_CANDIDATES = 2000
+_CLIENT_FTS = text(
+    "SELECT d.account_id FROM client_fts JOIN client_docs d ON d.docid = client_fts.rowid "
+    "WHERE client_fts MATCH :phrase LIMIT :limit"
+)
+
+
+def _filter_text(flt: ClientFilter) -> str:
+    return " ".join(flt.text.split())
+
+
+def _text_candidates(s: Session, flt: ClientFilter) -> list[str] | None:
+    """Clients whose name, contacts or tags contain the filter text, from the trigram
+    index; None when the index cannot narrow it (under 3 characters, or very common)."""
+    needle = _filter_text(flt)
+    if len(needle) < 3:
+        return None
+    phrase = '"' + needle.replace('"', '""') + '"'
+    ids = [
+        str(r[0]) for r in s.execute(_CLIENT_FTS, {"phrase": phrase, "limit": FTS_CANDIDATES + 1})
+    ]
+    return ids if len(ids) <= FTS_CANDIDATES else None
+
+
+def _client_filters(
+    flt: ClientFilter, now: datetime, candidates: list[str] | None = None
+) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
-    text = " ".join(flt.text.split())
-    if text:
-        pattern = _like(text)
+    needle = _filter_text(flt)
+    if candidates is not None:
+        where.append(Account.id.in_(candidates))
+    elif needle:
+        pattern = _like(needle)
         where.append(
             or_(
                 Account.name.like(pattern, escape="\\"),
@@ -145,7 +177,9 @@ class ClientCursor:
     key: tuple[Any, ...]
 
 
-def _client_select(flt: ClientFilter, now: datetime) -> Select[Any]:
+def _client_select(
+    flt: ClientFilter, now: datetime, candidates: list[str] | None = None
+) -> Select[Any]:
     return select(
         Account.id,
         Account.name,
@@ -157,7 +191,21 @@ def _client_select(flt: ClientFilter, now: datetime) -> Select[Any]:
         Account.next_followup_at,
         going_cold_expr(now).label("going_cold"),
         _sort_expr(flt.sort).label("sort_key"),
-    ).where(*_client_filters(flt, now))
+    ).where(*_client_filters(flt, now, candidates))
+
+
+def _client_row(r: Any) -> ClientRow:
+    return ClientRow(
+        id=r.id,
+        name=r.name,
+        tier=r.tier,
+        status=r.status,
+        industry=r.industry,
+        cadence_days=r.cadence_days,
+        last_contact_at=r.last_contact_at,
+        next_followup_at=r.next_followup_at,
+        going_cold=bool(r.going_cold),
+    )
 
 
 def client_page(
@@ -171,31 +219,18 @@ def client_page(
     now = store.clock.now()
     sort = _sort_expr(flt.sort)
     key = tuple_(sort, Account.name, Account.id)
-    stmt = _client_select(flt, now)
-    if after is not None:
-        stmt = stmt.where(key < tuple_(*after.key) if flt.descending else key > tuple_(*after.key))
     order = (
         [sort.desc(), Account.name.desc(), Account.id.desc()]
         if flt.descending
         else [sort, Account.name, Account.id]
     )
-    stmt = stmt.order_by(*order).limit(limit)
     with store.read() as s:
-        result = s.execute(stmt).all()
-    rows = [
-        ClientRow(
-            id=r.id,
-            name=r.name,
-            tier=r.tier,
-            status=r.status,
-            industry=r.industry,
-            cadence_days=r.cadence_days,
-            last_contact_at=r.last_contact_at,
-            next_followup_at=r.next_followup_at,
-            going_cold=bool(r.going_cold),
-        )
-        for r in result
-    ]
+        stmt = _client_select(flt, now, _text_candidates(s, flt))
+        if after is not None:
+            after_key = tuple_(*after.key)
+            stmt = stmt.where(key < after_key if flt.descending else key > after_key)
+        result = s.execute(stmt.order_by(*order).limit(limit)).all()
+    rows = [_client_row(r) for r in result]
     cursor = None
     if len(result) == limit:
         last = result[-1]
@@ -205,8 +240,9 @@ def client_page(
 
 def client_count(store: Store, flt: ClientFilter = NO_FILTER) -> int:
     now = store.clock.now()
-    stmt = select(func.count()).select_from(Account).where(*_client_filters(flt, now))
     with store.read() as s:
+        where = _client_filters(flt, now, _text_candidates(s, flt))
+        stmt = select(func.count()).select_from(Account).where(*where)
         return int(s.execute(stmt).scalar_one())
 
 
@@ -215,22 +251,9 @@ def client_rows(store: Store, ids: Sequence[str]) -> dict[str, ClientRow]:
     if not ids:
         return {}
     now = store.clock.now()
-    stmt = _client_select(ClientFilter(), now).where(Account.id.in_(list(ids)))
+    stmt = _client_select(NO_FILTER, now).where(Account.id.in_(list(ids)))
     with store.read() as s:
-        return {
-            r.id: ClientRow(
-                id=r.id,
-                name=r.name,
-                tier=r.tier,
-                status=r.status,
-                industry=r.industry,
-                cadence_days=r.cadence_days,
-                last_contact_at=r.last_contact_at,
-                next_followup_at=r.next_followup_at,
-                going_cold=bool(r.going_cold),
-            )
-            for r in s.execute(stmt)
-        }
+        return {r.id: _client_row(r) for r in s.execute(stmt)}
 
 
 def client_names(store: Store) -> list[tuple[str, str]]:

@@ -223,3 +223,39 @@ def test_unknown_rows_are_none(store: Store) -> None:
     assert queries.contact(store, "x") is None
     assert queries.deal(store, "x") is None
     assert queries.client_rows(store, []) == {}
+
+
+def test_filter_index_follows_contacts_tags_and_renames(store: Store) -> None:
+    a = account(store, "Nusantara Logistik")
+    c = contact(store, a, "Wahyu Pratama")
+    assert names(store, ClientFilter(text="wahyu")) == ["Nusantara Logistik"]
+    with store.write() as uow:
+        services.update_contact(uow, c, name="Rizky Pratama")
+    assert names(store, ClientFilter(text="wahyu")) == []
+    assert names(store, ClientFilter(text="rizky")) == ["Nusantara Logistik"]
+    with store.write() as uow:
+        services.soft_delete(uow, "contact", c)
+    assert names(store, ClientFilter(text="rizky")) == []
+    with store.write() as uow:
+        services.set_account_tags(uow, a, ["medan-hub"])
+    assert names(store, ClientFilter(text="medan")) == ["Nusantara Logistik"]
+    with store.write() as uow:
+        services.set_account_tags(uow, a, [])
+        services.update_account(uow, a, name="Samudra Logistik")
+    assert names(store, ClientFilter(text="medan")) == []
+    assert names(store, ClientFilter(text="samudra")) == ["Samudra Logistik"]
+    assert names(store, ClientFilter(text="nusantara")) == []
+
+
+def test_common_substring_falls_back_to_a_scan_with_the_same_answer(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.write() as uow:
+        for i in range(30):
+            services.create_account(uow, f"Klien {i:02d}")
+        services.create_account(uow, "Other")
+    indexed = names(store, ClientFilter(text="klien"))
+    monkeypatch.setattr(queries, "FTS_CANDIDATES", 5)  # too many hits: scan instead
+    scanned = names(store, ClientFilter(text="klien"))
+    assert indexed == scanned == [f"Klien {i:02d}" for i in range(30)]
+    assert queries.client_count(store, ClientFilter(text="klien")) == 30
