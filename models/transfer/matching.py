@@ -120,27 +120,43 @@ def domain_of(website: str) -> str:
 
 @dataclass
 class _Names:
-    """The names of one group (a company's contacts, or all accounts) for fuzzy search."""
+    """The names of one group (a company's contacts, or all accounts) for fuzzy search.
+
+    Fuzzy search is blocked: only names sharing the first three letters of a word are
+    scored, which keeps matching a row cheap when a company has thousands of contacts.
+    """
 
     keys: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     exact: dict[str, str] = field(default_factory=dict)
+    blocks: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, key: str, id_: str) -> None:
         if key not in self.exact:
             self.exact[key] = id_
+            at = len(self.keys)
             self.keys.append(key)
             self.ids.append(id_)
+            for prefix in {w[:3] for w in key.split()}:
+                self.blocks.setdefault(prefix, []).append(at)
 
     def similar(self, key: str, cutoff: float) -> tuple[str, float] | None:
-        if not self.keys:
+        found: set[int] = set()
+        for prefix in {w[:3] for w in key.split()}:
+            found.update(self.blocks.get(prefix, ()))
+        if not found:
             return None
-        found = process.extractOne(
-            key, self.keys, scorer=fuzz.token_set_ratio, score_cutoff=cutoff, processor=None
+        candidates = sorted(found)
+        best = process.extractOne(
+            key,
+            [self.keys[i] for i in candidates],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=cutoff,
+            processor=None,
         )
-        if found is None:
+        if best is None:
             return None
-        return self.ids[found[2]], float(found[1])
+        return self.ids[candidates[best[2]]], float(best[1])
 
 
 class ContactIndex:
