@@ -16,10 +16,30 @@ from sqlalchemy import insert
 from models.entities import Account, Contact, FollowUp, Interaction, new_id
 from models.store import Store
 
-WORDS = (
-    "budget proposal demo kontrak harga diskon renewal pilot integrasi laporan jadwal tim "
-    "procurement CFO meeting follow-up invoice webinar roadmap security SSO migrasi"
-).split()
+WORDS = [
+    "budget",
+    "proposal",
+    "demo",
+    "kontrak",
+    "harga",
+    "diskon",
+    "renewal",
+    "pilot",
+    "integrasi",
+    "laporan",
+    "jadwal",
+    "tim",
+    "procurement",
+    "CFO",
+    "meeting",
+    "follow-up",
+    "invoice",
+    "webinar",
+    "roadmap",
+    "security",
+    "SSO",
+    "migrasi",
+]
 
 
 @dataclass(frozen=True)
@@ -45,31 +65,64 @@ def generate(store: Store, scale: Scale, *, seed: int = 1, chunk: int = 5_000) -
         stamp = {"created_at": now, "updated_at": now}
         account_ids = [new_id() for _ in range(scale.accounts)]
         for start in range(0, scale.accounts, chunk):
-            s.execute(insert(Account), [
-                {"id": a, "name": f"{rng.choice(['PT', 'CV', ''])} Klien {i:06d} "
-                 f"{rng.choice(WORDS).title()}".strip(), "tier": rng.choice("ABC"),
-                 "status": "active", "cadence_days": 30, **stamp}
-                for i, a in enumerate(account_ids[start:start + chunk], start)
-            ])
+            s.execute(
+                insert(Account),
+                [
+                    {
+                        "id": a,
+                        "name": f"{rng.choice(['PT', 'CV', ''])} Klien {i:06d} "
+                        f"{rng.choice(WORDS).title()}".strip(),
+                        "tier": rng.choice("ABC"),
+                        "status": "active",
+                        "cadence_days": 30,
+                        **stamp,
+                    }
+                    for i, a in enumerate(account_ids[start : start + chunk], start)
+                ],
+            )
         for start in range(0, scale.contacts, chunk):
-            s.execute(insert(Contact), [
-                {"id": new_id(), "account_id": rng.choice(account_ids),
-                 "name": f"Kontak {i:06d}", "emails": [f"k{i}@example.com"], "phones": [],
-                 **stamp}
-                for i in range(start, min(start + chunk, scale.contacts))
-            ])
+            s.execute(
+                insert(Contact),
+                [
+                    {
+                        "id": new_id(),
+                        "account_id": rng.choice(account_ids),
+                        "name": f"Kontak {i:06d}",
+                        "emails": [f"k{i}@example.com"],
+                        "phones": [],
+                        **stamp,
+                    }
+                    for i in range(start, min(start + chunk, scale.contacts))
+                ],
+            )
         for start in range(0, scale.interactions, chunk):
-            s.execute(insert(Interaction), [
-                {"id": new_id(), "account_id": rng.choice(account_ids), "kind": "meeting",
-                 "occurred_at": now - timedelta(minutes=rng.randint(0, 525_600)),
-                 "subject": " ".join(rng.sample(WORDS, 3)),
-                 "body": " ".join(rng.choices(WORDS, k=30)), **stamp}
-                for _ in range(start, min(start + chunk, scale.interactions))
-            ])
+            s.execute(
+                insert(Interaction),
+                [
+                    {
+                        "id": new_id(),
+                        "account_id": rng.choice(account_ids),
+                        "kind": "meeting",
+                        "occurred_at": now - timedelta(minutes=rng.randint(0, 525_600)),
+                        "subject": " ".join(rng.sample(WORDS, 3)),
+                        "body": " ".join(rng.choices(WORDS, k=30)),
+                        **stamp,
+                    }
+                    for _ in range(start, min(start + chunk, scale.interactions))
+                ],
+            )
         for start in range(0, scale.followups, chunk):
-            s.execute(insert(FollowUp), [
-                {"id": new_id(), "account_id": rng.choice(account_ids), "title": "Follow up",
-                 "due_at": now + timedelta(hours=rng.randint(-500, 2000)), "all_day": False,
-                 **stamp}
-                for _ in range(start, min(start + chunk, scale.followups))
-            ])
+            s.execute(
+                insert(FollowUp),
+                [
+                    {
+                        "id": new_id(),
+                        "account_id": rng.choice(account_ids),
+                        "title": "Follow up",
+                        "due_at": now + timedelta(hours=rng.randint(-500, 2000)),
+                        "all_day": False,
+                        **stamp,
+                    }
+                    for _ in range(start, min(start + chunk, scale.followups))
+                ],
+            )

@@ -20,17 +20,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import keyring
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from bench.datagen import Scale, generate  # noqa: E402
-from models import keys  # noqa: E402
-from models.demo import fill_demo  # noqa: E402
-from models.store import open_store  # noqa: E402
-from tests.keyrings import MemoryKeyring  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.settings import Settings  # noqa: E402
+from bench.datagen import Scale, generate
+from models import keys
+from models.demo import fill_demo
+from models.store import open_store
+from tests.keyrings import MemoryKeyring
+from ui.main_window import MainWindow
+from ui.settings import Settings
 
 QUERIES = ["k", "kl", "kli", "klie", "000", "pt", "budget", "zzz"]
 
@@ -52,13 +52,15 @@ def raw_floor(path: Path, key: bytes, runs: int) -> tuple[float, float]:
         t = time.perf_counter()
         conn.execute(
             "SELECT id, name, tier, status, last_contact_at, next_followup_at FROM accounts "
-            "WHERE deleted_at IS NULL AND name LIKE ? ORDER BY name, id LIMIT 100", (q,)
+            "WHERE deleted_at IS NULL AND name LIKE ? ORDER BY name, id LIMIT 100",
+            (q,),
         ).fetchall()
         filt.append(time.perf_counter() - t)
         t = time.perf_counter()
         conn.execute(
             "SELECT * FROM interactions WHERE account_id = ? AND deleted_at IS NULL "
-            "ORDER BY occurred_at DESC, id DESC LIMIT 50", (ids[i % len(ids)],)
+            "ORDER BY occurred_at DESC, id DESC LIMIT 50",
+            (ids[i % len(ids)],),
         ).fetchall()
         tl.append(time.perf_counter() - t)
     conn.close()
