@@ -8,14 +8,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from models.cli import open_from_args
-from models.errors import RelasiError
+from models.errors import (
+    KeyMissingError,
+    KeyringUnavailableError,
+    PlaintextDatabaseError,
+    RelasiError,
+)
+from models.paths import resolve_db_path
+from models.store import Store
+from models.unlock import PassphraseRequiredError
 from ui.i18n import resolve_language
 from ui.icons import app_icon
 from ui.settings import Settings
 from ui.settings_dialog import apply_language
+from ui.unlock import KeyringProblemDialog, PassphraseDialog, offer_encrypt
 
 STYLE = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
@@ -62,6 +71,38 @@ def _report_error(message: str, *, interactive: bool) -> int:
     return 2
 
 
+def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store | None:
+    """Open the database, asking for a passphrase or a way out of a keyring problem.
+
+    Without interaction (``--quit-after-paint``) every problem is one line on stderr.
+    """
+    path = Path(resolve_db_path(args.db))
+    while True:
+        try:
+            return open_from_args(args)
+        except PassphraseRequiredError as exc:
+            if not interactive:
+                _report_error(exc.message, interactive=False)
+                return None
+            if PassphraseDialog(path).exec() != QDialog.DialogCode.Accepted:
+                return None
+        except (KeyMissingError, KeyringUnavailableError) as exc:
+            if not interactive:
+                _report_error(exc.message, interactive=False)
+                return None
+            dialog = KeyringProblemDialog(path, exc)
+            dialog.exec()
+            if dialog.choice == "quit":
+                return None
+        except PlaintextDatabaseError as exc:
+            if not interactive or not offer_encrypt(path):
+                _report_error(exc.message, interactive=interactive)
+                return None
+        except RelasiError as exc:
+            _report_error(exc.message, interactive=interactive)
+            return None
+
+
 def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> int:
     from ui.main_window import MainWindow
 
@@ -69,10 +110,9 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
     settings = Settings()
     apply_language(resolve_language(args.lang or settings.language))
     interactive = not args.quit_after_paint
-    try:
-        store = open_from_args(args)
-    except RelasiError as exc:
-        return _report_error(exc.message, interactive=interactive)
+    store = open_interactively(args, interactive=interactive)
+    if store is None:
+        return 2
     window = MainWindow(store, settings)
     if args.quit_after_paint:
 

@@ -47,10 +47,6 @@ _INPUT = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("lock", text)
-
-
 class IdleWatcher(QObject):
     """Emits ``idle`` once after ``minutes`` without user input; ``reset`` re-arms it."""
 
@@ -130,7 +126,7 @@ class LockScreen(QWidget):
         self.gate.accepted.connect(self.unlock)
         self.gate.changed.connect(self._refresh)
 
-        self.title = QLabel(_t("Relasi is locked"), self)
+        self.title = QLabel(QCoreApplication.translate("lock", "Relasi is locked"), self)
         self.title.setObjectName("lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel(self)
@@ -140,7 +136,7 @@ class LockScreen(QWidget):
         self.field.setObjectName("lockPassphrase")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setMaximumWidth(320)
-        self.button = QPushButton(_t("Unlock"), self)
+        self.button = QPushButton(QCoreApplication.translate("lock", "Unlock"), self)
         self.button.setObjectName("lockUnlockButton")
         self.message = QLabel(self)
         self.message.setObjectName("lockMessage")
@@ -172,7 +168,7 @@ class LockScreen(QWidget):
         w = self.window_
         self.is_locked = True
         self._title = w.windowTitle()
-        w.setWindowTitle(_t("Relasi — locked"))
+        w.setWindowTitle(QCoreApplication.translate("lock", "Relasi — locked"))
         app = QApplication.instance()
         tops = QApplication.topLevelWidgets() if isinstance(app, QApplication) else []
         extras = [t for t in tops if t is not w and t.isVisible()]
@@ -193,9 +189,9 @@ class LockScreen(QWidget):
         self.field.clear()
         self.field.setVisible(self.passphrase_mode)
         self.hint.setText(
-            _t("Enter the passphrase to unlock.")
+            QCoreApplication.translate("lock", "Enter the passphrase to unlock.")
             if self.passphrase_mode
-            else _t("Unlock with the system keyring.")
+            else QCoreApplication.translate("lock", "Unlock with the system keyring.")
         )
         self.message.clear()
         self.show()
@@ -230,14 +226,16 @@ class LockScreen(QWidget):
             self.gate.submit(self.field.text())
             return
         self.button.setEnabled(False)
-        self.message.setText(_t("Waiting for the keyring…"))
+        self.message.setText(QCoreApplication.translate("lock", "Waiting for the keyring…"))
 
         def done(ok: object) -> None:
             self.button.setEnabled(True)
             if ok:
                 self.unlock()
             else:
-                self.message.setText(_t("The keyring gave a different key."))
+                self.message.setText(
+                    QCoreApplication.translate("lock", "The keyring gave a different key.")
+                )
 
         def failed(exc: BaseException) -> None:
             self.button.setEnabled(True)

@@ -28,6 +28,7 @@ from models import queries, services
 from models.errors import RelasiError
 from models.rows import FollowUpRow
 from models.store import Changes, Store
+from models.unlock import Reauth
 from ui.client_list import ClientListPane
 from ui.commands import (
     DeleteCommand,
@@ -50,11 +51,13 @@ from ui.followups import FollowUpsPane
 from ui.hub import ChangeHub
 from ui.icons import app_icon, icon
 from ui.labels import kind_label
+from ui.lock_screen import IdleWatcher, LockScreen
 from ui.palette import CommandPalette
 from ui.reminders import Reminders
 from ui.settings import Settings
 from ui.timeline import TimelinePane
 from ui.trash import TrashDialog
+from ui.unlock import RecoveryBanner
 from ui.window_actions import WindowActions
 
 
@@ -128,6 +131,19 @@ class MainWindow(QMainWindow):
             self.tray_menu = QMenu(self)
             self.tray.setContextMenu(self.tray_menu)
             self.tray.show()
+        self._pending_reminders: list[FollowUpRow] = []
+        self.lock_screen = LockScreen(self, Reauth(store.path, store.key))
+        self.lock_screen.install_shortcut()
+        self.lock_screen.unlocked.connect(self._after_unlock)
+        self.idle = IdleWatcher(self.settings.lock_minutes or 10**6, parent=self)
+        self.idle.idle.connect(self.lock)
+        self.recovery_banner: RecoveryBanner | None = None
+        if not self.settings.recovery_offered:
+            # Offered in a banner, never a modal box that would stop a script.
+            self.recovery_banner = RecoveryBanner(store, central)
+            column.insertWidget(0, self.recovery_banner)
+            self.recovery_banner.saved.connect(self._recovery_done)
+            self.recovery_banner.dismissed.connect(self._recovery_done)
         self._restore_settings()
         self.retranslate()
         if self.tray is not None:
@@ -404,8 +420,30 @@ class MainWindow(QMainWindow):
             self.tr("Relasi {0}\nAn offline client-relationship organizer.").format(VERSION),
         )
 
+    # -- lock ---------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide every client detail behind the lock screen (Ctrl+L, or idle)."""
+        self.banner.hide()
+        if self.tray is not None:
+            self.tray.setToolTip("Relasi")
+        self.lock_screen.lock()
+
+    def _after_unlock(self) -> None:
+        self.idle.reset()
+        pending, self._pending_reminders = self._pending_reminders, []
+        for row in pending:
+            self.remind(row)
+
+    def _recovery_done(self, *_args: object) -> None:
+        self.settings.recovery_offered = True
+        if self.recovery_banner is not None:
+            self.recovery_banner.hide()
+
     # -- reminders -------------------------------------------------------------------------
     def remind(self, row: FollowUpRow) -> None:
+        if self.lock_screen.is_locked:  # nothing of the data shows while locked
+            self._pending_reminders.append(row)
+            return
         text = self.tr("Due now: {0} — {1}").format(row.title, row.account_name)
         self.banner.label.setText(text)
         self._banner_account = row.account_id
@@ -471,6 +509,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.reminders.stop()
+        self.idle.stop()
         self.hub.detach()
         if self.tray is not None:
             self.tray.hide()

@@ -112,5 +112,23 @@ class Settings:
     def reminders(self, value: bool) -> None:
         self.q.setValue("followups/reminders", value)
 
+    # -- security -------------------------------------------------------------------------
+    @property
+    def lock_minutes(self) -> int:
+        """Minutes without input before the window locks (0: never)."""
+        return self._int("security/lock_minutes", 15)
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        self.q.setValue("security/lock_minutes", value)
+
+    @property
+    def recovery_offered(self) -> bool:
+        return self._bool("security/recovery_offered", False)
+
+    @recovery_offered.setter
+    def recovery_offered(self, value: bool) -> None:
+        self.q.setValue("security/recovery_offered", value)
+
     def sync(self) -> None:
         self.q.sync()

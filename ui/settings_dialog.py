@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +34,17 @@ class SettingsDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         self.reminders = QCheckBox(self.tr("Remind me when a follow-up falls due"), self)
         self.reminders.setChecked(settings.reminders)
+        self.lock_minutes = QSpinBox(self)
+        self.lock_minutes.setObjectName("settingsLockMinutes")
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSpecialValueText(self.tr("Never"))
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setValue(settings.lock_minutes)
+        self.lock_minutes.setAccessibleName(self.tr("Lock after minutes idle"))
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.reminders)
+        form.addRow(self.tr("Loc&k when idle for"), self.lock_minutes)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -49,6 +58,11 @@ class SettingsDialog(QDialog):
         choice = str(self.language.currentData() or "")
         self.settings.language = choice
         self.settings.reminders = self.reminders.isChecked()
+        self.settings.lock_minutes = self.lock_minutes.value()
+        window = self.parent()
+        idle = getattr(window, "idle", None)
+        if idle is not None:
+            idle.set_minutes(self.lock_minutes.value() or 10**6)
         apply_language(resolve_language(choice))
         super().accept()
 

@@ -40,10 +40,6 @@ FIRST_DELAY_S = 0.5
 MAX_DELAY_S = 30.0
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("unlock", text)
-
-
 class Backoff:
     """A growing wait after each failure: 0.5 s, 1 s, 2 s, ... capped at 30 s."""
 
@@ -53,7 +49,7 @@ class Backoff:
         self.until = 0.0
 
     def fail(self) -> float:
-        delay = min(FIRST_DELAY_S * 2**self.failures, MAX_DELAY_S)
+        delay = min(FIRST_DELAY_S * float(2**self.failures), MAX_DELAY_S)
         self.failures += 1
         self.until = self.now() + delay
         return delay
@@ -96,7 +92,9 @@ def run_in_thread(
 def message_of(exc: BaseException) -> str:
     if isinstance(exc, RelasiError):
         return exc.message
-    return _t("Unexpected problem: {0}").format(type(exc).__name__)
+    return QCoreApplication.translate("unlock", "Unexpected problem: {0}").format(
+        type(exc).__name__
+    )
 
 
 class PassphraseGate(QObject):
@@ -133,11 +131,11 @@ class PassphraseGate(QObject):
         if not self.can_submit():
             return
         if not passphrase:
-            self.message = _t("Enter the passphrase.")
+            self.message = QCoreApplication.translate("unlock", "Enter the passphrase.")
             self.changed.emit()
             return
         self.busy = True
-        self.message = _t("Checking…")
+        self.message = QCoreApplication.translate("unlock", "Checking…")
         self.changed.emit()
         run_in_thread(lambda: self.check(passphrase), self._done, self._failed, self)
 
@@ -166,13 +164,13 @@ class PassphraseGate(QObject):
     def tick(self) -> None:
         left = self.backoff.remaining()
         if left > 0:
-            self.message = _t("Wrong passphrase. Try again in {0} s.").format(
-                f"{left:.0f}" if left >= 1.5 else f"{left:.1f}"
-            )
+            self.message = QCoreApplication.translate(
+                "unlock", "Wrong passphrase. Try again in {0} s."
+            ).format(f"{left:.0f}" if left >= 1.5 else f"{left:.1f}")
         else:
             self.timer.stop()
             if self.backoff.failures:
-                self.message = _t("Wrong passphrase. Try again.")
+                self.message = QCoreApplication.translate("unlock", "Wrong passphrase. Try again.")
         self.changed.emit()
 
 
@@ -189,21 +187,25 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
-        self.setWindowTitle(_t("Unlock Relasi"))
+        self.setWindowTitle(QCoreApplication.translate("unlock", "Unlock Relasi"))
         self.db_path = db_path
         self.gate = PassphraseGate(
             check or (lambda p: unlock.unlock_with_passphrase(db_path, p)), now, self
         )
-        intro = QLabel(_t("This database is protected by a passphrase:\n{0}").format(db_path))
+        intro = QLabel(
+            QCoreApplication.translate(
+                "unlock", "This database is protected by a passphrase:\n{0}"
+            ).format(db_path)
+        )
         intro.setWordWrap(True)
         self.field = QLineEdit(self)
         self.field.setObjectName("passphraseField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel(self)
         self.message.setObjectName("passphraseMessage")
-        self.unlock_button = QPushButton(_t("Unlock"), self)
+        self.unlock_button = QPushButton(QCoreApplication.translate("unlock", "Unlock"), self)
         self.unlock_button.setDefault(True)
-        quit_button = QPushButton(_t("Quit"), self)
+        quit_button = QPushButton(QCoreApplication.translate("unlock", "Quit"), self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(quit_button)
@@ -241,25 +243,32 @@ class KeyringProblemDialog(QDialog):
     def __init__(self, db_path: Path, error: StoreError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyringProblemDialog")
-        self.setWindowTitle(_t("Relasi cannot get the database key"))
+        self.setWindowTitle(
+            QCoreApplication.translate("unlock", "Relasi cannot get the database key")
+        )
         self.db_path = db_path
         self.choice = "quit"
         text = QLabel(
-            _t(
+            QCoreApplication.translate(
+                "unlock",
                 "Relasi keeps the key of your encrypted database in the system keyring, "
                 "and could not get it:\n\n{0}\n\nYour data is safe and still encrypted. "
                 "You can try again (e.g. after unlocking the keyring), use the recovery "
-                "file you saved, or the passphrase if this database has one."
+                "file you saved, or the passphrase if this database has one.",
             ).format(error.message),
             self,
         )
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel(self)
-        self.retry_button = QPushButton(_t("Try again"), self)
-        self.recovery_button = QPushButton(_t("Use a recovery file…"), self)
-        self.passphrase_button = QPushButton(_t("Use the passphrase…"), self)
-        self.quit_button = QPushButton(_t("Quit"), self)
+        self.retry_button = QPushButton(QCoreApplication.translate("unlock", "Try again"), self)
+        self.recovery_button = QPushButton(
+            QCoreApplication.translate("unlock", "Use a recovery file…"), self
+        )
+        self.passphrase_button = QPushButton(
+            QCoreApplication.translate("unlock", "Use the passphrase…"), self
+        )
+        self.quit_button = QPushButton(QCoreApplication.translate("unlock", "Quit"), self)
         buttons = QHBoxLayout()
         for b in (self.retry_button, self.recovery_button, self.passphrase_button):
             buttons.addWidget(b)
@@ -280,7 +289,9 @@ class KeyringProblemDialog(QDialog):
 
     def use_recovery(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, _t("Recovery file"))
+            path, _ = QFileDialog.getOpenFileName(
+                self, QCoreApplication.translate("unlock", "Recovery file")
+            )
         if not path:
             return
         self.setEnabled(False)
@@ -307,14 +318,17 @@ def offer_encrypt(db_path: Path, parent: QWidget | None = None) -> bool:
     """Ask to encrypt a plain database in place; True once it is encrypted."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_t("Unencrypted database"))
+    box.setWindowTitle(QCoreApplication.translate("unlock", "Unencrypted database"))
     box.setText(
-        _t(
+        QCoreApplication.translate(
+            "unlock",
             "{0} is not encrypted: anyone who gets this file can read it. Relasi can "
-            "encrypt it now (its key goes to the system keyring)."
+            "encrypt it now (its key goes to the system keyring).",
         ).format(db_path)
     )
-    keep = QCheckBox(_t("Keep an unencrypted copy (*.plain-backup)"), box)
+    keep = QCheckBox(
+        QCoreApplication.translate("unlock", "Keep an unencrypted copy (*.plain-backup)"), box
+    )
     box.setCheckBox(keep)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
     if box.exec() != QMessageBox.StandardButton.Yes:
@@ -322,7 +336,9 @@ def offer_encrypt(db_path: Path, parent: QWidget | None = None) -> bool:
     try:
         rekey.encrypt_plaintext(db_path, keep_plain=keep.isChecked())
     except RelasiError as exc:
-        QMessageBox.critical(parent, _t("Unencrypted database"), exc.message)
+        QMessageBox.critical(
+            parent, QCoreApplication.translate("unlock", "Unencrypted database"), exc.message
+        )
         return False
     return True
 
@@ -339,15 +355,18 @@ class RecoveryBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.store = store
         self.label = QLabel(
-            _t(
+            QCoreApplication.translate(
+                "unlock",
                 "Your database is encrypted. Save a recovery file to open it after a "
-                "reinstall or on another computer, and keep it somewhere safe."
+                "reinstall or on another computer, and keep it somewhere safe.",
             ),
             self,
         )
         self.label.setWordWrap(True)
-        self.save_button = QPushButton(_t("Save recovery file…"), self)
-        self.later_button = QPushButton(_t("Not now"), self)
+        self.save_button = QPushButton(
+            QCoreApplication.translate("unlock", "Save recovery file…"), self
+        )
+        self.later_button = QPushButton(QCoreApplication.translate("unlock", "Not now"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label, 1)
@@ -363,7 +382,9 @@ class RecoveryBanner(QFrame):
     def save_to(self, path: str | None) -> None:
         if not path:
             path, _ = QFileDialog.getSaveFileName(
-                self, _t("Save recovery file"), f"{self.store.path.stem}-recovery.json"
+                self,
+                QCoreApplication.translate("unlock", "Save recovery file"),
+                f"{self.store.path.stem}-recovery.json",
             )
         if not path:
             return

@@ -76,8 +76,9 @@ def visible_texts() -> str:
 
 
 def lock_screen_for(window: MainWindow, now: FakeTime) -> LockScreen:
-    screen = LockScreen(window, unlock.Reauth(window.store.path, window.store.key), now=now)
-    screen.install_shortcut()
+    """The window's own lock screen (Ctrl+L), on a clock the test moves."""
+    screen = window.lock_screen
+    screen.gate.backoff.now = now
     return screen
 
 

@@ -246,3 +246,32 @@ def test_ctrl_shift_n_opens_quick_capture_for_the_selected_client(
     window.stack.undo()  # one undo takes the whole capture back
     qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
     assert "kirim proposal" not in " ".join(window.followups.section_titles("upcoming"))
+
+
+def test_reminders_wait_while_locked(
+    window: MainWindow, qtbot: QtBot, clock: FixedClock, sample: dict[str, str]
+) -> None:
+    window.lock()
+    assert window.lock_screen.is_locked
+    clock.advance(timedelta(minutes=31))
+    window.reminders.check()
+    assert not window.banner.isVisible()  # no client data while locked
+    window.lock_screen.unlock()
+    qtbot.waitUntil(window.banner.isVisible)
+    assert "Call Budi back" in window.banner.label.text()
+
+
+def test_recovery_banner_offered_once(
+    qtbot: QtBot, store: Store, settings: Settings, sample: dict[str, str]
+) -> None:
+    first = MainWindow(store, settings)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.recovery_banner is not None and first.recovery_banner.isVisible()
+    first.recovery_banner.later_button.click()
+    assert settings.recovery_offered is True
+    first.close()
+    second = MainWindow(store, settings)
+    qtbot.addWidget(second)
+    assert second.recovery_banner is None
+    second.close()
