@@ -85,7 +85,18 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
+def _quiet_sqlcipher() -> None:
+    """Turn off SQLCipher's own log (process-wide): on a damaged file it prints dozens of
+    lines to stderr; every failure already reaches the caller as an exception."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    finally:
+        conn.close()
+
+
 def _check_sqlite() -> None:
+    _quiet_sqlcipher()
     if sqlcipher3.sqlite_version_info < MIN_SQLITE:
         raise SqliteTooOldError(
             f"the bundled SQLite {sqlcipher3.sqlite_version} is older than "
@@ -98,6 +109,7 @@ def connect_raw(path: Path, key: bytes, *, readonly: bool = False) -> sqlcipher3
 
     Raises NotADatabaseError when the key does not open the file. The caller closes it.
     """
+    _quiet_sqlcipher()
     uri = f"{Path(os.path.abspath(path)).as_uri()}{'?mode=ro' if readonly else ''}"
     try:
         conn = sqlcipher3.connect(

@@ -46,15 +46,16 @@ def test_backup_check_restore(
 
 
 def test_check_of_a_damaged_database_exits_2(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
+    """capfd: SQLCipher's own log (fd 2) must not add lines either."""
     store = open_store(db_path)
     for i in range(60):
         account(store, f"Client {i} " + "n" * 150, notes="n" * 1500)
     store.close()
     damage(db_path, pages=(10, 11))
     before = db_path.read_bytes()
-    code, out, err = run(capsys, "--db", str(db_path), "check")
+    code, out, err = run(capfd, "--db", str(db_path), "check")
     assert code == 2 and json.loads(out)["ok"] is False
     assert err.startswith("relasi: error: ") and err.count("\n") == 1 and "failed the check" in err
     assert db_path.read_bytes() == before

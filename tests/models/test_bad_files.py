@@ -141,7 +141,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, str]] = [
 def test_bad_file_gets_one_clear_line_and_stays_unchanged(
     tmp_path: Path,
     db_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    capfd: pytest.CaptureFixture[str],
     name: str,
     spoil: Callable[[Path], None],
     command: str,
@@ -158,7 +158,7 @@ def test_bad_file_gets_one_clear_line_and_stays_unchanged(
 
         with full_disk(folder, db_path, prepare):
             before = path.read_bytes()
-            code, out, err = run(capsys, "--db", str(path), command)
+            code, out, err = run(capfd, "--db", str(path), command)
             after = path.read_bytes()
             leftovers = sorted(p.name for p in (folder / "backups").iterdir())
         assert leftovers == []  # the partial backup was removed
@@ -173,12 +173,12 @@ def test_bad_file_gets_one_clear_line_and_stays_unchanged(
         before = path.read_bytes() if path.is_file() else b""
         if name == "read-only-file":
             with read_only_file(path):
-                code, out, err = run(capsys, "--db", str(target), command)
+                code, out, err = run(capfd, "--db", str(target), command)
         elif name == "read-only-folder":
             with read_only_folder(folder):
-                code, out, err = run(capsys, "--db", str(target), command)
+                code, out, err = run(capfd, "--db", str(target), command)
         else:
-            code, out, err = run(capsys, "--db", str(target), command)
+            code, out, err = run(capfd, "--db", str(target), command)
         after = path.read_bytes() if path.is_file() else b""
     assert (code, out) == (2, ""), err
     assert err.startswith("relasi: error: ") and err.count("\n") == 1
