@@ -274,12 +274,11 @@ class Writer:
             )
             done = self._insert(Account, list(self.accounts.values()), chunk, 0, tick)
         session.flush()  # merges may point at the accounts just inserted
-        done = self._insert(Contact, list(self.contacts.values()), chunk, done, tick)
+        done = self._insert_contacts(chunk, done, tick)
         self._insert(Interaction, self.interactions, chunk, done, tick)
         if self.links:
             session.execute(insert(interaction_contacts), self.links)
-        for i in range(0, len(self.items), chunk * 2):
-            session.execute(insert(ImportBatchItem), self.items[i : i + chunk * 2])
+        _executemany(session, ImportBatchItem, self.items, chunk * 2)
         self.uow.touched("import_batch", self.batch_id)
         return self.batch_id
 
@@ -294,7 +293,92 @@ class Writer:
         total = max(1, len(self.accounts) + len(self.contacts) + len(self.interactions))
         for i in range(0, len(rows), chunk):
             part = rows[i : i + chunk]
-            self.uow.session.execute(insert(cls), part)
+            _executemany(self.uow.session, cls, part, chunk)
             done += len(part)
             tick(done / total)
         return done
+
+    def _insert_contacts(self, chunk: int, done: int, tick: Callable[[float], None]) -> int:
+        """Insert the new contacts with their search indexing deferred, then index them
+        set-wise: the same search_docs, search_fts and client_fts rows the per-row
+        triggers would have written (migration 0004), in a fraction of the time."""
+        if not self.contacts:
+            return done
+        session = self.uow.session
+        last = session.execute(text("SELECT coalesce(max(rowid), 0) FROM contacts")).scalar()
+        session.execute(text("INSERT INTO index_deferral(token) VALUES (:t)"), {"t": self.batch_id})
+        done = self._insert(Contact, list(self.contacts.values()), chunk, done, tick)
+        for statement in _INDEX_NEW_CONTACTS:
+            session.execute(text(statement), {"last": last})
+        session.execute(text("DELETE FROM index_deferral WHERE token = :t"), {"t": self.batch_id})
+        return done
+
+
+# What the contact insert triggers of migrations 0001 (search_fts) and 0003 (client_fts)
+# do per row, for every contact inserted after rowid :last; in rowid order, so search_docs
+# gives them the docids the triggers would have. tests/models/transfer check that both
+# ways index the same text.
+_CLIENT_DOC = """
+    (SELECT a.name
+        || ' ' || coalesce((SELECT group_concat(c.name, ' ') FROM contacts c
+                            WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')
+        || ' ' || coalesce((SELECT group_concat(t.name, ' ') FROM account_tags x
+                            JOIN tags t ON t.id = x.tag_id WHERE x.account_id = a.id), '')
+     FROM accounts a
+     WHERE a.id = (SELECT account_id FROM client_docs WHERE docid = client_fts.rowid))"""
+_INDEX_NEW_CONTACTS = (
+    """INSERT INTO search_docs(kind, ref_id, account_id)
+        SELECT 'contact', id, account_id FROM contacts WHERE rowid > :last ORDER BY rowid""",
+    """INSERT INTO search_fts(rowid, title, body)
+        SELECT d.docid, c.name, c.title || ' ' || c.emails || ' ' || c.notes
+        FROM contacts c JOIN search_docs d ON d.ref_id = c.id
+        WHERE c.rowid > :last ORDER BY c.rowid""",
+    f"""UPDATE client_fts SET body = {_CLIENT_DOC}
+        WHERE rowid IN (SELECT d.docid FROM client_docs d WHERE d.account_id IN
+                        (SELECT account_id FROM contacts
+                         WHERE rowid > :last AND account_id IS NOT NULL))""",
+)
+
+
+def _executemany(session: Any, cls: Any, rows: list[dict[str, Any]], chunk: int) -> None:
+    """INSERT ``rows`` with the driver's executemany; each row names every column.
+
+    Values go through each column type's own bind processor (the same text SQLAlchemy
+    would store), without SQLAlchemy building a statement's parameters per row; rows
+    that leave columns to their defaults go through ``insert(cls)`` instead.
+    """
+    if not rows:
+        return
+    table = cls.__table__
+    names = [c.name for c in table.columns]
+    if any(len(row) != len(names) for row in rows) or not set(names) <= rows[0].keys():
+        for at in range(0, len(rows), chunk):
+            session.execute(insert(cls), rows[at : at + chunk])
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    processors = [c.type._cached_bind_processor(dialect) for c in table.columns]
+    work = [(i, p) for i, p in enumerate(processors) if p is not None]
+    # Timestamps are the same object in every row: each distinct value is processed once.
+    memo: dict[tuple[int, Any], Any] = {}
+    stamped = {i for i, p in work if isinstance(rows[0][names[i]], datetime)}
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        for at in range(0, len(rows), chunk):
+            params = []
+            for row in rows[at : at + chunk]:
+                values = [row[n] for n in names]
+                for i, proc in work:
+                    value = values[i]
+                    if i in stamped:
+                        key = (i, value)
+                        if key not in memo:
+                            memo[key] = proc(value)
+                        values[i] = memo[key]
+                    else:
+                        values[i] = proc(value)
+                params.append(values)
+            cursor.executemany(sql, params)
+    finally:
+        cursor.close()
