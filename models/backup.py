@@ -491,8 +491,8 @@ def _refuse_if_in_use(db_path: Path) -> None:
         host = lines[2] if len(lines) > 2 else ""
     except (OSError, ValueError, IndexError):
         return
-    if host and host != socket.gethostname():
-        return
+    if (host and host != socket.gethostname()) or pid == os.getpid():
+        return  # another machine's stale lock, or this process (its store is closed)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

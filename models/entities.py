@@ -27,6 +27,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -168,8 +169,17 @@ class Account(Timestamped, Base):
     tags: Mapped[list[Tag]] = relationship(secondary=account_tags, lazy="selectin")
 
     __table_args__ = (
+        # One index per sort order of the client list (migration 0003).
         Index("ix_accounts_name", "name", "id"),
-        Index("ix_accounts_deleted_at", "deleted_at"),
+        Index("ix_accounts_tier", "tier", "name", "id"),
+        Index("ix_accounts_status", "status", "name", "id"),
+        Index("ix_accounts_last_contact", text("coalesce(last_contact_at, '')"), "name", "id"),
+        Index(
+            "ix_accounts_next_followup",
+            text("coalesce(next_followup_at, '9999-12-31')"),
+            "name",
+            "id",
+        ),
     )
 
 

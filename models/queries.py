@@ -21,6 +21,7 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    literal_column,
     or_,
     select,
     text,
@@ -89,8 +90,13 @@ def _sort_expr(sort: str) -> ColumnElement[Any]:
         "tier": Account.tier,
         "status": Account.status,
         # Compared as stored text, so NULL can become a sentinel that sorts first/last.
-        "last_contact": type_coerce(func.coalesce(Account.last_contact_at, ""), String),
-        "next_followup": type_coerce(func.coalesce(Account.next_followup_at, _FAR_FUTURE), String),
+        # Literal SQL, so it matches the expression indexes of migration 0003.
+        "last_contact": type_coerce(
+            func.coalesce(Account.last_contact_at, literal_column("''")), String
+        ),
+        "next_followup": type_coerce(
+            func.coalesce(Account.next_followup_at, literal_column(f"'{_FAR_FUTURE}'")), String
+        ),
     }
     if sort not in exprs:
         raise ValueError(f"cannot sort clients by {sort!r}")
@@ -106,9 +112,10 @@ def _like(text: str) -> str:
 #: Above this many index hits a substring is common, and walking the list in its sort
 #: order finds a page of matches sooner than sorting every hit.
 FTS_CANDIDATES = 2000
+# The index is searched first (a join could let SQLite probe it once per client).
 _CLIENT_FTS = text(
-    "SELECT d.account_id FROM client_fts JOIN client_docs d ON d.docid = client_fts.rowid "
-    "WHERE client_fts MATCH :phrase LIMIT :limit"
+    "SELECT account_id FROM client_docs WHERE docid IN "
+    "(SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase LIMIT :limit)"
 )
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from models import keys
+from models.backup import close_with_backup, list_backups, restore_backup
 from models.cli import open_from_args
 from models.errors import (
     KeyMissingError,
@@ -17,6 +21,7 @@ from models.errors import (
     PlaintextDatabaseError,
     RelasiError,
 )
+from models.integrity import DamagedDatabaseError, salvage
 from models.paths import resolve_db_path
 from models.store import Store
 from models.unlock import PassphraseRequiredError
@@ -24,6 +29,7 @@ from ui.i18n import resolve_language
 from ui.icons import app_icon
 from ui.settings import Settings
 from ui.settings_dialog import apply_language
+from ui.single_instance import SingleInstance
 from ui.unlock import KeyringProblemDialog, PassphraseDialog, offer_encrypt
 
 STYLE = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
@@ -94,6 +100,15 @@ def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store 
             dialog.exec()
             if dialog.choice == "quit":
                 return None
+        except DamagedDatabaseError as exc:
+            if not interactive:
+                _report_error(exc.message, interactive=False)
+                return None
+            replacement = recover_damaged(path, exc)
+            if replacement is None:
+                return None
+            args.db = str(replacement)
+            path = replacement
         except PlaintextDatabaseError as exc:
             if not interactive or not offer_encrypt(path):
                 _report_error(exc.message, interactive=interactive)
@@ -103,6 +118,48 @@ def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store 
             return None
 
 
+def recover_damaged(path: Path, error: RelasiError) -> Path | None:
+    """A failed check at start: restore the newest good backup, or salvage what is
+    readable into a new database, or quit. Never continue on the damaged file."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("app", "Relasi"), "")
+    box.setText(
+        tr("app", "The database is damaged and was not opened:\n\n{0}").format(error.message)
+    )
+    restore = box.addButton(
+        tr("app", "Restore newest good backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    rescue = box.addButton(
+        tr("app", "Salvage into a new database"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(tr("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    try:
+        key = keys.load_key(path)
+        if box.clickedButton() is restore:
+            good = [b for b in list_backups(path, key) if b.counts is not None]
+            if not good:
+                _report_error(tr("app", "There is no readable backup."), interactive=True)
+                return None
+            restore_backup(path, good[0].path, key)
+            return path
+        if box.clickedButton() is rescue:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = path.with_name(f"{path.stem}-salvaged-{stamp}.db")
+            result = salvage(path, key, target)
+            QMessageBox.information(
+                None,
+                tr("app", "Relasi"),
+                tr(
+                    "app", "Recovered {0} rows into {1}. The damaged file was left as it is."
+                ).format(sum(result.recovered.values()), target),
+            )
+            return target
+    except RelasiError as exc:
+        _report_error(exc.message, interactive=True)
+    return None
+
+
 def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> int:
     from ui.main_window import MainWindow
 
@@ -110,20 +167,65 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
     settings = Settings()
     apply_language(resolve_language(args.lang or settings.language))
     interactive = not args.quit_after_paint
-    store = open_interactively(args, interactive=interactive)
-    if store is None:
-        return 2
-    window = MainWindow(store, settings)
-    if args.quit_after_paint:
-
-        def painted() -> None:
-            print(f"painted-ms {process_age_ms():.0f}", flush=True)
-            window.close()
-            app.quit()
-
-        FirstPaintWatcher(window, painted)
-    window.show()
+    db_path = Path(resolve_db_path(args.db))
+    guard = SingleInstance(db_path, app)
+    if not guard.acquire():
+        # Another window has this database: raise it instead of opening a second writer.
+        if guard.notify_running():
+            return 0
+        return _report_error(
+            QCoreApplication.translate(
+                "app", "Relasi is already running on this database but does not answer."
+            ),
+            interactive=interactive,
+        )
     try:
-        return app.exec()
+        store = open_interactively(args, interactive=interactive)
+        if store is None:
+            return 2
+        window = MainWindow(store, settings)
+        guard.activation_requested.connect(window.raise_window)
+        if args.quit_after_paint:
+
+            def painted() -> None:
+                print(f"painted-ms {process_age_ms():.0f}", flush=True)
+                window.close()
+                app.quit()
+
+            FirstPaintWatcher(window, painted)
+        else:
+            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.start_daily_backup)
+        window.show()
+        code = app.exec()
+        restore_from = window.pending_restore
+        key = store.key
+        _close(store, backup=restore_from is None and not args.quit_after_paint)
     finally:
-        store.close()
+        guard.release()
+    if restore_from is not None:
+        return _restore_and_restart(db_path, restore_from, key)
+    return code
+
+
+DAILY_BACKUP_DELAY_MS = 5_000
+
+
+def _close(store: Store, *, backup: bool) -> None:
+    """Close the store, with the backup at close (the window is already gone)."""
+    try:
+        if backup:
+            close_with_backup(store)
+        else:
+            store.close()
+    except RelasiError as exc:
+        print(f"relasi: warning: backup at close failed: {exc.message}", file=sys.stderr)
+
+
+def _restore_and_restart(db_path: Path, backup: Path, key: bytes) -> int:
+    try:
+        restore_backup(db_path, backup, key)
+    except RelasiError as exc:
+        return _report_error(exc.message, interactive=True)
+    # Start afresh on the restored database: same arguments, new process image.
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+    return 0  # pragma: no cover - execv does not return

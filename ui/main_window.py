@@ -4,9 +4,10 @@ wired to the undo stack, the change hub, reminders and settings."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models import queries, services
 from models.errors import RelasiError
+from models.integrity import CheckResult
 from models.rows import FollowUpRow
 from models.store import Changes, Store
 from models.unlock import Reauth
@@ -54,6 +56,7 @@ from ui.labels import kind_label
 from ui.lock_screen import IdleWatcher, LockScreen
 from ui.palette import CommandPalette
 from ui.reminders import Reminders
+from ui.safety import RestoreDialog, back_up_now, check_database, daily_backup
 from ui.settings import Settings
 from ui.timeline import TimelinePane
 from ui.trash import TrashDialog
@@ -121,6 +124,9 @@ class MainWindow(QMainWindow):
 
         self.actions_ = WindowActions(self, self.stack)
         self._connect()
+        from ui.import_commands import DropHandler
+
+        self.drops = DropHandler(self)  # files dropped on the window or the timeline
         self.reminders = Reminders(store, self)
         self.reminders.due.connect(self.remind)
         self.tray: QSystemTrayIcon | None = None
@@ -132,6 +138,7 @@ class MainWindow(QMainWindow):
             self.tray.setContextMenu(self.tray_menu)
             self.tray.show()
         self._pending_reminders: list[FollowUpRow] = []
+        self.pending_restore: Path | None = None
         self.lock_screen = LockScreen(self, Reauth(store.path, store.key))
         self.lock_screen.install_shortcut()
         self.lock_screen.unlocked.connect(self._after_unlock)
@@ -189,6 +196,13 @@ class MainWindow(QMainWindow):
         a["actionJump"].triggered.connect(self.show_palette)
         a["actionRefresh"].triggered.connect(self.refresh)
         a["actionAbout"].triggered.connect(self.about)
+        a["actionBackup"].triggered.connect(self.back_up)
+        a["actionRestore"].triggered.connect(self.restore)
+        a["actionCheck"].triggered.connect(self.check)
+        a["actionLock"].triggered.connect(self.lock)
+        a["actionImport"].triggered.connect(lambda: self.import_file())
+        a["actionExport"].triggered.connect(self.export_data)
+        a["actionUndoImport"].triggered.connect(self.show_imports)
         self.timeline.view.addAction(a["actionEditEntry"])
         self.timeline.view.addAction(a["actionDeleteEntry"])
         self.timeline.view.selectionModel().currentChanged.connect(
@@ -392,6 +406,37 @@ class MainWindow(QMainWindow):
 
         self._dialog(SettingsDialog(self.settings, self))
 
+    # -- import and export (ui/import_wizard.py, ui/export_dialog.py, ui/import_commands.py)
+    def import_file(self, path: str = "") -> QDialog:
+        from ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.store, self.stack, self)
+        self._dialog(wizard)
+        if path:
+            wizard.file_page.path_edit.setText(path)
+            wizard.next()
+        return wizard
+
+    def export_data(self) -> QDialog:
+        from ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.store, self.current_client, self)
+        self._dialog(dialog)
+        return dialog
+
+    def show_imports(self) -> QDialog:
+        from ui.import_commands import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.store, self)
+        self._dialog(dialog)
+        return dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drops.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drops.drop_event(event)
+
     def focus_search(self) -> None:
         self.clients.search.setFocus()
         self.clients.search.selectAll()
@@ -419,6 +464,48 @@ class MainWindow(QMainWindow):
             self.tr("About Relasi"),
             self.tr("Relasi {0}\nAn offline client-relationship organizer.").format(VERSION),
         )
+
+    # -- backups and checks -------------------------------------------------------------
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def back_up(self) -> None:
+        back_up_now(self, self.store, self.notify)
+
+    def start_daily_backup(self) -> None:
+        if not self.lock_screen.is_locked:
+            daily_backup(self, self.store, self.notify)
+
+    def restore(self) -> None:
+        dialog = RestoreDialog(self.store, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            # The store must be closed (and this window's lock released) before the
+            # swap: run_gui does it after the event loop ends, then starts again.
+            self.pending_restore = dialog.chosen
+            self.close()
+
+    def check(self) -> None:
+        self.notify(self.tr("Checking the database…"))
+
+        def done(result: CheckResult) -> None:
+            if result.ok:
+                self.notify(self.tr("The database is healthy."))
+                QMessageBox.information(
+                    self, self.tr("Check database"), self.tr("No problems found.")
+                )
+                return
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Check database"),
+                self.tr("The check found problems:\n\n{0}\n\nRestore from a backup?").format(
+                    "\n".join(result.problems[:10])
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore()
+
+        check_database(self, self.store, done)
 
     # -- lock ---------------------------------------------------------------------------
     def lock(self) -> None:

@@ -10,7 +10,6 @@ most 30 s), shown as a countdown driven by a QTimer, so the GUI never freezes.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +34,7 @@ from models import rekey, unlock
 from models.errors import RelasiError, StoreError
 from models.recovery import export_recovery, unlock_with_recovery
 from models.store import Store
+from ui.workers import run_in_thread
 
 FIRST_DELAY_S = 0.5
 MAX_DELAY_S = 30.0
@@ -56,37 +56,6 @@ class Backoff:
 
     def remaining(self) -> float:
         return max(0.0, self.until - self.now())
-
-
-class _Task(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
-def run_in_thread(
-    fn: Callable[[], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
-    parent: QObject,
-) -> threading.Thread:
-    """Run ``fn`` off the GUI thread; ``on_done``/``on_error`` are called on the GUI thread."""
-    task = _Task(parent)
-    task.done.connect(on_done)
-    task.failed.connect(on_error)
-    task.done.connect(task.deleteLater)
-    task.failed.connect(task.deleteLater)
-
-    def work() -> None:
-        try:
-            result = fn()
-        except BaseException as exc:  # reported, never raised in the worker
-            task.failed.emit(exc)
-        else:
-            task.done.emit(result)
-
-    thread = threading.Thread(target=work, name="relasi-unlock", daemon=True)
-    thread.start()
-    return thread
 
 
 def message_of(exc: BaseException) -> str:

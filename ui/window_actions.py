@@ -29,6 +29,13 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionRefresh": ("refresh", QKeySequence.StandardKey.Refresh),
     "actionAllFollowUps": (None, None),
     "actionAbout": (None, None),
+    "actionImport": (None, "Ctrl+I"),
+    "actionExport": (None, None),
+    "actionUndoImport": ("undo", None),
+    "actionBackup": (None, None),
+    "actionRestore": (None, None),
+    "actionCheck": (None, None),
+    "actionLock": ("lock", None),
 }
 
 
@@ -84,7 +91,17 @@ class WindowActions(QObject):
     def _build(self) -> None:
         bar = self.window.menuBar()
         layout: dict[str, list[str | None]] = {
-            "file": ["actionNewClient", None, "actionQuit"],
+            "file": [
+                "actionNewClient",
+                None,
+                "actionImport",
+                "actionExport",
+                None,
+                "actionBackup",
+                "actionRestore",
+                None,
+                "actionQuit",
+            ],
             "edit": [
                 "undo",
                 "redo",
@@ -93,6 +110,7 @@ class WindowActions(QObject):
                 "actionDeleteEntry",
                 None,
                 "actionTrash",
+                "actionUndoImport",
                 None,
                 "actionSettings",
             ],
@@ -108,6 +126,7 @@ class WindowActions(QObject):
                 "actionDeleteClient",
             ],
             "view": ["actionFind", "actionJump", None, "actionAllFollowUps", "actionRefresh"],
+            "tools": ["actionCheck", None, "actionLock"],
             "help": ["actionAbout"],
         }
         for key, names in layout.items():
@@ -149,6 +168,7 @@ class WindowActions(QObject):
             "edit": self.tr("&Edit"),
             "client": self.tr("&Client"),
             "view": self.tr("&View"),
+            "tools": self.tr("&Tools"),
             "help": self.tr("&Help"),
         }
         for key, title in titles.items():
@@ -172,6 +192,13 @@ class WindowActions(QObject):
             "actionRefresh": self.tr("&Refresh"),
             "actionAllFollowUps": self.tr("Follow-ups of &all clients"),
             "actionAbout": self.tr("&About Relasi"),
+            "actionImport": self.tr("&Import…"),
+            "actionExport": self.tr("E&xport…"),
+            "actionUndoImport": self.tr("Undo an i&mport…"),
+            "actionBackup": self.tr("Back &up now"),
+            "actionRestore": self.tr("&Restore from backup…"),
+            "actionCheck": self.tr("&Check database"),
+            "actionLock": self.tr("&Lock (Ctrl+L)"),
         }
         for name, text in texts.items():
             action = self.by_name[name]

@@ -210,9 +210,19 @@ def test_restore_refuses_while_a_window_holds_the_database(db_path: Path, tmp_pa
     store.close()
     import socket
 
+    import subprocess
+
+    other = subprocess.Popen(["sleep", "60"])  # a live process standing in for a window
+    try:
+        lock_path(db_path).write_text(f"{other.pid}\nrelasi\n{socket.gethostname()}\n")
+        with pytest.raises(DatabaseInUseError, match="close it first"):
+            restore_backup(db_path, backup, keys.load_key(db_path))
+    finally:
+        other.kill()
+        other.wait()
+    # This process's own lock (its store closed, e.g. a damaged file at start) does not.
     lock_path(db_path).write_text(f"{os.getpid()}\nrelasi\n{socket.gethostname()}\n")
-    with pytest.raises(DatabaseInUseError, match="close it first"):
-        restore_backup(db_path, backup, keys.load_key(db_path))
+    assert restore_backup(db_path, backup, keys.load_key(db_path)).restored_from == backup
     # A stale lock (its process is gone) does not block.
     lock_path(db_path).write_text(f"{2**22 + 12345}\nrelasi\n{socket.gethostname()}\n")
     assert restore_backup(db_path, backup, keys.load_key(db_path)).restored_from == backup

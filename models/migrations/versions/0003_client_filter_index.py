@@ -81,6 +81,14 @@ STATEMENTS = [
                         JOIN account_tags x ON x.account_id = d.account_id
                         WHERE x.tag_id = NEW.id);
     END""",
+    # Indexes that let the list walk clients in each sort order and stop after a page
+    # (an index on deleted_at made SQLite sort every client instead).
+    "DROP INDEX IF EXISTS ix_accounts_deleted_at",
+    "CREATE INDEX ix_accounts_tier ON accounts(tier, name, id)",
+    "CREATE INDEX ix_accounts_status ON accounts(status, name, id)",
+    "CREATE INDEX ix_accounts_last_contact ON accounts(coalesce(last_contact_at, ''), name, id)",
+    """CREATE INDEX ix_accounts_next_followup
+        ON accounts(coalesce(next_followup_at, '9999-12-31'), name, id)""",
     # Existing clients.
     "INSERT INTO client_docs(account_id) SELECT id FROM accounts",
     f"""INSERT INTO client_fts(rowid, body)
@@ -106,6 +114,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for index in ("tier", "status", "last_contact", "next_followup"):
+        op.execute(f"DROP INDEX IF EXISTS ix_accounts_{index}")
+    op.execute("CREATE INDEX IF NOT EXISTS ix_accounts_deleted_at ON accounts(deleted_at)")
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS client_fts")
