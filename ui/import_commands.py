@@ -1,0 +1,414 @@
+"""Undoable imports, and files dropped on the window.
+
+An import is written by :func:`models.transfer.importer.apply_import` in its own
+transaction (in the wizard, on a worker thread), so its undo command is pushed after
+the work is done. Undo calls :func:`models.transfer.undo.undo_import` for the batch.
+``models.transfer`` has no "redo an undone batch"; redo therefore plans the same
+source again (the rows the undo moved to Trash no longer match) with the user's
+decisions carried over by row number, and applies it as a new batch.
+
+Both steps open their own write transaction, so :class:`ImportCommand` overrides
+``undo()``/``redo()`` rather than the ``back(uow)``/``again(uow)`` of its base (which
+run inside one): a second writer inside the first would wait on itself.
+
+Dropped files (``.eml``/``.msg``/``.ics``/``.vcf``) are planned and applied at once
+with the proposed decisions (exact matches merged, possible duplicates skipped); an
+e-mail or invitation dropped on the timeline of the selected client that matches no
+known address is filed under that client. A dropped ``.csv`` opens the import wizard,
+where columns and duplicates can be checked first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.errors import RelasiError, ValidationError
+from models.store import Store
+from models.transfer.importer import (
+    ERROR,
+    SKIP,
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    plan_source,
+)
+from models.transfer.matching import NEW, UPDATE
+from models.transfer.sources import CSV_SUFFIXES, SUFFIXES, load_source
+from models.transfer.undo import ImportBatchRow, import_batches, undo_import
+from ui import formatting
+from ui.commands import StoreCommand, UndoStack
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+#: Plans the import again (for redo after undo).
+Replanner = Callable[[], ImportPlan]
+
+
+@dataclass
+class Batch:
+    """One applied import inside an undo step: its batch and how to plan it again."""
+
+    batch_id: str
+    replan: Replanner
+
+
+def carry_decisions(old: ImportPlan, new: ImportPlan) -> ImportPlan:
+    """Apply the user's changed decisions of ``old`` to the same rows of ``new``."""
+    chosen = {r.number: r for r in old.rows if r.action != r.proposed}
+    for row in new.rows:
+        before = chosen.get(row.number)
+        if before is None or row.action == ERROR:
+            continue
+        try:
+            if before.action == SKIP:
+                row.skip()
+            elif before.action == NEW:
+                row.create()
+            elif before.action == UPDATE:
+                row.merge(before.match_id)
+        except ValueError:
+            log.info("row %s: the earlier decision no longer applies", row.number)
+    return new
+
+
+def replanner(store: Store, plan: ImportPlan, account_id: str | None = None) -> Replanner:
+    """Plan ``plan``'s source again, keeping the decisions the user made."""
+
+    def again() -> ImportPlan:
+        return carry_decisions(plan, plan_source(store, plan.source, account_id=account_id))
+
+    return again
+
+
+class ImportCommand(StoreCommand):
+    """Undo step of one or more import batches: undo reverts them, redo imports again."""
+
+    def __init__(self, store: Store, text: str, batches: Sequence[Batch]) -> None:
+        super().__init__(store, text)
+        self.batches = list(batches)
+        self._pushed = False
+
+    def undo(self) -> None:
+        try:
+            for batch in reversed(self.batches):
+                # Already undone (Edit ▸ Undo an import…) is fine.
+                with contextlib.suppress(ValidationError):
+                    undo_import(self.store, batch.batch_id)
+        except RelasiError as exc:
+            self._failed(exc)
+
+    def redo(self) -> None:
+        if not self._pushed:  # pushed after the import ran: nothing to do now
+            self._pushed = True
+            return
+        try:
+            for batch in self.batches:
+                result = apply_import(self.store, batch.replan())
+                if result.batch_id is not None:
+                    batch.batch_id = result.batch_id
+        except RelasiError as exc:
+            self._failed(exc)
+
+    def _failed(self, exc: RelasiError) -> None:
+        log.warning("import undo step failed: %s", exc.code)
+        self.setObsolete(True)
+        if self.on_error is not None:
+            self.on_error(exc)
+
+
+def push_import(
+    stack: UndoStack, store: Store, name: str, batches: Sequence[Batch]
+) -> ImportCommand | None:
+    """Put an already applied import on the undo stack (nothing when nothing changed)."""
+    if not batches:
+        return None
+    text = QCoreApplication.translate("import", "Import “{0}”").format(name)
+    command = ImportCommand(store, text, batches)
+    command.on_error = stack.on_error
+    stack.push(command)
+    return command
+
+
+# -- dropped files ----------------------------------------------------------------------------
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files in ``mime`` that Relasi can import."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p.suffix.casefold() in SUFFIXES]
+
+
+def plan_dropped(store: Store, path: Path, fallback: str | None) -> ImportPlan:
+    """Plan a dropped file; entries no address matches go to ``fallback`` when given."""
+    source = load_source(path)
+    plan = plan_source(store, source)
+    if fallback and source.kind == "interaction" and any(r.action == ERROR for r in plan.rows):
+        filed = {r.number: r for r in plan_source(store, source, account_id=fallback).rows}
+        plan.rows = [filed.get(r.number, r) if r.action == ERROR else r for r in plan.rows]
+    return plan
+
+
+@dataclass
+class DropOutcome:
+    """What a drop did, for the status bar."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    problems: list[str] | None = None
+    command: ImportCommand | None = None
+
+
+def import_dropped(
+    store: Store, stack: UndoStack, paths: Sequence[Path], fallback: str | None
+) -> DropOutcome:
+    """Import dropped (non-CSV) files, each as a batch, under one undo step."""
+    outcome = DropOutcome(problems=[])
+    assert outcome.problems is not None
+    batches: list[Batch] = []
+    for path in paths:
+        try:
+            plan = plan_dropped(store, path, fallback)
+            result: ImportResult = apply_import(store, plan)
+        except RelasiError as exc:
+            outcome.problems.append(exc.message)
+            continue
+        outcome.created += result.created
+        outcome.updated += result.updated
+        outcome.skipped += result.skipped + result.unchanged
+        outcome.problems.extend(result.errors)
+        if result.batch_id is not None:
+
+            def again(path: Path = path) -> ImportPlan:
+                return plan_dropped(store, path, fallback)
+
+            batches.append(Batch(result.batch_id, again))
+    name = paths[0].name if len(paths) == 1 else ""
+    if name:
+        outcome.command = push_import(stack, store, name, batches)
+    elif batches:
+        text = QCoreApplication.translate("import", "Import {0} files").format(len(paths))
+        command = ImportCommand(store, text, batches)
+        command.on_error = stack.on_error
+        stack.push(command)
+        outcome.command = command
+    return outcome
+
+
+def drop_message(outcome: DropOutcome) -> str:
+    """One line for the status bar."""
+    text = QCoreApplication.translate(
+        "import", "Imported: {0} new, {1} updated, {2} skipped."
+    ).format(outcome.created, outcome.updated, outcome.skipped)
+    problems = outcome.problems or []
+    if problems:
+        text += " " + QCoreApplication.translate("import", "Not imported: {0}").format(
+            "; ".join(problems[:3]) + (" …" if len(problems) > 3 else "")
+        )
+    return text
+
+
+class DropHandler(QObject):
+    """Accepts importable files dropped on the window (and over its text boxes)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.setAcceptDrops(True)
+        # The note composer accepts text drops itself; files should be imported instead.
+        window.timeline.composer.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QDropEvent | QDragEnterEvent) and dropped_paths(event.mimeData()):
+            if isinstance(event, QDragEnterEvent):
+                event.acceptProposedAction()
+            elif isinstance(watched, QWidget):
+                self.drop(event, on_timeline=True)
+            return True
+        return False
+
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def drop_event(self, event: QDropEvent) -> None:
+        point = event.position().toPoint()
+        timeline = self.window.timeline
+        inside = timeline.rect().contains(timeline.mapFrom(self.window, point))
+        self.drop(event, on_timeline=inside)
+
+    def drop(self, event: QDropEvent, *, on_timeline: bool) -> None:
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths, on_timeline=on_timeline)
+
+    def import_paths(self, paths: Sequence[Path], *, on_timeline: bool = False) -> str:
+        """Import ``paths``; returns (and shows) the status line."""
+        window = self.window
+        csvs = [p for p in paths if p.suffix.casefold() in CSV_SUFFIXES]
+        others = [p for p in paths if p.suffix.casefold() not in CSV_SUFFIXES]
+        message = ""
+        if others:
+            fallback = window.current_client if on_timeline and window.current_client else None
+            outcome = import_dropped(window.store, window.stack, others, fallback)
+            message = drop_message(outcome)
+        if csvs:
+            window.import_file(str(csvs[0]))
+        if message:
+            window.statusBar().showMessage(message, 15_000)
+        return message
+
+
+# -- Edit ▸ Undo an import… -------------------------------------------------------------------
+
+
+class BatchModel(QAbstractTableModel):
+    """The imports that can still be undone, newest first."""
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[ImportBatchRow] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = import_batches(self.store)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("When"),
+                self.tr("File"),
+                self.tr("Created"),
+                self.tr("Updated"),
+                self.tr("Skipped"),
+                self.tr("Errors"),
+            )[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        b = self.rows[index.row()]
+        return (
+            formatting.date_time(b.created_at),
+            b.source_name,
+            str(b.created),
+            str(b.updated),
+            str(b.skipped),
+            str(len(b.errors)),
+        )[index.column()]
+
+
+class ImportHistoryDialog(QDialog):
+    """Lists earlier imports; undoes the chosen one as a whole (its rows go to Trash)."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importHistory")
+        self.setWindowTitle(self.tr("Undo an import"))
+        self.store = store
+        self.model = BatchModel(store, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("importBatches")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.hint = QLabel(
+            self.tr(
+                "Undoing an import moves what it created to Trash and gives what it "
+                "changed its old values back."
+            ),
+            self,
+        )
+        self.hint.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("&Undo import"), self)
+        self.undo_button.setObjectName("importUndoBatch")
+        self.undo_button.clicked.connect(self.undo_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        if self.model.rows:
+            self.view.selectRow(0)
+        self.undo_button.setEnabled(bool(self.model.rows))
+        self.resize(720, 380)
+
+    def undo_selected(self) -> bool:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return False
+        batch = self.model.rows[rows[0].row()]
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo import"),
+            self.tr("Undo the import of “{0}” ({1} created, {2} updated)?").format(
+                batch.source_name, batch.created, batch.updated
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            undo_import(self.store, batch.id)
+        except RelasiError as exc:
+            QMessageBox.warning(self, self.tr("Cannot undo the import"), exc.message)
+            return False
+        finally:
+            self.model.reload()
+            self.undo_button.setEnabled(bool(self.model.rows))
+        return True
