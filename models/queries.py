@@ -143,6 +143,10 @@ def _client_filters(
     needle = _filter_text(flt)
     if candidates is not None:
         where.append(Account.id.in_(candidates))
+    elif len(needle) < 3:
+        # One or two letters: client names only (contacts and tags count from three
+        # letters on, through the index), so a keystroke never probes every contact.
+        where.append(Account.name.like(_like(needle), escape="\\"))
     elif needle:
         pattern = _like(needle)
         where.append(
@@ -225,12 +229,13 @@ def client_page(
     """One page of the client list; returns the rows and the cursor of the next page."""
     now = store.clock.now()
     sort = _sort_expr(flt.sort)
-    key = tuple_(sort, Account.name, Account.id)
-    order = (
-        [sort.desc(), Account.name.desc(), Account.id.desc()]
-        if flt.descending
-        else [sort, Account.name, Account.id]
+    # (sort key, name, id), without repeating name: a repeated ORDER BY term keeps
+    # SQLite from walking the matching index and it sorts every client instead.
+    columns: list[Any] = (
+        [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]
     )
+    key = tuple_(*columns)
+    order = [c.desc() for c in columns] if flt.descending else columns
     with store.read() as s:
         stmt = _client_select(flt, now, _text_candidates(s, flt))
         if after is not None:
@@ -241,7 +246,8 @@ def client_page(
     cursor = None
     if len(result) == limit:
         last = result[-1]
-        cursor = ClientCursor((last.sort_key, last.name, last.id))
+        values = (last.name, last.id) if flt.sort == "name" else (last.sort_key, last.name, last.id)
+        cursor = ClientCursor(values)
     return rows, cursor
 
 

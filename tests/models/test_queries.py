@@ -31,7 +31,10 @@ def test_filter_by_text_matches_name_contact_and_tag(store: Store) -> None:
     assert names(store, ClientFilter(text="SANTOSO")) == ["Globex Inc"]
     assert names(store, ClientFilter(text="surab")) == ["PT Sinar Jaya"]
     assert names(store, ClientFilter(text="100%_")) == []
-    assert queries.client_count(store, ClientFilter(text="a")) == 3
+    # One or two letters match client names only; contacts and tags from three letters.
+    assert queries.client_count(store, ClientFilter(text="a")) == 2
+    assert names(store, ClientFilter(text="bu")) == []
+    assert names(store, ClientFilter(text="bud")) == ["Globex Inc"]
     del a
 
 
