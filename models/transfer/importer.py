@@ -33,7 +33,7 @@ from models.transfer.matching import DUPLICATE, NEW, UPDATE, AccountIndex, Conta
 from models.transfer.merging import Writer
 from models.transfer.presets import Mapping
 from models.transfer.records import CellError, account_record, contact_record
-from models.transfer.sources import RowError, Source, load_source
+from models.transfer.sources import RowError, Source, gc_paused, load_source
 
 SKIP = "skip"
 ERROR = "error"
@@ -175,7 +175,7 @@ def plan_source(
     create_accounts: bool = True,
 ) -> ImportPlan:
     """Match a loaded source against the database (one read session, indexes built once)."""
-    with store.read() as session:
+    with gc_paused(), store.read() as session:
         if source.kind == "contact":
             plan = _plan_contacts(session, source, account_id, create_accounts)
         elif source.kind == "account":
@@ -279,7 +279,7 @@ def apply_import(
         if progress is not None:
             progress(done, total)
 
-    with store.write() as uow:
+    with gc_paused(), store.write() as uow:
         writer = Writer(uow, plan.source_name, plan.new_accounts)
         writer.prefetch(plan.rows)
         skipped = 0
