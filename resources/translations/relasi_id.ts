@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name></name>
+    <message>
+        <source>app</source>
+        <comment>Relasi</comment>
+        <translation>Relasi</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>The database is damaged and was not opened:
+
+{0}</comment>
+        <translation>Basis data rusak dan tidak dibuka:
+
+{0}</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>Restore newest good backup</comment>
+        <translation>Pulihkan cadangan baik terbaru</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>Salvage into a new database</comment>
+        <translation>Selamatkan ke basis data baru</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>Quit</comment>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>There is no readable backup.</comment>
+        <translation>Tidak ada cadangan yang dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <comment>Recovered {0} rows into {1}. The damaged file was left as it is.</comment>
+        <translation>{0} baris dipulihkan ke {1}. Berkas yang rusak dibiarkan apa adanya.</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Edit client</source>
@@ -66,6 +108,161 @@
     <message>
         <source>Edit client “{0}”</source>
         <translation>Sunting klien “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Taken</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entri</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>tidak terbaca</translation>
+    </message>
+</context>
+<context>
+    <name>BatchModel</name>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Galat</translation>
+    </message>
+</context>
+<context>
+    <name>CapturePreview</name>
+    <message>
+        <source>No date was given: this is the default, two working days ahead.</source>
+        <translation>Tanggal tidak disebutkan: ini bawaannya, dua hari kerja ke depan.</translation>
+    </message>
+    <message>
+        <source>The date was guessed from loose wording.</source>
+        <translation>Tanggal ditebak dari kata-kata yang kurang pasti.</translation>
+    </message>
+    <message>
+        <source>A numeric date that could be day/month or month/day.</source>
+        <translation>Tanggal berupa angka yang bisa berarti hari/bulan atau bulan/hari.</translation>
+    </message>
+    <message>
+        <source>A word that can mean several dates.</source>
+        <translation>Kata yang bisa berarti beberapa tanggal.</translation>
+    </message>
+    <message>
+        <source>The hour could be morning or afternoon.</source>
+        <translation>Jamnya bisa pagi atau sore.</translation>
+    </message>
+    <message>
+        <source>This date is in the past.</source>
+        <translation>Tanggal ini sudah lewat.</translation>
+    </message>
+    <message>
+        <source>The line names more than one date; the first was taken.</source>
+        <translation>Baris ini menyebut lebih dari satu tanggal; yang pertama dipakai.</translation>
+    </message>
+    <message>
+        <source>Only a time was given; the day was assumed.</source>
+        <translation>Hanya jam yang disebutkan; harinya diperkirakan.</translation>
+    </message>
+    <message>
+        <source>No follow-ups. Start a line with - [ ] or TODO: to add one.</source>
+        <extracomment>(source line, due, all_day) after the user changed a date.</extracomment>
+        <translation>Tidak ada tindak lanjut. Awali baris dengan - [ ] atau TODO: untuk menambahkannya.</translation>
+    </message>
+    <message>
+        <source>Due date of “{0}”</source>
+        <translation>Tanggal jatuh tempo “{0}”</translation>
+    </message>
+    <message>
+        <source>check date</source>
+        <translation>periksa tanggal</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <extracomment>The user picked a client in the combo (account id, or &quot;&quot; for &quot;create new&quot;). The user picked a kind.</extracomment>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Also create a deal</source>
+        <translation>Buat juga peluang</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Klien:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Jenis:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Subjek:</translation>
+    </message>
+    <message>
+        <source>People:</source>
+        <translation>Orang:</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Name the client on the first line.</source>
+        <translation>Tulis nama klien di baris pertama.</translation>
+    </message>
+    <message>
+        <source>Create new client “{0}”</source>
+        <translation>Buat klien baru “{0}”</translation>
+    </message>
+    <message>
+        <source>A new client will be created.</source>
+        <translation>Klien baru akan dibuat.</translation>
+    </message>
+    <message>
+        <source>Check that this is the client.</source>
+        <translation>Pastikan ini klien yang dimaksud.</translation>
+    </message>
+    <message>
+        <source>Amount: {0}</source>
+        <translation>Nilai: {0}</translation>
+    </message>
+    <message>
+        <source>Also create a deal for {0}</source>
+        <translation>Buat juga peluang senilai {0}</translation>
     </message>
 </context>
 <context>
@@ -164,6 +361,53 @@
     <message>
         <source>{0}{1} clients</source>
         <translation>{0}{1} klien</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Check which field each column of the file goes into.</source>
+        <translation>Periksa ke bidang mana setiap kolom berkas dimasukkan.</translation>
+    </message>
+    <message>
+        <source>The file holds:</source>
+        <translation>Berkas ini berisi:</translation>
+    </message>
+    <message>
+        <source>Contacts (people)</source>
+        <translation>Kontak (orang)</translation>
+    </message>
+    <message>
+        <source>Clients (companies)</source>
+        <translation>Klien (perusahaan)</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping…</source>
+        <translation>&amp;Simpan pemetaan…</translation>
+    </message>
+    <message>
+        <source>&amp;Load mapping…</source>
+        <translation>&amp;Muat pemetaan…</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Simpan pemetaan</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Pemetaan (*.json)</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>Muat pemetaan</translation>
+    </message>
+    <message>
+        <source>This file has no column {0}, which the mapping uses.</source>
+        <translation>Berkas ini tidak memiliki kolom {0}, yang dipakai oleh pemetaan.</translation>
     </message>
 </context>
 <context>
@@ -269,6 +513,179 @@
     <message>
         <source>Edit deal “{0}”</source>
         <translation>Sunting peluang “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export leaves the vault</source>
+        <translation>Ekspor keluar dari brankas</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted: anyone who gets it can read it. Keep it somewhere safe and delete it when you are done.</source>
+        <translation>Berkas hasil ekspor tidak dienkripsi: siapa pun yang mendapatkannya dapat membacanya. Simpan di tempat yang aman dan hapus setelah selesai.</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Tetap ekspor</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Timeline entries</source>
+        <translation>Entri linimasa</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Isi:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Untuk:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;All clients</source>
+        <translation>&amp;Semua klien</translation>
+    </message>
+    <message>
+        <source>Only “{0}”</source>
+        <translation>Hanya “{0}”</translation>
+    </message>
+    <message>
+        <source>The selected client (none selected)</source>
+        <translation>Klien yang dipilih (belum ada yang dipilih)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheets, other CRMs)</source>
+        <translation>CSV (spreadsheet, CRM lain)</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf, address books and phones)</source>
+        <translation>vCard (.vcf, buku alamat dan ponsel)</translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics), one file</source>
+        <translation>iCalendar (.ics), satu berkas</translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics), one file per client</source>
+        <translation>iCalendar (.ics), satu berkas per klien</translation>
+    </message>
+    <message>
+        <source>Only the client&apos;s open deals are exported.</source>
+        <translation>Hanya peluang terbuka milik klien yang diekspor.</translation>
+    </message>
+    <message>
+        <source>Only the client&apos;s open follow-ups (and those done this week) are exported.</source>
+        <translation>Hanya tindak lanjut klien yang masih terbuka (dan yang selesai minggu ini) yang diekspor.</translation>
+    </message>
+    <message>
+        <source>Open follow-ups become to-dos with their due dates and alarms.</source>
+        <translation>Tindak lanjut yang terbuka menjadi tugas (to-do) lengkap dengan tanggal jatuh tempo dan alarmnya.</translation>
+    </message>
+    <message>
+        <source>Exported files are not encrypted.</source>
+        <translation>Berkas hasil ekspor tidak dienkripsi.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the .ics files</source>
+        <translation>Pilih folder untuk berkas .ics</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation>Berkas vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>Berkas iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Ekspor ke</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Tidak dapat mengekspor</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to {1}.</source>
+        <translation>{0} baris diekspor ke {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Pilih berkas</translation>
+    </message>
+    <message>
+        <source>A CSV export of another CRM or a spreadsheet, contacts (.vcf), invitations (.ics) or e-mails (.eml, .msg).</source>
+        <translation>Ekspor CSV dari CRM lain atau spreadsheet, kontak (.vcf), undangan (.ics), atau email (.eml, .msg).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Telusuri…</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Berkas yang akan diimpor</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import on the preview; an import can be undone as a whole afterwards.</source>
+        <translation>Tidak ada yang ditulis sampai Anda menekan Impor di pratinjau; setelahnya, impor dapat diurungkan secara keseluruhan.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Impor berkas</translation>
+    </message>
+    <message>
+        <source>Importable files (*.csv *.tsv *.txt *.vcf *.ics *.eml *.msg);;All files (*)</source>
+        <translation>Berkas yang dapat diimpor (*.csv *.tsv *.txt *.vcf *.ics *.eml *.msg);;Semua berkas (*)</translation>
     </message>
 </context>
 <context>
@@ -476,6 +893,140 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Undo an import</source>
+        <translation>Urungkan impor</translation>
+    </message>
+    <message>
+        <source>Undoing an import moves what it created to Trash and gives what it changed its old values back.</source>
+        <translation>Mengurungkan impor memindahkan semua yang dibuatnya ke Tempat sampah dan mengembalikan nilai lama dari semua yang diubahnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo import</source>
+        <translation>&amp;Urungkan impor</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Urungkan impor</translation>
+    </message>
+    <message>
+        <source>Undo the import of “{0}” ({1} created, {2} updated)?</source>
+        <translation>Urungkan impor “{0}” ({1} dibuat, {2} diperbarui)?</translation>
+    </message>
+    <message>
+        <source>Cannot undo the import</source>
+        <translation>Tidak dapat mengurungkan impor</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>Tidak dapat membaca {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Encoding: {0}</source>
+        <translation>Enkode: {0}</translation>
+    </message>
+    <message>
+        <source>Delimiter: {0}</source>
+        <translation>Pemisah: {0}</translation>
+    </message>
+    <message>
+        <source>Header on line {0} ({1} columns)</source>
+        <translation>Judul kolom di baris {0} ({1} kolom)</translation>
+    </message>
+    <message>
+        <source>No known export recognised: map the columns by hand</source>
+        <translation>Format ekspor tidak dikenali: petakan kolom secara manual</translation>
+    </message>
+    <message>
+        <source>Mapping: your own</source>
+        <translation>Pemetaan: buatan Anda sendiri</translation>
+    </message>
+    <message>
+        <source>Recognised: {0}</source>
+        <translation>Dikenali: {0}</translation>
+    </message>
+    <message>
+        <source>vCard contacts</source>
+        <translation>Kontak vCard</translation>
+    </message>
+    <message>
+        <source>iCalendar invitations</source>
+        <translation>Undangan iCalendar</translation>
+    </message>
+    <message>
+        <source>E-mail message</source>
+        <translation>Pesan email</translation>
+    </message>
+    <message>
+        <source>Outlook message</source>
+        <translation>Pesan Outlook</translation>
+    </message>
+    <message>
+        <source>Format: {0}</source>
+        <translation>Format: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Dibatalkan: tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>Tidak ada yang diimpor: {0}</translation>
+    </message>
+    <message>
+        <source>Import of {0}</source>
+        <translation>Impor {0}</translation>
+    </message>
+    <message>
+        <source>Created {0}, updated {1}, skipped {2}.</source>
+        <translation>{0} dibuat, {1} diperbarui, {2} dilewati.</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Tidak diimpor:</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv);;Text file (*.txt)</source>
+        <translation>Berkas CSV (*.csv);;Berkas teks (*.txt)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}</source>
+        <translation>Tidak dapat menyimpan {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>Laporan disimpan ke {0}</translation>
+    </message>
+</context>
+<context>
     <name>InteractionDialog</name>
     <message>
         <source>Edit entry</source>
@@ -541,6 +1092,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Show Relasi</source>
+        <translation>Tampilkan Relasi</translation>
+    </message>
+    <message>
         <source>Relasi</source>
         <translation>Relasi</translation>
     </message>
@@ -583,6 +1138,34 @@ An offline client-relationship organizer.</source>
 Pengelola hubungan klien secara offline.</translation>
     </message>
     <message>
+        <source>Checking the database…</source>
+        <translation>Memeriksa basis data…</translation>
+    </message>
+    <message>
+        <source>The database is healthy.</source>
+        <translation>Basis data dalam kondisi baik.</translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>Periksa basis data</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Tidak ditemukan masalah.</translation>
+    </message>
+    <message>
+        <source>The check found problems:
+
+{0}
+
+Restore from a backup?</source>
+        <translation>Pemeriksaan menemukan masalah:
+
+{0}
+
+Pulihkan dari cadangan?</translation>
+    </message>
+    <message>
         <source>Due now: {0} — {1}</source>
         <translation>Jatuh tempo sekarang: {0} — {1}</translation>
     </message>
@@ -597,6 +1180,122 @@ Pengelola hubungan klien secara offline.</translation>
     <message>
         <source>Dismiss</source>
         <translation>Abaikan</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <source>Column in the file</source>
+        <translation>Kolom di berkas</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Nilai pertama</translation>
+    </message>
+    <message>
+        <source>Imports into</source>
+        <translation>Diimpor ke</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Import will</source>
+        <translation>Tindakan impor</translation>
+    </message>
+    <message>
+        <source>Name / subject</source>
+        <translation>Nama / subjek</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Matches / reason</source>
+        <translation>Kecocokan / alasan</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Each row as it will be imported. Change what happens to a row in the “Import will” column (double-click) or with its context menu.</source>
+        <translation>Setiap baris sebagaimana akan diimpor. Ubah apa yang terjadi pada suatu baris di kolom “Tindakan impor” (klik dua kali) atau lewat menu konteksnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>All possible duplicates:</source>
+        <translation>Semua kemungkinan duplikat:</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Lewati</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Gabungkan</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Buat</translation>
+    </message>
+    <message>
+        <source>Rows: {0}. Create {1}, merge {2}, skip {3}.</source>
+        <translation>Baris: {0}. Buat {1}, gabungkan {2}, lewati {3}.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (skipped unless you choose): {0}.</source>
+        <translation>Kemungkinan duplikat (dilewati kecuali Anda memilih): {0}.</translation>
+    </message>
+    <message>
+        <source>With errors (not imported): {0}.</source>
+        <translation>Dengan galat (tidak diimpor): {0}.</translation>
+    </message>
+    <message>
+        <source>Merge into the match</source>
+        <translation>Gabungkan ke data yang cocok</translation>
+    </message>
+    <message>
+        <source>Create as new</source>
+        <translation>Buat sebagai baru</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Mengimpor</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Batalkan impor</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Mengimpor {0}…</translation>
     </message>
 </context>
 <context>
@@ -690,6 +1389,29 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database with the chosen backup. The current database is backed up first, so this can be undone by restoring that.</source>
+        <translation>Pemulihan mengganti basis data dengan cadangan yang dipilih. Basis data saat ini dicadangkan terlebih dahulu, sehingga tindakan ini dapat diurungkan dengan memulihkan cadangan tersebut.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Pulihkan…</translation>
+    </message>
+    <message>
+        <source>No backups yet. Use File ▸ Back up now to make one.</source>
+        <translation>Belum ada cadangan. Gunakan Berkas ▸ Cadangkan sekarang untuk membuatnya.</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of {0}? Relasi will restart.</source>
+        <translation>Ganti basis data dengan cadangan dari {0}? Relasi akan dimulai ulang.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -708,8 +1430,51 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Ingatkan saya saat tindak lanjut jatuh tempo</translation>
     </message>
     <message>
+        <source>Never</source>
+        <translation>Tidak pernah</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> mnt</translation>
+    </message>
+    <message>
+        <source>Lock after minutes idle</source>
+        <translation>Kunci setelah sekian menit tidak aktif</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k when idle for</source>
+        <translation>&amp;Kunci jika tidak aktif selama</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Imported</source>
+        <translation>Diimpor</translation>
+    </message>
+    <message>
+        <source>Rows that were not imported:</source>
+        <translation>Baris yang tidak diimpor:</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Simpan laporan…</translation>
+    </message>
+    <message>
+        <source>Created {0}, updated {1}, skipped {2} (of which {3} already up to date).</source>
+        <translation>{0} dibuat, {1} diperbarui, {2} dilewati ({3} di antaranya sudah mutakhir).</translation>
+    </message>
+    <message>
+        <source>{0} new clients.</source>
+        <translation>{0} klien baru.</translation>
+    </message>
+    <message>
+        <source>Edit ▸ Undo takes the whole import back.</source>
+        <translation>Sunting ▸ Urungkan membatalkan seluruh impor.</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1623,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ba&amp;ntuan</translation>
     </message>
@@ -934,8 +1703,52 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>&amp;Tentang Relasi</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Impor…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Ekspor…</translation>
+    </message>
+    <message>
+        <source>Undo an i&amp;mport…</source>
+        <translation>Urungkan i&amp;mpor…</translation>
+    </message>
+    <message>
+        <source>Back &amp;up now</source>
+        <translation>&amp;Cadangkan sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+        <source>&amp;Check database</source>
+        <translation>&amp;Periksa basis data</translation>
+    </message>
+    <message>
+        <source>&amp;Lock (Ctrl+L)</source>
+        <translation>&amp;Kunci (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Bilah alat</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Urungkan {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>U&amp;langi {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>U&amp;langi</translation>
     </message>
 </context>
 <context>
@@ -952,12 +1765,326 @@ TODO: undang ke webinar dalam 2 minggu</translation>
 
 {0}</translation>
     </message>
+    <message>
+        <source>Relasi is already running on this database but does not answer.</source>
+        <translation>Relasi sudah berjalan pada basis data ini tetapi tidak merespons.</translation>
+    </message>
 </context>
 <context>
     <name>formatting</name>
     <message>
         <source>just now</source>
         <translation>baru saja</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>Import “{0}”</source>
+        <extracomment>Plans the import again (for redo after undo).</extracomment>
+        <translation>Impor “{0}”</translation>
+    </message>
+    <message>
+        <source>Import {0} files</source>
+        <translation>Impor {0} berkas</translation>
+    </message>
+    <message>
+        <source>Imported: {0} new, {1} updated, {2} skipped.</source>
+        <translation>Diimpor: {0} baru, {1} diperbarui, {2} dilewati.</translation>
+    </message>
+    <message>
+        <source>Not imported: {0}</source>
+        <translation>Tidak diimpor: {0}</translation>
+    </message>
+    <message>
+        <source>— do not import —</source>
+        <extracomment>The role holding the value (field name, action) behind a combo cell&apos;s label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
+        <translation>— jangan diimpor —</translation>
+    </message>
+    <message>
+        <source>Relasi ID</source>
+        <translation>ID Relasi</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nama depan</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Nama tengah</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nama belakang</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Perusahaan</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Web address (into notes)</source>
+        <translation>Alamat web (ke catatan)</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industri</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Situs web</translation>
+    </message>
+    <message>
+        <source>Address (parts are joined)</source>
+        <translation>Alamat (bagian-bagiannya digabung)</translation>
+    </message>
+    <message>
+        <source>Stay-in-touch days</source>
+        <translation>Hari jaga kontak</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>perbarui</translation>
+    </message>
+    <message>
+        <source>possible duplicate</source>
+        <translation>kemungkinan duplikat</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>sudah ada</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>galat</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Skip (decide)</source>
+        <translation>Lewati (putuskan)</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Tidak diimpor</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 dengan BOM</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>koma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>titik koma</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>garis tegak</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Rapat</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Kontrak</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>Prospek</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>Tidak aktif</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hilang</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Terkualifikasi</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>Negosiasi</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Lost deal</source>
+        <translation>Kalah</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Rendah</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Tinggi</translation>
+    </message>
+</context>
+<context>
+    <name>lock</name>
+    <message>
+        <source>Relasi is locked</source>
+        <translation>Relasi terkunci</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <source>Relasi — locked</source>
+        <translation>Relasi — terkunci</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase to unlock.</source>
+        <translation>Masukkan frasa sandi untuk membuka kunci.</translation>
+    </message>
+    <message>
+        <source>Unlock with the system keyring.</source>
+        <translation>Buka kunci dengan keyring sistem.</translation>
+    </message>
+    <message>
+        <source>Waiting for the keyring…</source>
+        <translation>Menunggu keyring…</translation>
+    </message>
+    <message>
+        <source>The keyring gave a different key.</source>
+        <translation>Keyring memberikan kunci yang berbeda.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Mencadangkan basis data…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Cadangkan</translation>
+    </message>
+    <message>
+        <source>Backed up to {0} ({1}).</source>
+        <translation>Dicadangkan ke {0} ({1}).</translation>
+    </message>
+    <message>
+        <source>Backup cancelled; nothing was written.</source>
+        <translation>Pencadangan dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Backup failed: {0}</source>
+        <translation>Pencadangan gagal: {0}</translation>
+    </message>
+    <message>
+        <source>Daily backup made: {0}</source>
+        <translation>Cadangan harian dibuat: {0}</translation>
+    </message>
+    <message>
+        <source>Daily backup failed: {0}</source>
+        <translation>Cadangan harian gagal: {0}</translation>
     </message>
 </context>
 <context>
@@ -981,6 +2108,107 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Deal</source>
         <translation>Peluang</translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <source>Unexpected problem: {0}</source>
+        <translation>Masalah tak terduga: {0}</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Masukkan frasa sandi.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again in {0} s.</source>
+        <translation>Frasa sandi salah. Coba lagi dalam {0} dtk.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Frasa sandi salah. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>Unlock Relasi</source>
+        <translation>Buka kunci Relasi</translation>
+    </message>
+    <message>
+        <source>This database is protected by a passphrase:
+{0}</source>
+        <translation>Basis data ini dilindungi frasa sandi:
+{0}</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Buka kunci</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Relasi cannot get the database key</source>
+        <translation>Relasi tidak dapat memperoleh kunci basis data</translation>
+    </message>
+    <message>
+        <source>Relasi keeps the key of your encrypted database in the system keyring, and could not get it:
+
+{0}
+
+Your data is safe and still encrypted. You can try again (e.g. after unlocking the keyring), use the recovery file you saved, or the passphrase if this database has one.</source>
+        <translation>Relasi menyimpan kunci basis data terenkripsi Anda di keyring sistem, dan tidak dapat mengambilnya:
+
+{0}
+
+Data Anda aman dan tetap terenkripsi. Anda dapat mencoba lagi (mis. setelah membuka kunci keyring), menggunakan berkas pemulihan yang telah Anda simpan, atau frasa sandi jika basis data ini memilikinya.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Use a recovery file…</source>
+        <translation>Gunakan berkas pemulihan…</translation>
+    </message>
+    <message>
+        <source>Use the passphrase…</source>
+        <translation>Gunakan frasa sandi…</translation>
+    </message>
+    <message>
+        <source>Recovery file</source>
+        <translation>Berkas pemulihan</translation>
+    </message>
+    <message>
+        <source>Unencrypted database</source>
+        <translation>Basis data tidak terenkripsi</translation>
+    </message>
+    <message>
+        <source>{0} is not encrypted: anyone who gets this file can read it. Relasi can encrypt it now (its key goes to the system keyring).</source>
+        <translation>{0} tidak dienkripsi: siapa pun yang mendapatkan berkas ini dapat membacanya. Relasi dapat mengenkripsinya sekarang (kuncinya disimpan di keyring sistem).</translation>
+    </message>
+    <message>
+        <source>Keep an unencrypted copy (*.plain-backup)</source>
+        <translation>Simpan salinan tidak terenkripsi (*.plain-backup)</translation>
+    </message>
+    <message>
+        <source>Your database is encrypted. Save a recovery file to open it after a reinstall or on another computer, and keep it somewhere safe.</source>
+        <translation>Basis data Anda terenkripsi. Simpan berkas pemulihan agar dapat membukanya setelah instal ulang atau di komputer lain, dan simpan di tempat yang aman.</translation>
+    </message>
+    <message>
+        <source>Save recovery file…</source>
+        <translation>Simpan berkas pemulihan…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nanti saja</translation>
+    </message>
+    <message>
+        <source>Save recovery file</source>
+        <translation>Simpan berkas pemulihan</translation>
     </message>
 </context>
 </TS>
