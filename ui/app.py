@@ -121,25 +121,31 @@ def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store 
 def recover_damaged(path: Path, error: RelasiError) -> Path | None:
     """A failed check at start: restore the newest good backup, or salvage what is
     readable into a new database, or quit. Never continue on the damaged file."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("app", "Relasi"), "")
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("app", "Relasi"), "")
     box.setText(
-        tr("app", "The database is damaged and was not opened:\n\n{0}").format(error.message)
+        QCoreApplication.translate(
+            "app", "The database is damaged and was not opened:\n\n{0}"
+        ).format(error.message)
     )
     restore = box.addButton(
-        tr("app", "Restore newest good backup"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("app", "Restore newest good backup"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     rescue = box.addButton(
-        tr("app", "Salvage into a new database"), QMessageBox.ButtonRole.ActionRole
+        QCoreApplication.translate("app", "Salvage into a new database"),
+        QMessageBox.ButtonRole.ActionRole,
     )
-    box.addButton(tr("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     try:
         key = keys.load_key(path)
         if box.clickedButton() is restore:
             good = [b for b in list_backups(path, key) if b.counts is not None]
             if not good:
-                _report_error(tr("app", "There is no readable backup."), interactive=True)
+                _report_error(
+                    QCoreApplication.translate("app", "There is no readable backup."),
+                    interactive=True,
+                )
                 return None
             restore_backup(path, good[0].path, key)
             return path
@@ -149,8 +155,8 @@ def recover_damaged(path: Path, error: RelasiError) -> Path | None:
             result = salvage(path, key, target)
             QMessageBox.information(
                 None,
-                tr("app", "Relasi"),
-                tr(
+                QCoreApplication.translate("app", "Relasi"),
+                QCoreApplication.translate(
                     "app", "Recovered {0} rows into {1}. The damaged file was left as it is."
                 ).format(sum(result.recovered.values()), target),
             )

@@ -4,6 +4,7 @@ tier/status/tag filters and sorting."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -222,9 +223,6 @@ class ClientListPane(QWidget):
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 44)
-        header.resizeSection(2, 74)
-        header.resizeSection(3, 104)
-        header.resizeSection(4, 104)
         header.setHighlightSections(False)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(
@@ -266,7 +264,27 @@ class ClientListPane(QWidget):
         self.filter_button.setToolTip(self.tr("Filter by tier, status or tag"))
         self.filter_button.setAccessibleName(self.tr("Client filters"))
         self.view.setAccessibleName(self.tr("Clients"))
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Widths that fit the header and a typical value in the current language."""
+        metrics = self.view.fontMetrics()
+        now = self.store.clock.now()
+        samples = {
+            2: [status_label(s.value) for s in AccountStatus],
+            3: [formatting.relative(now - timedelta(days=25), now)],
+            4: [formatting.relative(now + timedelta(days=20), now)],
+        }
+        header = self.view.horizontalHeader()
+        for column, texts in samples.items():
+            title = str(
+                self.model.headerData(
+                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                )
+            )
+            width = max(metrics.horizontalAdvance(t) for t in [*texts, title])
+            header.resizeSection(column, width + 24)
 
     # -- filter ---------------------------------------------------------------------
     def set_sort(self, column: str, descending: bool) -> None:

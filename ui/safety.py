@@ -12,7 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -61,10 +67,14 @@ def back_up_now(parent: QWidget, store: Store, on_done: Callable[[str], None]) -
     """Back up in a worker with a progress dialog and Cancel; ``on_done`` gets a message."""
     progress = Progress(parent)
     dialog = QProgressDialog(
-        parent.tr("Backing up the database…"), parent.tr("Cancel"), 0, 100, parent
+        QCoreApplication.translate("safety", "Backing up the database…"),
+        QCoreApplication.translate("safety", "Cancel"),
+        0,
+        100,
+        parent,
     )
     dialog.setObjectName("backupProgress")
-    dialog.setWindowTitle(parent.tr("Back up"))
+    dialog.setWindowTitle(QCoreApplication.translate("safety", "Back up"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.canceled.connect(progress.cancel)
@@ -78,14 +88,20 @@ def back_up_now(parent: QWidget, store: Store, on_done: Callable[[str], None]) -
     def finished(result: Any) -> None:
         dialog.reset()
         assert isinstance(result, BackupResult)
-        on_done(parent.tr("Backed up to {0} ({1}).").format(result.path.name, _size(result.bytes)))
+        on_done(
+            QCoreApplication.translate("safety", "Backed up to {0} ({1}).").format(
+                result.path.name, _size(result.bytes)
+            )
+        )
 
     def failed(exc: BaseException) -> None:
         dialog.reset()
         if isinstance(exc, BackupCancelled):
-            on_done(parent.tr("Backup cancelled; nothing was written."))
+            on_done(QCoreApplication.translate("safety", "Backup cancelled; nothing was written."))
         else:
-            on_done(parent.tr("Backup failed: {0}").format(_message(exc)))
+            on_done(
+                QCoreApplication.translate("safety", "Backup failed: {0}").format(_message(exc))
+            )
 
     run_in_thread(
         lambda: backup_store(store, reason="manual", progress=progress.report),
@@ -103,8 +119,12 @@ def daily_backup(parent: QWidget, store: Store, on_done: Callable[[str], None]) 
         return False
     run_in_thread(
         lambda: backup_store(store, reason="daily"),
-        lambda result: on_done(parent.tr("Daily backup made: {0}").format(result.path.name)),
-        lambda exc: on_done(parent.tr("Daily backup failed: {0}").format(_message(exc))),
+        lambda result: on_done(
+            QCoreApplication.translate("safety", "Daily backup made: {0}").format(result.path.name)
+        ),
+        lambda exc: on_done(
+            QCoreApplication.translate("safety", "Daily backup failed: {0}").format(_message(exc))
+        ),
         parent,
         name="relasi-daily-backup",
     )

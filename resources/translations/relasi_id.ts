@@ -2,48 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name></name>
-    <message>
-        <source>app</source>
-        <comment>Relasi</comment>
-        <translation>Relasi</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>The database is damaged and was not opened:
-
-{0}</comment>
-        <translation>Basis data rusak dan tidak dibuka:
-
-{0}</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>Restore newest good backup</comment>
-        <translation>Pulihkan cadangan baik terbaru</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>Salvage into a new database</comment>
-        <translation>Selamatkan ke basis data baru</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>Quit</comment>
-        <translation>Keluar</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>There is no readable backup.</comment>
-        <translation>Tidak ada cadangan yang dapat dibaca.</translation>
-    </message>
-    <message>
-        <source>app</source>
-        <comment>Recovered {0} rows into {1}. The damaged file was left as it is.</comment>
-        <translation>{0} baris dipulihkan ke {1}. Berkas yang rusak dibiarkan apa adanya.</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <source>Edit client</source>
@@ -285,7 +243,7 @@
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation>Tindak lanjut berikutnya</translation>
+        <translation>Tindak lanjut</translation>
     </message>
     <message>
         <source>never</source>
@@ -1766,6 +1724,34 @@ TODO: undang ke webinar dalam 2 minggu</translation>
 {0}</translation>
     </message>
     <message>
+        <source>The database is damaged and was not opened:
+
+{0}</source>
+        <translation>Basis data rusak dan tidak dibuka:
+
+{0}</translation>
+    </message>
+    <message>
+        <source>Restore newest good backup</source>
+        <translation>Pulihkan cadangan baik terbaru</translation>
+    </message>
+    <message>
+        <source>Salvage into a new database</source>
+        <translation>Selamatkan ke basis data baru</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>There is no readable backup.</source>
+        <translation>Tidak ada cadangan yang bisa dibaca.</translation>
+    </message>
+    <message>
+        <source>Recovered {0} rows into {1}. The damaged file was left as it is.</source>
+        <translation>{0} baris dipulihkan ke {1}. Berkas yang rusak dibiarkan apa adanya.</translation>
+    </message>
+    <message>
         <source>Relasi is already running on this database but does not answer.</source>
         <translation>Relasi sudah berjalan pada basis data ini tetapi tidak merespons.</translation>
     </message>
@@ -2053,7 +2039,7 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>safety</name>
     <message>
         <source>Backing up the database…</source>
         <translation>Mencadangkan basis data…</translation>

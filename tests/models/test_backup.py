@@ -209,7 +209,6 @@ def test_restore_refuses_while_a_window_holds_the_database(db_path: Path, tmp_pa
     backup = backup_store(store, to=tmp_path / "b.db").path
     store.close()
     import socket
-
     import subprocess
 
     other = subprocess.Popen(["sleep", "60"])  # a live process standing in for a window
