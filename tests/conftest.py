@@ -17,7 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models import keys
+from models import keys, unlock
 from models.clock import FixedClock
 from models.store import Store, open_store
 from tests.keyrings import MemoryKeyring
@@ -45,6 +45,7 @@ def memory_keyring(request: pytest.FixtureRequest) -> Iterator[MemoryKeyring | N
         keyring.set_keyring(backend)
         yield backend
     keyring.set_keyring(previous)
+    unlock.forget()  # passphrase-derived keys remembered in this process
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -167,8 +166,6 @@ def recover_damaged(path: Path, error: RelasiError) -> Path | None:
 
 
 def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> int:
-    from ui.main_window import MainWindow
-
     app = make_application()
     settings = Settings()
     apply_language(resolve_language(args.lang or settings.language))
@@ -186,6 +183,25 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
             interactive=interactive,
         )
     try:
+        return _window_loop(app, args, settings, guard, process_age_ms)
+    finally:
+        guard.release()
+
+
+def _window_loop(
+    app: QApplication,
+    args: argparse.Namespace,
+    settings: Settings,
+    guard: SingleInstance,
+    process_age_ms: Callable[[], float],
+) -> int:
+    """Open the store and the window; reopen after work that needs the store closed
+    (a restore, a switch of passphrase/keyring), which the window leaves in
+    ``pending_action``."""
+    from ui.main_window import MainWindow
+
+    interactive = not args.quit_after_paint
+    while True:
         store = open_interactively(args, interactive=interactive)
         if store is None:
             return 2
@@ -193,7 +209,7 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
         guard.activation_requested.connect(window.raise_window)
         if args.quit_after_paint:
 
-            def painted() -> None:
+            def painted(window: MainWindow = window) -> None:
                 print(f"painted-ms {process_age_ms():.0f}", flush=True)
                 window.close()
                 app.quit()
@@ -203,14 +219,16 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
             QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.start_daily_backup)
         window.show()
         code = app.exec()
-        restore_from = window.pending_restore
-        key = store.key
-        _close(store, backup=restore_from is None and not args.quit_after_paint)
-    finally:
-        guard.release()
-    if restore_from is not None:
-        return _restore_and_restart(db_path, restore_from, key)
-    return code
+        action = window.pending_action
+        guard.activation_requested.disconnect(window.raise_window)
+        _close(store, backup=action is None and not args.quit_after_paint)
+        window.deleteLater()
+        if action is None:
+            return code
+        try:
+            action()
+        except RelasiError as exc:
+            _report_error(exc.message, interactive=True)
 
 
 DAILY_BACKUP_DELAY_MS = 5_000
@@ -225,13 +243,3 @@ def _close(store: Store, *, backup: bool) -> None:
             store.close()
     except RelasiError as exc:
         print(f"relasi: warning: backup at close failed: {exc.message}", file=sys.stderr)
-
-
-def _restore_and_restart(db_path: Path, backup: Path, key: bytes) -> int:
-    try:
-        restore_backup(db_path, backup, key)
-    except RelasiError as exc:
-        return _report_error(exc.message, interactive=True)
-    # Start afresh on the restored database: same arguments, new process image.
-    os.execv(sys.executable, [sys.executable, *sys.argv])
-    return 0  # pragma: no cover - execv does not return

@@ -40,7 +40,7 @@ from models.entities import DEFAULT_CADENCE, AccountStatus, DealStage, Interacti
 from models.errors import RelasiError, ValidationError
 from models.queries import all_day_value
 from models.store import Store, UnitOfWork
-from ui.commands import StoreCommand, UpdateCommand, create_one, perform
+from ui.commands import DealStageCommand, StoreCommand, UpdateCommand, create_one, perform
 from ui.labels import kind_label, priority_label, stage_label, status_label
 
 
@@ -547,7 +547,9 @@ class DealDialog(FormDialog):
         self.stage = _combo(
             self, [(s.value, stage_label(s.value)) for s in DealStage], d.stage if d else "lead"
         )
-        self.stage.setEnabled(not d)
+        self._old_stage = d.stage if d else ""
+        self.lost_reason = QLineEdit(d.lost_reason if d else "", self)
+        self.lost_reason.setPlaceholderText(self.tr("Why was it lost?"))
         self.amount = QDoubleSpinBox(self)
         self.amount.setRange(0, 1e15)
         self.amount.setDecimals(2)
@@ -575,6 +577,39 @@ class DealDialog(FormDialog):
         self.add_row("currency", self.tr("&Amount"), amount_row)
         self.add_row("probability", self.tr("&Probability"), self.probability)
         self.add_row("expected_close", self.tr("&Expected close"), self.close_date)
+        self.add_row("lost_reason", self.tr("&Lost reason"), self.lost_reason)
+        self.stage.currentIndexChanged.connect(self._stage_changed)
+        self._stage_changed()
+
+    def _stage_changed(self) -> None:
+        self.lost_reason.setEnabled(self.stage.currentData() == DealStage.LOST.value)
+
+    def _save(self) -> None:
+        """An edit that also moves the stage is one undo step (a macro of the two)."""
+        stage = str(self.stage.currentData())
+        if not self.deal_id or stage == self._old_stage:
+            super()._save()
+            return
+        self.clear_errors()
+        try:
+            update = self.command()
+            move = DealStageCommand(
+                self.store,
+                self.tr("Move deal to {0}").format(stage_label(stage)),
+                self.deal_id,
+                stage,
+                self.lost_reason.text(),
+            )
+            self.stack.beginMacro(update.text())
+            try:
+                perform(self.stack, update)
+                perform(self.stack, move)
+            finally:
+                self.stack.endMacro()
+        except RelasiError as exc:
+            self.show_error(exc)
+            return
+        self.accept()
 
     def command(self) -> StoreCommand:
         currency = self.currency.text().strip().upper()
@@ -589,6 +624,8 @@ class DealDialog(FormDialog):
             "probability": self.probability.value(),
             "expected_close": self.close_date.date().toPython(),
         }
+        if self.stage.currentData() == DealStage.LOST.value and not self.deal_id:
+            fields["lost_reason"] = self.lost_reason.text()
         if not self.deal_id:
             account_id, stage = self.account_id, self.stage.currentData()
             return create_one(

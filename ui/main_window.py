@@ -3,8 +3,8 @@ wired to the undo stack, the change hub, reminders and settings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import queries, services
+from models.backup import restore_backup
 from models.errors import RelasiError
 from models.integrity import CheckResult
 from models.rows import FollowUpRow
@@ -138,7 +139,9 @@ class MainWindow(QMainWindow):
             self.tray.setContextMenu(self.tray_menu)
             self.tray.show()
         self._pending_reminders: list[FollowUpRow] = []
-        self.pending_restore: Path | None = None
+        # Work that needs the store closed (restore, re-key): run_gui runs it after the
+        # window closes, then opens the store and a new window again.
+        self.pending_action: Callable[[], object] | None = None
         self.lock_screen = LockScreen(self, Reauth(store.path, store.key))
         self.lock_screen.install_shortcut()
         self.lock_screen.unlocked.connect(self._after_unlock)
@@ -479,10 +482,13 @@ class MainWindow(QMainWindow):
     def restore(self) -> None:
         dialog = RestoreDialog(self.store, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
-            # The store must be closed (and this window's lock released) before the
-            # swap: run_gui does it after the event loop ends, then starts again.
-            self.pending_restore = dialog.chosen
-            self.close()
+            chosen, path, key = dialog.chosen, self.store.path, self.store.key
+            self.reopen_after(lambda: restore_backup(path, chosen, key))
+
+    def reopen_after(self, action: Callable[[], object]) -> None:
+        """Close the window and store, run ``action``, and open both again."""
+        self.pending_action = action
+        self.close()
 
     def check(self) -> None:
         self.notify(self.tr("Checking the database…"))

@@ -1,6 +1,9 @@
-"""Settings: interface language and follow-up reminders."""
+"""Settings: interface language, reminders, the idle lock, and how the database key
+is kept (system keyring or a passphrase; switching re-encrypts the database)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -9,11 +12,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from models import rekey, unlock
 from ui import formatting
 from ui.i18n import LANGUAGES, Translators, resolve_language
 from ui.settings import Settings
@@ -41,10 +51,24 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setValue(settings.lock_minutes)
         self.lock_minutes.setAccessibleName(self.tr("Lock after minutes idle"))
+        self.security = QLabel(self)
+        self.security.setWordWrap(True)
+        self.passphrase_button = QPushButton(self)
+        self.passphrase_button.setObjectName("settingsPassphrase")
+        self.keyring_button = QPushButton(self.tr("Keep the key in the system keyring"), self)
+        self.keyring_button.setObjectName("settingsKeyring")
+        self.passphrase_button.clicked.connect(self._use_passphrase)
+        self.keyring_button.clicked.connect(self._use_keyring)
+        self._show_mode()
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow("", self.reminders)
         form.addRow(self.tr("Loc&k when idle for"), self.lock_minutes)
+        form.addRow(self.tr("Database key"), self.security)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.passphrase_button)
+        buttons_row.addWidget(self.keyring_button)
+        form.addRow("", buttons_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -53,6 +77,63 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _store_path(self) -> Path | None:
+        store = getattr(self.parent(), "store", None)
+        return Path(store.path) if store is not None else None
+
+    def _show_mode(self) -> None:
+        path = self._store_path()
+        mode = unlock.read_state(path).mode if path is not None else unlock.MODE_KEYRING
+        if mode == unlock.MODE_PASSPHRASE:
+            self.security.setText(self.tr("Protected by a passphrase, asked at every start."))
+            self.passphrase_button.setText(self.tr("Change the passphrase…"))
+        else:
+            self.security.setText(self.tr("A random key kept in the system keyring."))
+            self.passphrase_button.setText(self.tr("Use a passphrase instead…"))
+        self.keyring_button.setVisible(mode == unlock.MODE_PASSPHRASE)
+        self.passphrase_button.setEnabled(path is not None)
+
+    def _ask(self, label: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Passphrase"), label, QLineEdit.EchoMode.Password
+        )
+        return text if ok else None
+
+    def _use_passphrase(self) -> None:
+        path = self._store_path()
+        reopen = getattr(self.parent(), "reopen_after", None)
+        if path is None or reopen is None:
+            return
+        current = None
+        if unlock.read_state(path).mode == unlock.MODE_PASSPHRASE:
+            current = self._ask(self.tr("Current passphrase:"))
+            if current is None:
+                return
+        new = self._ask(self.tr("New passphrase:"))
+        if not new:
+            return
+        if self._ask(self.tr("The new passphrase again:")) != new:
+            QMessageBox.warning(self, self.tr("Passphrase"), self.tr("The two entries differ."))
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Passphrase"),
+            self.tr("Relasi closes the window, re-encrypts the database and opens it again."),
+        )
+        if current is None:
+            reopen(lambda: rekey.switch_to_passphrase(path, new))
+        else:
+            reopen(lambda: rekey.change_passphrase(path, current, new))
+        self.reject()
+
+    def _use_keyring(self) -> None:
+        path = self._store_path()
+        reopen = getattr(self.parent(), "reopen_after", None)
+        if path is None or reopen is None:
+            return
+        reopen(lambda: rekey.switch_to_keyring(path))
+        self.reject()
 
     def accept(self) -> None:
         choice = str(self.language.currentData() or "")

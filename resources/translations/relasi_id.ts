@@ -445,6 +445,10 @@
         <translation>Peluang baru</translation>
     </message>
     <message>
+        <source>Why was it lost?</source>
+        <translation>Mengapa gagal?</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>&amp;Judul</translation>
     </message>
@@ -463,6 +467,14 @@
     <message>
         <source>&amp;Expected close</source>
         <translation>Per&amp;kiraan penutupan</translation>
+    </message>
+    <message>
+        <source>&amp;Lost reason</source>
+        <translation>&amp;Alasan gagal</translation>
+    </message>
+    <message>
+        <source>Move deal to {0}</source>
+        <translation>Pindahkan peluang ke {0}</translation>
     </message>
     <message>
         <source>New deal “{0}”</source>
@@ -1400,12 +1412,60 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Kunci setelah sekian menit tidak aktif</translation>
     </message>
     <message>
+        <source>Keep the key in the system keyring</source>
+        <translation>Simpan kunci di keyring sistem</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
         <source>Loc&amp;k when idle for</source>
         <translation>&amp;Kunci jika tidak aktif selama</translation>
+    </message>
+    <message>
+        <source>Database key</source>
+        <translation>Kunci basis data</translation>
+    </message>
+    <message>
+        <source>Protected by a passphrase, asked at every start.</source>
+        <translation>Dilindungi frasa sandi, ditanyakan setiap kali mulai.</translation>
+    </message>
+    <message>
+        <source>Change the passphrase…</source>
+        <translation>Ganti frasa sandi…</translation>
+    </message>
+    <message>
+        <source>A random key kept in the system keyring.</source>
+        <translation>Kunci acak yang disimpan di keyring sistem.</translation>
+    </message>
+    <message>
+        <source>Use a passphrase instead…</source>
+        <translation>Pakai frasa sandi saja…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frasa sandi</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Frasa sandi saat ini:</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Frasa sandi baru:</translation>
+    </message>
+    <message>
+        <source>The new passphrase again:</source>
+        <translation>Frasa sandi baru sekali lagi:</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Kedua isian berbeda.</translation>
+    </message>
+    <message>
+        <source>Relasi closes the window, re-encrypts the database and opens it again.</source>
+        <translation>Relasi menutup jendela, mengenkripsi ulang basis data, lalu membukanya kembali.</translation>
     </message>
 </context>
 <context>

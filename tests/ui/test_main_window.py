@@ -275,3 +275,23 @@ def test_recovery_banner_offered_once(
     qtbot.addWidget(second)
     assert second.recovery_banner is None
     second.close()
+
+
+def test_deal_dialog_moves_the_stage_in_one_undo_step(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    from models import services
+    from ui.dialogs import DealDialog
+
+    with window.store.write() as uow:
+        deal = services.create_deal(uow, sample["acme"], "Renewal", amount_minor=10**9)
+    dialog = DealDialog(window.store, window.stack, deal_id=deal, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Renewal 2027")
+    dialog.stage.setCurrentIndex(dialog.stage.findData("proposal"))
+    dialog._save()
+    row = queries.deal(window.store, deal)
+    assert row is not None and (row.title, row.stage) == ("Renewal 2027", "proposal")
+    window.stack.undo()
+    row = queries.deal(window.store, deal)
+    assert row is not None and (row.title, row.stage) == ("Renewal", "lead")
