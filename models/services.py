@@ -492,17 +492,16 @@ def restore(uow: UnitOfWork, kind: str, id_: str) -> None:
         uow.touched("account", owner)
 
 
-def purge_trash(uow: UnitOfWork, older_than: timedelta) -> int:
-    """Delete for good what has been in Trash longer than ``older_than``; returns a count."""
-    cutoff = uow.now - older_than
+def purge_trash(uow: UnitOfWork, older_than: timedelta | None) -> int:
+    """Delete for good what has been in Trash longer than ``older_than`` (everything in
+    Trash when None: "Empty Trash"); returns a count."""
     total = 0
     for kind in ("interaction", "followup", "deal", "contact", "account", "tag", "quota"):
         cls = KINDS[kind]
-        ids = list(
-            uow.session.scalars(
-                select(cls.id).where(cls.deleted_at.is_not(None), cls.deleted_at < cutoff)
-            )
-        )
+        stmt = select(cls.id).where(cls.deleted_at.is_not(None))
+        if older_than is not None:
+            stmt = stmt.where(cls.deleted_at < uow.now - older_than)
+        ids = list(uow.session.scalars(stmt))
         if ids:
             uow.session.execute(delete(cls).where(cls.id.in_(ids)))
             uow.touched(kind, *ids)

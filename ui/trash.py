@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -134,6 +133,6 @@ class TrashDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         with self.store.write() as uow:
-            services.purge_trash(uow, timedelta(0))
+            services.purge_trash(uow, None)
         self.stack.clear()  # undo steps may refer to what is gone
         self.model.reload()
