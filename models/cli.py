@@ -11,11 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models import cli_safety, cli_transfer, cli_unlock
-from models.backup import open_with_safety
-from models.demo import fill_demo
 from models.errors import RelasiError
 from models.paths import resolve_db_path
-from models.stats import live_counts
 from models.store import Store
 
 EXIT_ERROR = 2
@@ -28,8 +25,12 @@ def fail(message: str) -> int:
 
 def open_from_args(args: argparse.Namespace) -> Store:
     """Open the database named by ``--db`` / RELASI_DB / the default, filling it if --demo."""
+    from models.backup import open_with_safety
+
     store = open_with_safety(Path(resolve_db_path(args.db)))
     if getattr(args, "demo", False):
+        from models.demo import fill_demo
+
         try:
             fill_demo(store)
         except BaseException:
@@ -39,6 +40,8 @@ def open_from_args(args: argparse.Namespace) -> Store:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from models.stats import live_counts
+
     with open_from_args(args) as store:
         print(json.dumps(live_counts(store)))
     return 0

@@ -10,10 +10,6 @@ import argparse
 import json
 from pathlib import Path
 
-from models import keys
-from models.backup import backup_store, open_with_safety, restore_backup
-from models.errors import StoreError
-from models.integrity import DamagedDatabaseError, full_check
 from models.paths import resolve_db_path
 
 
@@ -22,6 +18,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from models.backup import backup_store, open_with_safety
+
     with open_with_safety(_db(args), create=False) as store:
         to = Path(args.to).expanduser() if args.to else None
         result = backup_store(store, to=to)
@@ -30,6 +28,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from models.backup import open_with_safety
+    from models.integrity import DamagedDatabaseError, full_check
+
     with open_with_safety(_db(args), create=False, check=False, trash_retention=None) as store:
         result = full_check(store)
     print(json.dumps(result.as_json()))
@@ -44,6 +45,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from models import keys
+    from models.backup import restore_backup
+    from models.errors import StoreError
+
     db = _db(args)
     if not db.parent.is_dir():
         raise StoreError(f"the folder {db.parent} does not exist", path=str(db))

@@ -19,13 +19,11 @@ import argparse
 import json
 from pathlib import Path
 
-from models.transfer.exporter import EXPORT_KINDS, check_export, export_file
-from models.transfer.importer import apply_import, plan_source
-from models.transfer.sources import load_source
-
 
 def cmd_import(args: argparse.Namespace) -> int:
     from models.cli import open_from_args
+    from models.transfer.importer import apply_import, plan_source
+    from models.transfer.sources import load_source
 
     source = load_source(Path(args.file))
     with open_from_args(args) as store:
@@ -36,6 +34,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from models.cli import open_from_args
+    from models.transfer.exporter import check_export, export_file
 
     path = Path(args.file)
     check_export(args.kind, path)
@@ -54,5 +53,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser(
         "export", help="export KIND to FILE (.csv; .vcf for contacts; .ics for followups)"
     )
-    p.add_argument("kind", metavar="KIND", help=", ".join(EXPORT_KINDS))
+    p.add_argument(
+        "kind", metavar="KIND", help="accounts, contacts, interactions, followups or deals"
+    )
     p.add_argument("file", metavar="FILE")

@@ -11,10 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from models import rekey, unlock
+from models import unlock
 from models.errors import ValidationError
 from models.paths import resolve_db_path
-from models.recovery import export_recovery, unlock_with_recovery
 
 
 def _db(args: argparse.Namespace) -> Path:
@@ -29,6 +28,8 @@ def _stdin_lines(count: int) -> list[str]:
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
+    from models.recovery import unlock_with_recovery
+
     db = _db(args)
     if args.recovery:
         result = unlock_with_recovery(db, Path(args.recovery).expanduser())
@@ -41,6 +42,8 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_export_recovery(args: argparse.Namespace) -> int:
+    from models.recovery import export_recovery
+
     db = _db(args)
     if args.passphrase_stdin:
         unlock.unlock_with_passphrase(db, _stdin_lines(1)[0])
@@ -50,6 +53,8 @@ def cmd_export_recovery(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
+    from models import rekey
+
     db = _db(args)
     if args.action == "on":
         (new,) = _stdin_lines(1)
@@ -65,6 +70,8 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
+    from models import rekey
+
     db = _db(args)
     kept = rekey.encrypt_plaintext(db, keep_plain=args.keep_plain)
     print(json.dumps({"encrypted": str(db), "plain_backup": str(kept) if kept else None}))

@@ -29,6 +29,9 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
 TitleRole = Qt.ItemDataRole.UserRole + 3
 OVERDUE_COLOUR = "#cf222e"
+#: Rows shown per section; the rest is counted (a list of every client's follow-ups
+#: for the next months is not something to read, and building it costs start-up time).
+SECTION_ROWS = 100
 
 
 def snooze_choices(now: datetime) -> dict[str, datetime]:
@@ -98,9 +101,9 @@ class FollowUpsPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self._buckets = FollowUpBuckets()
-        self.retranslate()
+        self.retranslate(refresh=False)  # the window refreshes once it is set up
 
-    def retranslate(self) -> None:
+    def retranslate(self, *, refresh: bool = True) -> None:
         self.scope.setText(self.tr("All clients"))
         self.scope.setToolTip(self.tr("Show follow-ups of every client, or only the selected one"))
         self.new_button.setText(self.tr("New"))
@@ -108,7 +111,8 @@ class FollowUpsPane(QWidget):
         self.snooze_button.setText(self.tr("Snooze"))
         self.view.setAccessibleName(self.tr("Follow-ups"))
         self.model.setHorizontalHeaderLabels([self.tr("Follow-up"), self.tr("Due")])
-        self.refresh()
+        if refresh:  # dates are formatted for the language
+            self.refresh()
 
     # -- data -----------------------------------------------------------------------
     def set_account(self, account_id: str) -> None:
@@ -155,8 +159,16 @@ class FollowUpsPane(QWidget):
             filler = [QStandardItem()]
             for f in filler:
                 f.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for row in rows:
+            for row in rows[:SECTION_ROWS]:
                 section.appendRow(self._row_items(row, key, now))
+            if len(rows) > SECTION_ROWS:
+                more = QStandardItem(
+                    self.tr("… and {0} more: show one client's follow-ups to see them").format(
+                        len(rows) - SECTION_ROWS
+                    )
+                )
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                section.appendRow([more, QStandardItem()])
             self.model.appendRow([section, *filler])
         self.model.blockSignals(False)
         self.model.layoutChanged.emit()
@@ -226,14 +238,16 @@ class FollowUpsPane(QWidget):
         for i in range(self.model.rowCount()):
             section = self.model.item(i)
             if section.data(SectionRole) == key:
-                return [str(section.child(j).data(TitleRole)) for j in range(section.rowCount())]
+                children = (section.child(j) for j in range(section.rowCount()))
+                return [str(c.data(TitleRole)) for c in children if c.data(IdRole)]
         return []
 
     def section_ids(self, key: str) -> list[str]:
         for i in range(self.model.rowCount()):
             section = self.model.item(i)
             if section.data(SectionRole) == key:
-                return [str(section.child(j).data(IdRole)) for j in range(section.rowCount())]
+                children = (section.child(j) for j in range(section.rowCount()))
+                return [str(c.data(IdRole)) for c in children if c.data(IdRole)]
         return []
 
     def item_for(self, followup_id: str) -> QStandardItem | None:

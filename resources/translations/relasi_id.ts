@@ -697,6 +697,7 @@
     <name>FollowUpsPane</name>
     <message>
         <source>All clients</source>
+        <extracomment>Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Semua klien</translation>
     </message>
     <message>
@@ -742,6 +743,10 @@
     <message>
         <source>Done (last 7 days)</source>
         <translation>Selesai (7 hari terakhir)</translation>
+    </message>
+    <message>
+        <source>… and {0} more: show one client&apos;s follow-ups to see them</source>
+        <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
         <source>Overdue since {0}</source>
