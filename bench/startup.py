@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 BARE = r"""
-import os, sys, time
+import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-sys.path.insert(0, %r)
+sys.path.insert(0, ROOT)
 from main import process_age_ms
 app = QApplication([])
 w = QMainWindow(); w.resize(1280, 800)
@@ -34,7 +34,7 @@ class F(QObject):
             print(f"painted-ms {process_age_ms():.0f}", flush=True); QTimer.singleShot(0, app.quit)
         return False
 f = F(); w.installEventFilter(f); w.show(); app.exec()
-""" % str(ROOT)
+""".replace("ROOT", repr(str(ROOT)))
 
 
 def private_keyring(home: Path) -> tuple[dict[str, str], int]:
