@@ -132,8 +132,17 @@ def create_account(
     return account.id
 
 
-def update_account(uow: UnitOfWork, account_id: str, **fields: Any) -> dict[str, Any]:
-    return _apply(uow, "account", _live_account(uow, account_id), _clean_account(fields))
+def update_account(
+    uow: UnitOfWork, account_id: str, *, tags: Iterable[str] | None = None, **fields: Any
+) -> dict[str, Any]:
+    """Change fields (and, if given, the tags); returns the previous values for undo."""
+    old = _apply(uow, "account", _live_account(uow, account_id), _clean_account(fields))
+    if tags is not None:
+        wanted = list(tags)
+        before = set_account_tags(uow, account_id, wanted)
+        if sorted(before) != sorted(wanted):
+            old["tags"] = before
+    return old
 
 
 def _tag(uow: UnitOfWork, name: str) -> Tag:

@@ -301,7 +301,7 @@ class ClientListPane(QWidget):
     def _on_text(self, text: str) -> None:
         selected = self.current_id()
         self.model.set_filter(replace(self.model.filter, text=text))
-        self.select(selected, emit=False)
+        self.show_client(selected, emit=False)
 
     def _build_filter_menu(self) -> None:
         menu = self.filter_menu
@@ -373,7 +373,7 @@ class ClientListPane(QWidget):
         index = self.view.currentIndex()
         return self.model.row(index).id if index.isValid() else ""
 
-    def select(self, account_id: str, *, emit: bool = True) -> bool:
+    def show_client(self, account_id: str, *, emit: bool = True) -> bool:
         """Select a client by id, fetching pages until it appears (or the list ends)."""
         if not account_id:
             return False
@@ -404,7 +404,7 @@ class ClientListPane(QWidget):
         scroll = self.view.verticalScrollBar().value()
         self.model.apply_changes(changes)
         if selected and self.current_id() != selected:
-            if not self.select(selected, emit=False):
+            if not self.show_client(selected, emit=False):
                 self.client_selected.emit("")
             self.view.verticalScrollBar().setValue(scroll)
         self._update_count()
@@ -412,7 +412,7 @@ class ClientListPane(QWidget):
     def refresh(self) -> None:
         selected = self.current_id()
         self.model.reload(at_least=self.model.rowCount())
-        self.select(selected, emit=False)
+        self.show_client(selected, emit=False)
 
     def _after_reset(self) -> None:
         self._update_count()

@@ -39,7 +39,7 @@ from models import queries, services
 from models.entities import DEFAULT_CADENCE, AccountStatus, DealStage, InteractionKind, Tier
 from models.errors import RelasiError, ValidationError
 from models.queries import all_day_value
-from models.store import Store, UnitOfWork
+from models.store import Store
 from ui.commands import DealStageCommand, StoreCommand, UpdateCommand, create_one, perform
 from ui.labels import kind_label, priority_label, stage_label, status_label
 
@@ -240,21 +240,10 @@ class AccountDialog(FormDialog):
                 "account",
                 lambda uow: services.create_account(uow, tags=tags, **fields),
             )
-        account_id = self.account_id
-
-        def update(uow: UnitOfWork, id_: str, **values: Any) -> dict[str, Any]:
-            new_tags = values.pop("tags", None)
-            old = services.update_account(uow, id_, **values)
-            if new_tags is not None:
-                before = services.set_account_tags(uow, id_, new_tags)
-                if sorted(before) != sorted(new_tags):
-                    old["tags"] = before
-            return old
-
         return self.update_command(
             self.tr("Edit client “{0}”").format(fields["name"].strip()),
-            update,
-            account_id,
+            services.update_account,
+            self.account_id,
             {**fields, "tags": tags},
         )
 

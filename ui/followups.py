@@ -180,7 +180,7 @@ class FollowUpsPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         if selected:
-            self.select(selected)
+            self.show_followup(selected)
         self.view.verticalScrollBar().setValue(scroll)
 
     def _row_items(self, row: FollowUpRow, section: str, now: datetime) -> list[QStandardItem]:
@@ -263,7 +263,7 @@ class FollowUpsPane(QWidget):
         value = index.data(IdRole) if index.isValid() else None
         return str(value) if value else ""
 
-    def select(self, followup_id: str) -> None:
+    def show_followup(self, followup_id: str) -> None:
         item = self.item_for(followup_id)
         if item is not None:
             self.view.setCurrentIndex(item.index())

@@ -48,7 +48,7 @@ def update_ts(target: Path) -> None:
 def unfinished(ts: Path) -> list[str]:
     missing = []
     for context in ET.parse(ts).getroot().iter("context"):
-        name = context.findtext("name", "")
+        name = getattr(context.find("name"), "text", "") or ""
         for message in context.iter("message"):
             tr = message.find("translation")
             if (

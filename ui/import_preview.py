@@ -315,7 +315,7 @@ class PreviewModel(QAbstractTableModel):
         if self._accounts is None:
             self._accounts = dict(queries.client_names(self.store))
             if self.plan is not None:
-                self._accounts.update({p.id: p.name for p in self.plan.new_accounts.values()})
+                self._accounts |= {p.id: p.name for p in self.plan.new_accounts.values()}
         return self._accounts.get(account_id, "")
 
     def _match_name(self, row: PlanRow) -> str:

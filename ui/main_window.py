@@ -455,9 +455,9 @@ class MainWindow(QMainWindow):
         return palette
 
     def jump_to(self, account_id: str) -> None:
-        if not self.clients.select(account_id):
+        if not self.clients.show_client(account_id):
             self.clients.clear_filters()
-            self.clients.select(account_id)
+            self.clients.show_client(account_id)
 
     def about(self) -> None:
         from main import VERSION
@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
         self.followups.set_all_clients(s.followups_all_clients)
         self.actions_["actionAllFollowUps"].setChecked(s.followups_all_clients)
         last = s.last_client_id
-        if not (last and self.clients.select(last)) and self.clients.model.rowCount():
+        if not (last and self.clients.show_client(last)) and self.clients.model.rowCount():
             self.clients.view.selectRow(0)
 
     def save_settings(self) -> None:

@@ -408,7 +408,7 @@ class HeaderCard(QFrame):
             ),
         ]
         if detail.industry:
-            facts.insert(0, detail.industry)
+            facts = [detail.industry, *facts]
         if detail.going_cold:
             facts.append("❄ " + self.tr("going cold"))
         if detail.tags:

@@ -243,3 +243,14 @@ def test_times_are_stored_utc_and_come_back_aware(store: Store) -> None:
     i = note(store, a, "x", at=local)
     got = queries.interaction(store, i).occurred_at  # type: ignore[union-attr]
     assert got == local and got.tzinfo == UTC and got.hour == 8
+
+
+def test_update_account_tags_and_undo(store: Store) -> None:
+    a = account(store, "Tagged Co", tags=["old"])
+    with store.write() as uow:
+        old = services.update_account(uow, a, name="Tagged Co", tags=["new", "vip"])
+    assert old == {"tags": ["old"]}
+    assert queries.account_detail(store, a).tags == ("new", "vip")  # type: ignore[union-attr]
+    with store.write() as uow:
+        services.update_account(uow, a, **old)
+    assert queries.account_detail(store, a).tags == ("old",)  # type: ignore[union-attr]

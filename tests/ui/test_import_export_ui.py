@@ -365,7 +365,7 @@ def test_export_formats_follow_the_kind(window: MainWindow, sample: dict[str, st
 
 
 def select_client(window: MainWindow, account_id: str) -> None:
-    assert window.clients.select(account_id)
+    assert window.clients.show_client(account_id)
 
 
 def drop(window: MainWindow, paths: list[Path], on: Callable[[MainWindow], QWidget]) -> None:

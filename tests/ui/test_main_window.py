@@ -24,7 +24,7 @@ def client_names(window: MainWindow) -> list[str]:
 
 
 def select(window: MainWindow, account_id: str) -> None:
-    assert window.clients.select(account_id)
+    assert window.clients.show_client(account_id)
 
 
 def test_panes_have_their_object_names(window: MainWindow) -> None:
@@ -174,7 +174,7 @@ def test_settings_restored_on_a_second_window(
     qtbot.addWidget(first)
     first.show()
     first.resize(701, 502)
-    first.clients.select(sample["kopi"])
+    first.clients.show_client(sample["kopi"])
     first.clients.model.sort(3, Qt.SortOrder.DescendingOrder)
     first.followups.scope.setChecked(False)
     first.splitter.setSizes([300, 500, 300])
