@@ -285,7 +285,7 @@ def all_tags(store: Store) -> list[str]:
 # -- one client ---------------------------------------------------------------------------
 
 
-def _contact_row(c: Contact) -> ContactRow:
+def _contact_row(c: Any) -> ContactRow:
     return ContactRow(
         id=c.id,
         account_id=c.account_id,
@@ -298,7 +298,7 @@ def _contact_row(c: Contact) -> ContactRow:
     )
 
 
-def deal_row(d: Deal) -> DealRow:
+def deal_row(d: Any) -> DealRow:
     return DealRow(
         id=d.id,
         account_id=d.account_id,
@@ -314,22 +314,32 @@ def deal_row(d: Deal) -> DealRow:
 
 
 def account_detail(store: Store, account_id: str) -> AccountDetail | None:
-    """The client's header card: fields, tags, contacts, open deals. None if unknown."""
+    """The client's header card: fields, tags, contacts, open deals. None if unknown.
+
+    Columns, not entities: this runs on every click in the client list.
+    """
     now = store.clock.now()
     with store.read() as s:
-        row = s.execute(
-            select(Account, going_cold_expr(now)).where(Account.id == account_id)
+        a = s.execute(
+            select(*Account.__table__.c, going_cold_expr(now).label("going_cold")).where(
+                Account.id == account_id
+            )
         ).first()
-        if row is None:
+        if a is None:
             return None
-        account, cold = row
-        contacts = s.scalars(
-            select(Contact)
+        tags = s.scalars(
+            select(Tag.name)
+            .join(account_tags, account_tags.c.tag_id == Tag.id)
+            .where(account_tags.c.account_id == account_id)
+            .order_by(Tag.name)
+        ).all()
+        contacts = s.execute(
+            select(*Contact.__table__.c)
             .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
             .order_by(Contact.name)
         ).all()
-        deals = s.scalars(
-            select(Deal)
+        deals = s.execute(
+            select(*Deal.__table__.c)
             .where(
                 Deal.account_id == account_id,
                 Deal.deleted_at.is_(None),
@@ -337,25 +347,25 @@ def account_detail(store: Store, account_id: str) -> AccountDetail | None:
             )
             .order_by(Deal.expected_close, Deal.title)
         ).all()
-        return AccountDetail(
-            id=account.id,
-            name=account.name,
-            industry=account.industry,
-            tier=account.tier,
-            status=account.status,
-            website=account.website,
-            phone=account.phone,
-            address=account.address,
-            notes=account.notes,
-            cadence_days=account.cadence_days,
-            last_contact_at=account.last_contact_at,
-            next_followup_at=account.next_followup_at,
-            going_cold=bool(cold),
-            tags=tuple(sorted(t.name for t in account.tags)),
-            contacts=tuple(_contact_row(c) for c in contacts),
-            open_deals=tuple(deal_row(d) for d in deals),
-            deleted_at=account.deleted_at,
-        )
+    return AccountDetail(
+        id=a.id,
+        name=a.name,
+        industry=a.industry,
+        tier=a.tier,
+        status=a.status,
+        website=a.website,
+        phone=a.phone,
+        address=a.address,
+        notes=a.notes,
+        cadence_days=a.cadence_days,
+        last_contact_at=a.last_contact_at,
+        next_followup_at=a.next_followup_at,
+        going_cold=bool(a.going_cold),
+        tags=tuple(tags),
+        contacts=tuple(_contact_row(c) for c in contacts),
+        open_deals=tuple(deal_row(d) for d in deals),
+        deleted_at=a.deleted_at,
+    )
 
 
 def contact(store: Store, contact_id: str) -> ContactRow | None:
