@@ -1,4 +1,6 @@
-"""Read queries for the three panes: client list, one client's timeline, follow-ups.
+"""Read queries for the panes: the client list and one client's header card here;
+the timeline (models.timeline_queries) and follow-ups (models.followup_queries) are
+re-exported, so callers have one module to import.
 
 Each opens its own read session and returns plain rows (models.rows). Lists are
 paged by keyset (the last row's sort key), so a page costs the same at row 10
@@ -7,10 +9,9 @@ and at row 100,000.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -20,7 +21,6 @@ from sqlalchemy import (
     and_,
     exists,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -36,11 +36,8 @@ from models.entities import (
     AccountStatus,
     Contact,
     Deal,
-    FollowUp,
-    Interaction,
     Tag,
     account_tags,
-    interaction_contacts,
 )
 from models.rows import (
     AccountDetail,
@@ -48,22 +45,13 @@ from models.rows import (
     ClientRow,
     ContactRow,
     DealRow,
-    FollowUpBuckets,
-    FollowUpRow,
-    InteractionRow,
-    TimelineCursor,
 )
 from models.store import Store
+from models.time_sql import sql_time
 
 #: Statuses for which "going cold" is meaningful (a dormant or lost client is cold on purpose).
 WARM_STATUSES = (AccountStatus.ACTIVE.value, AccountStatus.PROSPECT.value)
-RECENT_DONE = timedelta(days=7)
 NO_FILTER = ClientFilter()
-
-
-def _sql_time(value: datetime) -> str:
-    """A UTC time in the text form SQLAlchemy stores, for SQL-side date arithmetic."""
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def going_cold_expr(now: datetime) -> ColumnElement[bool]:
@@ -74,7 +62,7 @@ def going_cold_expr(now: datetime) -> ColumnElement[bool]:
     """
     reference = func.coalesce(Account.last_contact_at, Account.created_at)
     cutoff = func.strftime(
-        "%Y-%m-%d %H:%M:%f", _sql_time(now), func.printf("-%d days", Account.cadence_days)
+        "%Y-%m-%d %H:%M:%f", sql_time(now), func.printf("-%d days", Account.cadence_days)
     )
     return and_(Account.status.in_(WARM_STATUSES), reference < cutoff)
 
@@ -380,194 +368,39 @@ def deal(store: Store, deal_id: str) -> DealRow | None:
         return deal_row(d) if d is not None else None
 
 
-# -- timeline -----------------------------------------------------------------------------
+# Timeline and follow-up queries live in their own modules; importing them from here
+# keeps one place to look for every read the panes make.
+from models.followup_queries import (  # noqa: E402
+    all_day_value,
+    due_between,
+    followup,
+    followups,
+    local_day_bounds,
+    local_tz,
+)
+from models.timeline_queries import interaction, live_interactions, timeline_page  # noqa: E402
 
-
-def _interaction_rows(s: Any, interactions: Sequence[Interaction]) -> list[InteractionRow]:
-    ids = [i.id for i in interactions]
-    people: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    if ids:
-        for iid, cid, name in s.execute(
-            select(interaction_contacts.c.interaction_id, Contact.id, Contact.name)
-            .join(Contact, Contact.id == interaction_contacts.c.contact_id)
-            .where(interaction_contacts.c.interaction_id.in_(ids))
-            .order_by(Contact.name)
-        ):
-            people[iid].append((cid, name))
-    return [
-        InteractionRow(
-            id=i.id,
-            account_id=i.account_id,
-            kind=i.kind,
-            occurred_at=i.occurred_at,
-            subject=i.subject,
-            body=i.body,
-            body_format=i.body_format,
-            location=i.location,
-            duration_minutes=i.duration_minutes,
-            outcome=i.outcome,
-            gift_value_minor=i.gift_value_minor,
-            gift_currency=i.gift_currency,
-            contact_ids=tuple(c for c, _ in people[i.id]),
-            contact_names=tuple(n for _, n in people[i.id]),
-        )
-        for i in interactions
-    ]
-
-
-def timeline_page(
-    store: Store, account_id: str, *, before: TimelineCursor | None = None, limit: int = 50
-) -> tuple[list[InteractionRow], TimelineCursor | None]:
-    """A client's entries newest first, ``limit`` at a time, older than ``before``."""
-    stmt = select(Interaction).where(
-        Interaction.account_id == account_id, Interaction.deleted_at.is_(None)
-    )
-    if before is not None:
-        stmt = stmt.where(
-            tuple_(Interaction.occurred_at, Interaction.id)
-            < tuple_(literal(_sql_time(before.occurred_at)), literal(before.id))
-        )
-    stmt = stmt.order_by(Interaction.occurred_at.desc(), Interaction.id.desc()).limit(limit)
-    with store.read() as s:
-        interactions = s.scalars(stmt).all()
-        rows = _interaction_rows(s, interactions)
-    cursor = None
-    if len(rows) == limit:
-        cursor = TimelineCursor(rows[-1].occurred_at, rows[-1].id)
-    return rows, cursor
-
-
-def live_interactions(store: Store, ids: Sequence[str]) -> dict[str, InteractionRow]:
-    """The entries among ``ids`` that exist and are not in Trash."""
-    if not ids:
-        return {}
-    stmt = select(Interaction).where(
-        Interaction.id.in_(list(ids)), Interaction.deleted_at.is_(None)
-    )
-    with store.read() as s:
-        return {r.id: r for r in _interaction_rows(s, s.scalars(stmt).all())}
-
-
-def interaction(store: Store, interaction_id: str) -> InteractionRow | None:
-    with store.read() as s:
-        found = s.get(Interaction, interaction_id)
-        return _interaction_rows(s, [found])[0] if found is not None else None
-
-
-# -- follow-ups ---------------------------------------------------------------------------
-
-
-def local_tz() -> tzinfo:
-    """The system's local time zone."""
-    return datetime.now().astimezone().tzinfo or UTC
-
-
-def local_day_bounds(now: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
-    """(start of today, start of tomorrow) in ``tz``, as UTC."""
-    local = now.astimezone(tz).date()
-    return all_day_value(local, tz), all_day_value(local + timedelta(days=1), tz)
-
-
-def all_day_value(day: date, tz: tzinfo | None = None) -> datetime:
-    """How an all-day due date is stored: the start of that day in local time, as UTC."""
-    return datetime.combine(day, time(), tzinfo=tz or local_tz()).astimezone(UTC)
-
-
-def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:
-    return FollowUpRow(
-        id=f.id,
-        account_id=f.account_id,
-        account_name=account_name,
-        interaction_id=f.interaction_id,
-        title=f.title,
-        due_at=f.due_at,
-        all_day=f.all_day,
-        priority=f.priority,
-        done_at=f.done_at,
-        snoozed_until=f.snoozed_until,
-    )
-
-
-def followups(
-    store: Store,
-    *,
-    account_id: str | None = None,
-    tz: tzinfo | None = None,
-    limit: int = 500,
-) -> FollowUpBuckets:
-    """Open follow-ups bucketed overdue / today / upcoming, plus those done in the last week.
-
-    An all-day follow-up is due on its date (overdue from the next day on); a timed or
-    snoozed one is overdue once its time has passed.
-    """
-    now = store.clock.now()
-    start, tomorrow = local_day_bounds(now, tz or local_tz())
-    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
-    is_date = and_(FollowUp.all_day.is_(True), FollowUp.snoozed_until.is_(None))
-    is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
-    base: list[ColumnElement[bool]] = [
-        FollowUp.deleted_at.is_(None),
-        Account.deleted_at.is_(None),
-    ]
-    if account_id is not None:
-        base.append(FollowUp.account_id == account_id)
-    open_ = FollowUp.done_at.is_(None)
-    buckets = {
-        "overdue": or_(and_(is_date, FollowUp.due_at < start), and_(is_time, eff < now)),
-        "today": or_(
-            and_(is_date, FollowUp.due_at >= start, FollowUp.due_at < tomorrow),
-            and_(is_time, eff >= now, eff < tomorrow),
-        ),
-        "upcoming": or_(and_(is_date, FollowUp.due_at >= tomorrow), and_(is_time, eff >= tomorrow)),
-    }
-    out: dict[str, tuple[FollowUpRow, ...]] = {}
-    with store.read() as s:
-        for name, cond in buckets.items():
-            stmt = (
-                select(FollowUp, Account.name)
-                .join(Account, Account.id == FollowUp.account_id)
-                .where(*base, open_, cond)
-                .order_by(eff, FollowUp.priority.desc(), FollowUp.title)
-                .limit(limit)
-            )
-            out[name] = tuple(_followup_row(f, n) for f, n in s.execute(stmt))
-        done_stmt = (
-            select(FollowUp, Account.name)
-            .join(Account, Account.id == FollowUp.account_id)
-            .where(*base, FollowUp.done_at >= now - RECENT_DONE)
-            .order_by(FollowUp.done_at.desc())
-            .limit(limit)
-        )
-        out["done"] = tuple(_followup_row(f, n) for f, n in s.execute(done_stmt))
-    return FollowUpBuckets(**out)
-
-
-def followup(store: Store, followup_id: str) -> FollowUpRow | None:
-    with store.read() as s:
-        row = s.execute(
-            select(FollowUp, Account.name)
-            .join(Account, Account.id == FollowUp.account_id)
-            .where(FollowUp.id == followup_id)
-        ).first()
-        return _followup_row(row[0], row[1]) if row is not None else None
-
-
-def due_between(store: Store, start: datetime, end: datetime) -> list[FollowUpRow]:
-    """Open timed follow-ups whose (snoozed) due time falls in [start, end): reminders."""
-    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
-    is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
-    stmt = (
-        select(FollowUp, Account.name)
-        .join(Account, Account.id == FollowUp.account_id)
-        .where(
-            FollowUp.deleted_at.is_(None),
-            Account.deleted_at.is_(None),
-            FollowUp.done_at.is_(None),
-            is_time,
-            eff >= start,
-            eff < end,
-        )
-        .order_by(eff)
-    )
-    with store.read() as s:
-        return [_followup_row(f, n) for f, n in s.execute(stmt)]
+__all__ = [
+    "NO_FILTER",
+    "ClientCursor",
+    "ClientFilter",
+    "account_detail",
+    "all_day_value",
+    "all_tags",
+    "client_count",
+    "client_names",
+    "client_page",
+    "client_rows",
+    "contact",
+    "deal",
+    "deal_row",
+    "due_between",
+    "followup",
+    "followups",
+    "going_cold_expr",
+    "interaction",
+    "live_interactions",
+    "local_day_bounds",
+    "local_tz",
+    "timeline_page",
+]

@@ -1,0 +1,129 @@
+"""Follow-up queries: overdue / today / upcoming / done buckets, and what falls due."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from models.entities import Account, FollowUp
+from models.rows import FollowUpBuckets, FollowUpRow
+from models.store import Store
+
+RECENT_DONE = timedelta(days=7)
+
+
+def local_tz() -> tzinfo:
+    """The system's local time zone."""
+    return datetime.now().astimezone().tzinfo or UTC
+
+
+def local_day_bounds(now: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
+    """(start of today, start of tomorrow) in ``tz``, as UTC."""
+    local = now.astimezone(tz).date()
+    return all_day_value(local, tz), all_day_value(local + timedelta(days=1), tz)
+
+
+def all_day_value(day: date, tz: tzinfo | None = None) -> datetime:
+    """How an all-day due date is stored: the start of that day in local time, as UTC."""
+    return datetime.combine(day, time(), tzinfo=tz or local_tz()).astimezone(UTC)
+
+
+def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:
+    return FollowUpRow(
+        id=f.id,
+        account_id=f.account_id,
+        account_name=account_name,
+        interaction_id=f.interaction_id,
+        title=f.title,
+        due_at=f.due_at,
+        all_day=f.all_day,
+        priority=f.priority,
+        done_at=f.done_at,
+        snoozed_until=f.snoozed_until,
+    )
+
+
+def followups(
+    store: Store,
+    *,
+    account_id: str | None = None,
+    tz: tzinfo | None = None,
+    limit: int = 500,
+) -> FollowUpBuckets:
+    """Open follow-ups bucketed overdue / today / upcoming, plus those done in the last week.
+
+    An all-day follow-up is due on its date (overdue from the next day on); a timed or
+    snoozed one is overdue once its time has passed.
+    """
+    now = store.clock.now()
+    start, tomorrow = local_day_bounds(now, tz or local_tz())
+    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
+    is_date = and_(FollowUp.all_day.is_(True), FollowUp.snoozed_until.is_(None))
+    is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
+    base: list[ColumnElement[bool]] = [
+        FollowUp.deleted_at.is_(None),
+        Account.deleted_at.is_(None),
+    ]
+    if account_id is not None:
+        base.append(FollowUp.account_id == account_id)
+    open_ = FollowUp.done_at.is_(None)
+    buckets = {
+        "overdue": or_(and_(is_date, FollowUp.due_at < start), and_(is_time, eff < now)),
+        "today": or_(
+            and_(is_date, FollowUp.due_at >= start, FollowUp.due_at < tomorrow),
+            and_(is_time, eff >= now, eff < tomorrow),
+        ),
+        "upcoming": or_(and_(is_date, FollowUp.due_at >= tomorrow), and_(is_time, eff >= tomorrow)),
+    }
+    out: dict[str, tuple[FollowUpRow, ...]] = {}
+    with store.read() as s:
+        for name, cond in buckets.items():
+            stmt = (
+                select(FollowUp, Account.name)
+                .join(Account, Account.id == FollowUp.account_id)
+                .where(*base, open_, cond)
+                .order_by(eff, FollowUp.priority.desc(), FollowUp.title)
+                .limit(limit)
+            )
+            out[name] = tuple(_followup_row(f, n) for f, n in s.execute(stmt))
+        done_stmt = (
+            select(FollowUp, Account.name)
+            .join(Account, Account.id == FollowUp.account_id)
+            .where(*base, FollowUp.done_at >= now - RECENT_DONE)
+            .order_by(FollowUp.done_at.desc())
+            .limit(limit)
+        )
+        out["done"] = tuple(_followup_row(f, n) for f, n in s.execute(done_stmt))
+    return FollowUpBuckets(**out)
+
+
+def followup(store: Store, followup_id: str) -> FollowUpRow | None:
+    with store.read() as s:
+        row = s.execute(
+            select(FollowUp, Account.name)
+            .join(Account, Account.id == FollowUp.account_id)
+            .where(FollowUp.id == followup_id)
+        ).first()
+        return _followup_row(row[0], row[1]) if row is not None else None
+
+
+def due_between(store: Store, start: datetime, end: datetime) -> list[FollowUpRow]:
+    """Open timed follow-ups whose (snoozed) due time falls in [start, end): reminders."""
+    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
+    is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
+    stmt = (
+        select(FollowUp, Account.name)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(
+            FollowUp.deleted_at.is_(None),
+            Account.deleted_at.is_(None),
+            FollowUp.done_at.is_(None),
+            is_time,
+            eff >= start,
+            eff < end,
+        )
+        .order_by(eff)
+    )
+    with store.read() as s:
+        return [_followup_row(f, n) for f, n in s.execute(stmt)]
