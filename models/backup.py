@@ -28,8 +28,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
-import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -40,15 +38,14 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy.exc import SQLAlchemyError
 
-from models import keys, services
 from models.clock import Clock, as_utc
-from models.errors import NotADatabaseError, RelasiError, StoreError, TooNewError
-from models.migrations import HEAD, REVISIONS
-from models.store import Store, connect_raw, open_store
+from models.errors import RelasiError, StoreError, TooNewError
+from models.migrations import REVISIONS
+from models.store import Store, connect_raw
 
 BACKUP_DIR = "backups"
 PAGES_PER_STEP = 256
-DEFAULT_TRASH_RETENTION = timedelta(days=30)
+DEFAULT_TRASH_RETENTION: timedelta = timedelta(days=30)
 DAILY_INTERVAL = timedelta(days=1)
 
 _NAME = re.compile(r"^relasi-(\d{8}T\d{6}Z)(?:-([a-z]+(?:-[a-z]+)*))?(?:-(\d+))?\.db$")
@@ -228,9 +225,7 @@ def _revision(conn: sqlcipher3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def verify_backup(
-    path: Path, key: bytes, expected: dict[str, int] | None = None
-) -> dict[str, int]:
+def verify_backup(path: Path, key: bytes, expected: dict[str, int] | None = None) -> dict[str, int]:
     """Open a backup with ``key``: quick_check is ok, its schema is known, counts match.
 
     Returns its row counts; raises BackupError (or TooNewError) otherwise.
@@ -480,234 +475,9 @@ def list_backups(db_path: Path, key: bytes) -> list[BackupInfo]:
     return out
 
 
-# -- restore --------------------------------------------------------------------------
+# Restore and the safe open path live in their own modules; importing them from here
+# keeps ``models.backup`` the one place callers look.
+from models.restore import restore_backup  # noqa: E402
+from models.safe_open import open_with_safety  # noqa: E402
 
-
-def _refuse_if_in_use(db_path: Path) -> None:
-    lock = lock_path(db_path)
-    try:
-        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
-        pid = int(lines[0])
-        host = lines[2] if len(lines) > 2 else ""
-    except (OSError, ValueError, IndexError):
-        return
-    if (host and host != socket.gethostname()) or pid == os.getpid():
-        return  # another machine's stale lock, or this process (its store is closed)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return
-    except PermissionError:
-        pass
-    raise DatabaseInUseError(
-        f"Relasi (process {pid}) has {db_path} open; close it first", path=str(db_path)
-    )
-
-
-def _raw_copy(db_path: Path, clock: Clock) -> Path:
-    """Byte copy of a database that cannot be backed up properly (damaged)."""
-    folder = backups_dir(db_path)
-    _private_dir(folder)
-    target = _free_target(folder, clock.now(), "before-restore-raw")
-    shutil.copyfile(db_path, target)
-    os.chmod(target, 0o600)
-    wal = Path(f"{db_path}-wal")
-    if wal.exists():
-        shutil.copyfile(wal, f"{target}-wal")
-        os.chmod(f"{target}-wal", 0o600)
-    _fsync_dir(folder)
-    return target
-
-
-def restore_backup(
-    db_path: Path, backup: Path, key: bytes, *, clock: Clock | None = None
-) -> RestoreResult:
-    """Replace the database at ``db_path`` with ``backup``; the store must be closed.
-
-    1. the backup is verified with the database's key (nothing is touched if not);
-    2. the current database is backed up (a byte copy if it is too damaged to back up);
-    3. the backup is copied to a temporary file next to the database and verified;
-    4. the WAL is checkpointed, stale ``-wal``/``-shm`` files removed, and the copy
-       moved over the database with ``os.replace`` (atomic).
-
-    Refuses while a Relasi window holds the database (its lock file).
-    """
-    clock = clock or Clock()
-    db_path = Path(os.path.abspath(db_path))
-    backup = Path(os.path.abspath(backup))
-    if not backup.is_file():
-        raise BackupError(f"{backup} is not a file", path=str(backup))
-    if backup == db_path:
-        raise BackupError("a database cannot be restored from itself", path=str(backup))
-    _refuse_if_in_use(db_path)
-    expected = verify_backup(backup, key)
-    safety: Path | None = None
-    if db_path.exists():
-        try:
-            safety = backup_database(db_path, key, clock=clock, reason="before-restore").path
-        except BackupError:
-            safety = _raw_copy(db_path, clock)
-    tmp = db_path.with_name(f".{db_path.name}.restore-tmp")
-    _remove(tmp, *_companions(tmp))
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
-        shutil.copyfile(backup, tmp)
-        with tmp.open("rb") as f:
-            os.fsync(f.fileno())
-        counts = verify_backup(tmp, key, expected)
-        if db_path.exists():
-            with contextlib.suppress(RelasiError, sqlcipher3.Error):
-                conn = connect_raw(db_path, key)
-                try:
-                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                finally:
-                    conn.close()
-        _remove(Path(f"{db_path}-wal"), Path(f"{db_path}-shm"))
-        os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
-    except BaseException as exc:
-        _remove(tmp, *_companions(tmp))
-        if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
-            raise
-        raise BackupError(f"the restore failed: {_describe(exc)}", path=str(db_path)) from None
-    return RestoreResult(restored_from=backup, safety_backup=safety, counts=counts)
-
-
-# -- the safe open path ---------------------------------------------------------------
-
-
-def _check_writable(path: Path) -> None:
-    folder = path.parent
-    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-        raise ReadOnlyError(
-            f"the folder {folder} is read-only; Relasi needs to create files next to "
-            "the database (its journal and backups)",
-            path=str(path),
-        )
-    if path.is_file() and not os.access(path, os.W_OK):
-        raise ReadOnlyError(
-            f"{path} is read-only; Relasi needs to write to it (check its permissions)",
-            path=str(path),
-        )
-
-
-def _tidy(fresh: list[Path]) -> None:
-    """Remove a -wal/-shm pair that a refused open created (a read-only probe cannot)."""
-    wal = next((p for p in fresh if p.name.endswith("-wal")), None)
-    if wal is not None and wal.exists() and wal.stat().st_size > 0:
-        return
-    _remove(*fresh)
-
-
-def _raise_if_damaged(path: Path) -> None:
-    """Tell a damaged (e.g. truncated) file from a wrong key: page 1 still decrypts."""
-    if not path.is_file() or path.stat().st_size < 4096:
-        return
-    try:
-        key = keys.load_key(path)
-    except RelasiError:
-        return
-    try:
-        conn = sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlcipher3.Error:
-        return
-    try:
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        failed = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
-    except sqlcipher3.Error:
-        return
-    finally:
-        conn.close()
-    if any(f.endswith(" page 1") for f in failed):
-        return  # page 1 does not decrypt: the key is wrong, or the file is not ours
-    from models.integrity import DamagedDatabaseError
-
-    size = path.stat().st_size
-    hint = "it looks truncated" if size % 1024 else "its contents cannot be read"
-    raise DamagedDatabaseError(
-        f"{path} is damaged: its key matches but {hint}; restore a backup "
-        "(relasi restore) or salvage what is readable",
-        path=str(path),
-        problems=[hint],
-    ) from None
-
-
-def open_with_safety(
-    path: Path,
-    *,
-    clock: Clock | None = None,
-    create: bool = True,
-    check: bool = True,
-    trash_retention: timedelta | None = DEFAULT_TRASH_RETENTION,
-    policy: RetentionPolicy | None = None,
-) -> Store:
-    """Open a database the way the CLI and the window do.
-
-    Refuses read-only files and folders before anything is opened; backs the
-    database up before a migration (a failed backup or migration raises
-    MigrationError and leaves the file at its old revision); runs
-    ``PRAGMA quick_check`` when ``check`` (DamagedDatabaseError if it fails);
-    purges Trash older than ``trash_retention`` (None: never).
-    """
-    from models.integrity import DamagedDatabaseError, quick_check
-
-    path = Path(os.path.abspath(path))
-    _check_writable(path)
-    migrating: list[str] = []
-    made: list[Path] = []
-
-    def before_migrate(revision: str | None) -> None:
-        migrating.append(str(revision))
-        try:
-            made.append(
-                backup_database(
-                    path, keys.load_key(path), clock=clock, reason="before-migrate", policy=policy
-                ).path
-            )
-        except RelasiError as exc:
-            raise MigrationError(
-                f"{path} was not upgraded from schema {revision} to {HEAD} because the "
-                f"backup before it failed: {exc.message}; nothing was changed",
-                path=str(path),
-            ) from None
-
-    fresh = [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
-    try:
-        store = open_store(path, clock=clock, create=create, before_migrate=before_migrate)
-    except NotADatabaseError:
-        _tidy(fresh)
-        _raise_if_damaged(path)
-        raise
-    except RelasiError:
-        _tidy(fresh)
-        raise
-    except Exception as exc:
-        _tidy(fresh)
-        if migrating and made:
-            raise MigrationError(
-                f"{path} could not be upgraded from schema {migrating[0]} to {HEAD} "
-                f"({_describe(exc)}); it was left at schema {migrating[0]}, "
-                f"and a backup was made at {made[-1]}",
-                path=str(path),
-            ) from None
-        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
-    try:
-        if check:
-            result = quick_check(store)
-            if not result.ok:
-                raise DamagedDatabaseError(
-                    f"{path} is damaged ({result.problems[0]}); restore a backup "
-                    "(relasi restore) or salvage what is readable",
-                    path=str(path),
-                    problems=result.problems,
-                )
-        if trash_retention is not None:
-            with store.write() as uow:
-                services.purge_trash(uow, trash_retention)
-    except BaseException as exc:
-        store.engine.dispose()
-        if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
-            raise
-        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
-    return store
+__all__ = ["open_with_safety", "restore_backup"]

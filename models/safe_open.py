@@ -1,0 +1,161 @@
+"""The safe open path: refuse read-only or damaged files, back up before a migration,
+check integrity, purge old Trash."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import sqlcipher3
+
+from models import keys, services
+from models.backup import (
+    DEFAULT_TRASH_RETENTION,
+    MigrationError,
+    ReadOnlyError,
+    RetentionPolicy,
+    _describe,
+    _remove,
+    backup_database,
+)
+from models.clock import Clock
+from models.errors import NotADatabaseError, RelasiError, StoreError
+from models.migrations import HEAD
+from models.store import Store, open_store
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        raise ReadOnlyError(
+            f"the folder {folder} is read-only; Relasi needs to create files next to "
+            "the database (its journal and backups)",
+            path=str(path),
+        )
+    if path.is_file() and not os.access(path, os.W_OK):
+        raise ReadOnlyError(
+            f"{path} is read-only; Relasi needs to write to it (check its permissions)",
+            path=str(path),
+        )
+
+
+def _tidy(fresh: list[Path]) -> None:
+    """Remove a -wal/-shm pair that a refused open created (a read-only probe cannot)."""
+    wal = next((p for p in fresh if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size > 0:
+        return
+    _remove(*fresh)
+
+
+def _raise_if_damaged(path: Path) -> None:
+    """Tell a damaged (e.g. truncated) file from a wrong key: page 1 still decrypts."""
+    if not path.is_file() or path.stat().st_size < 4096:
+        return
+    try:
+        key = keys.load_key(path)
+    except RelasiError:
+        return
+    try:
+        conn = sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlcipher3.Error:
+        return
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        failed = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    except sqlcipher3.Error:
+        return
+    finally:
+        conn.close()
+    if any(f.endswith(" page 1") for f in failed):
+        return  # page 1 does not decrypt: the key is wrong, or the file is not ours
+    from models.integrity import DamagedDatabaseError
+
+    size = path.stat().st_size
+    hint = "it looks truncated" if size % 1024 else "its contents cannot be read"
+    raise DamagedDatabaseError(
+        f"{path} is damaged: its key matches but {hint}; restore a backup "
+        "(relasi restore) or salvage what is readable",
+        path=str(path),
+        problems=[hint],
+    ) from None
+
+
+def open_with_safety(
+    path: Path,
+    *,
+    clock: Clock | None = None,
+    create: bool = True,
+    check: bool = True,
+    trash_retention: timedelta | None = DEFAULT_TRASH_RETENTION,
+    policy: RetentionPolicy | None = None,
+) -> Store:
+    """Open a database the way the CLI and the window do.
+
+    Refuses read-only files and folders before anything is opened; backs the
+    database up before a migration (a failed backup or migration raises
+    MigrationError and leaves the file at its old revision); runs
+    ``PRAGMA quick_check`` when ``check`` (DamagedDatabaseError if it fails);
+    purges Trash older than ``trash_retention`` (None: never).
+    """
+    from models.integrity import DamagedDatabaseError, quick_check
+
+    path = Path(os.path.abspath(path))
+    _check_writable(path)
+    migrating: list[str] = []
+    made: list[Path] = []
+
+    def before_migrate(revision: str | None) -> None:
+        migrating.append(str(revision))
+        try:
+            made.append(
+                backup_database(
+                    path, keys.load_key(path), clock=clock, reason="before-migrate", policy=policy
+                ).path
+            )
+        except RelasiError as exc:
+            raise MigrationError(
+                f"{path} was not upgraded from schema {revision} to {HEAD} because the "
+                f"backup before it failed: {exc.message}; nothing was changed",
+                path=str(path),
+            ) from None
+
+    fresh = [p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if not p.exists()]
+    try:
+        store = open_store(path, clock=clock, create=create, before_migrate=before_migrate)
+    except NotADatabaseError:
+        _tidy(fresh)
+        _raise_if_damaged(path)
+        raise
+    except RelasiError:
+        _tidy(fresh)
+        raise
+    except Exception as exc:
+        _tidy(fresh)
+        if migrating and made:
+            raise MigrationError(
+                f"{path} could not be upgraded from schema {migrating[0]} to {HEAD} "
+                f"({_describe(exc)}); it was left at schema {migrating[0]}, "
+                f"and a backup was made at {made[-1]}",
+                path=str(path),
+            ) from None
+        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
+    try:
+        if check:
+            result = quick_check(store)
+            if not result.ok:
+                raise DamagedDatabaseError(
+                    f"{path} is damaged ({result.problems[0]}); restore a backup "
+                    "(relasi restore) or salvage what is readable",
+                    path=str(path),
+                    problems=result.problems,
+                )
+        if trash_retention is not None:
+            with store.write() as uow:
+                services.purge_trash(uow, trash_retention)
+    except BaseException as exc:
+        store.engine.dispose()
+        if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
+            raise
+        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
+    return store
