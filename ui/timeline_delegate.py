@@ -1,0 +1,141 @@
+"""Paints the timeline: day headers and entries (kind icon and colour, time, contacts,
+subject, Markdown body) without a widget per row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from models.rows import InteractionRow
+from ui import formatting
+from ui.icons import KIND_COLOURS, kind_icon
+from ui.labels import kind_label
+from ui.timeline_model import DayHeader, Index, TimelineModel
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Paints day headers and entries (kind icon, time, contacts, subject, Markdown body)."""
+
+    PAD = 8
+    ICON = 20
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._docs: dict[tuple[str, str, int], QTextDocument] = {}
+
+    def _doc(self, row: InteractionRow, width: int, font: QFont) -> QTextDocument:
+        key = (row.id, row.body, width)
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > 400:
+                self._docs.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(0)
+            if row.body_format == "markdown":
+                doc.setMarkdown(row.body)
+            else:
+                doc.setPlainText(row.body)
+            doc.setTextWidth(max(50, width))
+            self._docs[key] = doc
+        return doc
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        return option.rect.width() - self.ICON - 3 * self.PAD
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        item = index.data(TimelineModel.EntryRole)
+        metrics = option.fontMetrics
+        if isinstance(item, DayHeader):
+            return QSize(option.rect.width(), metrics.height() + 2 * self.PAD + 4)
+        assert isinstance(item, InteractionRow)
+        width = self._text_width(option)
+        height = 2 * metrics.height() + 3 * self.PAD
+        if item.body.strip():
+            height += int(self._doc(item, width, option.font).size().height()) + self.PAD // 2
+        return QSize(option.rect.width(), height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        item = index.data(TimelineModel.EntryRole)
+        palette = option.palette
+        painter.save()
+        rect: QRect = option.rect
+        metrics = option.fontMetrics
+        if isinstance(item, DayHeader):
+            font = QFont(option.font)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            text_rect = rect.adjusted(self.PAD, self.PAD + 4, -self.PAD, 0)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft, formatting.day(item.day))
+            y = rect.bottom() - 2
+            painter.setPen(palette.color(QPalette.ColorRole.Midlight))
+            painter.drawLine(rect.left() + self.PAD, y, rect.right() - self.PAD, y)
+            painter.restore()
+            return
+        assert isinstance(item, InteractionRow)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        accent = KIND_COLOURS.get(item.kind, "#6e7781")
+        painter.fillRect(QRect(rect.left(), rect.top() + 4, 3, rect.height() - 8), accent)
+        icon_rect = QRect(rect.left() + self.PAD, rect.top() + self.PAD, self.ICON, self.ICON)
+        kind_icon(item.kind).paint(painter, icon_rect)
+        x = icon_rect.right() + self.PAD
+        width = self._text_width(option)
+        y = rect.top() + self.PAD
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        title = item.subject or kind_label(item.kind)
+        when = formatting.time_of_day(item.occurred_at)
+        painter.drawText(
+            QRect(x, y, width, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(f"{when}  ·  {title}", Qt.TextElideMode.ElideRight, width),
+        )
+        y += metrics.height() + 2
+        painter.setFont(option.font)
+        muted = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
+        painter.setPen(muted)
+        details = [kind_label(item.kind)]
+        if item.contact_names:
+            details.append(", ".join(item.contact_names))
+        if item.location:
+            details.append(item.location)
+        if item.duration_minutes:
+            details.append(self.tr("{0} min").format(item.duration_minutes))
+        if item.gift_value_minor is not None and item.gift_currency:
+            details.append(formatting.money(item.gift_value_minor, item.gift_currency))
+        painter.drawText(
+            QRect(x, y, width, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText("  ·  ".join(details), Qt.TextElideMode.ElideRight, width),
+        )
+        y += metrics.height() + self.PAD // 2
+        if item.body.strip():
+            doc = self._doc(item, width, option.font)
+            painter.translate(x, y)
+            if selected:
+                doc = doc.clone()
+                doc.setDefaultStyleSheet(f"* {{ color: {text_colour.name()}; }}")
+            doc.drawContents(painter)
+        painter.restore()
