@@ -68,6 +68,14 @@ def _apply(uow: UnitOfWork, kind: str, obj: Timestamped, fields: dict[str, Any])
     return old
 
 
+def _known(fields: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, Any]:
+    """A copy of ``fields``, refused if it names a field ``what`` does not have."""
+    unknown = sorted(set(fields).difference(allowed))
+    if unknown:
+        raise ValidationError(unknown[0], f"{what} have no field {unknown[0]}")
+    return dict(fields)
+
+
 def _live_account(uow: UnitOfWork, account_id: str) -> Account:
     account: Account = _get(uow, "account", account_id)
     return account
@@ -75,7 +83,8 @@ def _live_account(uow: UnitOfWork, account_id: str) -> Account:
 
 # -- accounts -----------------------------------------------------------------------------
 
-_ACCOUNT_FIELDS = {
+#: What an account has that a caller may set (the import presets map columns to these).
+ACCOUNT_FIELDS = (
     "name",
     "industry",
     "tier",
@@ -85,14 +94,11 @@ _ACCOUNT_FIELDS = {
     "address",
     "notes",
     "cadence_days",
-}
+)
 
 
 def _clean_account(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - _ACCOUNT_FIELDS
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], f"accounts have no field {sorted(unknown)[0]}")
-    out = dict(fields)
+    out = _known(fields, ACCOUNT_FIELDS, "accounts")
     if "name" in out:
         out["name"] = v.required_text("name", out["name"])
     if "tier" in out:
@@ -178,10 +184,7 @@ _CONTACT_FIELDS = {"account_id", "name", "title", "emails", "phones", "birthday"
 
 
 def _clean_contact(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - _CONTACT_FIELDS
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], f"contacts have no field {sorted(unknown)[0]}")
-    out = dict(fields)
+    out = _known(fields, _CONTACT_FIELDS, "contacts")
     if "name" in out:
         out["name"] = v.required_text("name", out["name"])
     if "title" in out:
@@ -235,10 +238,7 @@ _INTERACTION_FIELDS = {
 
 
 def _clean_interaction(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - _INTERACTION_FIELDS
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], f"entries have no field {sorted(unknown)[0]}")
-    out = dict(fields)
+    out = _known(fields, _INTERACTION_FIELDS, "entries")
     if "kind" in out:
         out["kind"] = v.choice("kind", out["kind"], InteractionKind)
     if "occurred_at" in out:
@@ -318,10 +318,7 @@ _FOLLOWUP_FIELDS = {
 
 
 def _clean_followup(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - _FOLLOWUP_FIELDS
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], f"follow-ups have no field {sorted(unknown)[0]}")
-    out = dict(fields)
+    out = _known(fields, _FOLLOWUP_FIELDS, "follow-ups")
     if "title" in out:
         out["title"] = v.required_text("title", out["title"], max_len=300)
     for name in ("due_at", "snoozed_until", "done_at"):
@@ -379,10 +376,7 @@ _DEAL_FIELDS = {
 
 
 def _clean_deal(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - _DEAL_FIELDS
-    if unknown:
-        raise ValidationError(sorted(unknown)[0], f"deals have no field {sorted(unknown)[0]}")
-    out = dict(fields)
+    out = _known(fields, _DEAL_FIELDS, "deals")
     if "title" in out:
         out["title"] = v.required_text("title", out["title"], max_len=300)
     if "amount_minor" in out:
@@ -480,9 +474,18 @@ def soft_delete(uow: UnitOfWork, kind: str, id_: str) -> None:
     obj = _get(uow, kind, id_)
     obj.deleted_at = uow.now
     obj.updated_at = uow.now
-    uow.touched(kind, id_)
+    _touch_with_owner(uow, kind, obj)
+
+
+def _touch_with_owner(uow: UnitOfWork, kind: str, obj: Timestamped) -> None:
+    """Report a row moved to or from Trash, its client, and for a client the follow-ups
+    that appear or disappear with it (panes list those only for live clients)."""
+    uow.touched(kind, obj.id)
     if (owner := _owner_account(obj)) is not None:
         uow.touched("account", owner)
+    if kind == "account":
+        followups = uow.session.scalars(select(FollowUp.id).where(FollowUp.account_id == obj.id))
+        uow.touched("followup", *followups)
 
 
 def restore(uow: UnitOfWork, kind: str, id_: str) -> None:
@@ -496,9 +499,7 @@ def restore(uow: UnitOfWork, kind: str, id_: str) -> None:
             raise ValidationError("account_id", "restore the client first")
     obj.deleted_at = None
     obj.updated_at = uow.now
-    uow.touched(kind, id_)
-    if (owner := _owner_account(obj)) is not None:
-        uow.touched("account", owner)
+    _touch_with_owner(uow, kind, obj)
 
 
 def purge_trash(uow: UnitOfWork, older_than: timedelta | None) -> int:

@@ -269,7 +269,15 @@ class FollowUpsPane(QWidget):
             self.view.setCurrentIndex(item.index())
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.of("followup") or changes.of("account"):
+        """Refresh when a follow-up changed, or a client whose follow-ups are shown (its
+        name); a note saved on any client touches that client, and must not rebuild this."""
+        buckets = self._buckets
+        shown = {
+            row.account_id
+            for rows in (buckets.overdue, buckets.today, buckets.upcoming, buckets.done)
+            for row in rows
+        }
+        if changes.of("followup") or shown & changes.of("account"):
             self.refresh()
 
     # -- actions --------------------------------------------------------------------

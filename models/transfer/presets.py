@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models import services
 from models.errors import ValidationError
 
 #: Fields a contact row can fill. ``first_name``/``middle_name``/``last_name`` build
@@ -39,18 +40,7 @@ CONTACT_FIELDS = (
     "urls",
 )
 #: Fields an account row can fill (several ``address`` columns are joined with ", ").
-ACCOUNT_FIELDS = (
-    "id",
-    "name",
-    "industry",
-    "tier",
-    "status",
-    "website",
-    "phone",
-    "address",
-    "notes",
-    "cadence_days",
-)
+ACCOUNT_FIELDS = ("id", *services.ACCOUNT_FIELDS)
 FIELDS = {"contact": CONTACT_FIELDS, "account": ACCOUNT_FIELDS}
 
 

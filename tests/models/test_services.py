@@ -12,7 +12,7 @@ from models.clock import FixedClock
 from models.entities import DealStageChange
 from models.errors import NotFoundError, ValidationError
 from models.stats import live_counts, trash
-from models.store import Store
+from models.store import Changes, Store
 from tests.models.helpers import account, contact, followup, note
 
 
@@ -254,3 +254,16 @@ def test_update_account_tags_and_undo(store: Store) -> None:
     with store.write() as uow:
         services.update_account(uow, a, **old)
     assert queries.account_detail(store, a).tags == ("old",)  # type: ignore[union-attr]
+
+
+def test_client_to_trash_reports_its_followups(store: Store, clock: FixedClock) -> None:
+    a = account(store, "With follow-ups")
+    f = followup(store, a, "Call", clock.now() + timedelta(days=1), all_day=False)
+    heard: list[Changes] = []
+    store.subscribe(heard.append)
+    with store.write() as uow:
+        services.soft_delete(uow, "account", a)
+    assert heard[-1].of("followup") == {f}
+    with store.write() as uow:
+        services.restore(uow, "account", a)
+    assert heard[-1].of("followup") == {f} and heard[-1].of("account") == {a}

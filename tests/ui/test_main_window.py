@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QListView, QPlainTextEdit, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
@@ -295,3 +296,24 @@ def test_deal_dialog_moves_the_stage_in_one_undo_step(
     window.stack.undo()
     row = queries.deal(window.store, deal)
     assert row is not None and (row.title, row.stage) == ("Renewal", "lead")
+
+
+def test_followups_rebuild_only_for_their_own_changes(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models import services
+    from ui.commands import DeleteCommand
+
+    with window.store.write() as uow:
+        quiet = services.create_account(uow, "Quiet Client")
+    qtbot.waitUntil(lambda: window.clients.model.row_of(quiet) >= 0)
+    select(window, quiet)
+    refreshed: list[bool] = []
+    original = window.followups.refresh
+    monkeypatch.setattr(window.followups, "refresh", lambda: (refreshed.append(True), original()))
+    window.save_note("note", "a note on a client with no follow-ups")
+    qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
+    assert refreshed == []  # a note elsewhere does not rebuild the follow-ups
+    window.run(DeleteCommand(window.store, "Delete", [("account", sample["globex"])]))
+    qtbot.waitUntil(lambda: refreshed != [])
+    assert "Quarterly review" not in window.followups.section_titles("upcoming")
