@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         self.timeline.apply_changes(changes)
         self.followups.apply_changes(changes)
         if self.current_client and self.current_client in changes.of("account"):
-            detail = queries.account_detail(self.store, self.current_client)
+            detail = self.timeline.detail  # just re-read by the timeline pane
             if detail is None or detail.deleted_at is not None:
                 self.select_client(self.clients.current_id())
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from models import queries
 from models.entities import InteractionKind
-from models.rows import InteractionRow
+from models.rows import AccountDetail, InteractionRow
 from models.store import Changes, Store
 from ui.header_card import HeaderCard
 from ui.icons import kind_icon
@@ -71,6 +71,7 @@ class TimelinePane(QWidget):
         super().__init__(parent)
         self.store = store
         self.account_id = ""
+        self.detail: AccountDetail | None = None
         self.header = HeaderCard(self)
         self.composer = NoteComposer(self)
         self.kind = QComboBox(self)
@@ -131,11 +132,15 @@ class TimelinePane(QWidget):
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the entry (Ctrl+Enter)"))
         self.view.setAccessibleName(self.tr("Timeline"))
-        self.header.show_account(
-            queries.account_detail(self.store, self.account_id) if self.account_id else None,
-            self.store.clock.now(),
-        )
+        self.header.show_account(self.detail, self.store.clock.now())  # same client, new words
         self._update_empty()
+
+    def _load_detail(self) -> None:
+        """Read the selected client's card once; retranslating re-renders it from here."""
+        self.detail = (
+            queries.account_detail(self.store, self.account_id) if self.account_id else None
+        )
+        self.header.show_account(self.detail, self.store.clock.now())
 
     def set_account(self, account_id: str) -> None:
         self.account_id = account_id
@@ -143,10 +148,7 @@ class TimelinePane(QWidget):
         self.composer.setEnabled(enabled)
         self.kind.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
-        self.header.show_account(
-            queries.account_detail(self.store, account_id) if account_id else None,
-            self.store.clock.now(),
-        )
+        self._load_detail()
         self.model.set_account(account_id)
         self.view.scrollToTop()
 
@@ -172,9 +174,7 @@ class TimelinePane(QWidget):
         if not self.account_id:
             return
         if self.account_id in changes.of("account") or changes.of("contact") or changes.of("deal"):
-            self.header.show_account(
-                queries.account_detail(self.store, self.account_id), self.store.clock.now()
-            )
+            self._load_detail()
         scroll = self.view.verticalScrollBar().value()
         self.model.apply_changes(changes)
         self.view.verticalScrollBar().setValue(scroll)
