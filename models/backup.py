@@ -36,10 +36,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy.exc import SQLAlchemyError
 
 from models.clock import Clock, as_utc
-from models.errors import RelasiError, StoreError, TooNewError
+from models.errors import RelasiError, StoreError, TooNewError, describe
 from models.migrations import REVISIONS
 from models.store import Store, connect_raw
 
@@ -189,17 +188,6 @@ def _companions(path: Path) -> list[Path]:
     return [Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm")]
 
 
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, RelasiError):
-        return exc.message
-    if isinstance(exc, SQLAlchemyError):
-        orig = getattr(exc, "orig", None)
-        return str(orig) if orig is not None else type(exc).__name__
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc) or type(exc).__name__
-
-
 # -- reading a database ---------------------------------------------------------------
 
 
@@ -304,7 +292,7 @@ def backup_database(
             _private_dir(folder)
         except OSError as exc:
             raise BackupError(
-                f"cannot make the backups folder {folder}: {_describe(exc)}", path=str(folder)
+                f"cannot make the backups folder {folder}: {describe(exc)}", path=str(folder)
             ) from None
         target = _free_target(folder, clock.now(), reason)
     else:
@@ -327,7 +315,7 @@ def backup_database(
         if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
             raise
         raise BackupError(
-            f"the backup to {target} failed: {_describe(exc)}", path=str(target)
+            f"the backup to {target} failed: {describe(exc)}", path=str(target)
         ) from None
     result = BackupResult(
         path=target,
@@ -469,7 +457,7 @@ def list_backups(db_path: Path, key: bytes) -> list[BackupInfo]:
             finally:
                 conn.close()
         except (RelasiError, sqlcipher3.Error) as exc:
-            error = _describe(exc)
+            error = describe(exc)
         size = p.stat().st_size
         out.append(BackupInfo(path=p, taken_at=t, size=size, counts=counts, error=error))
     return out

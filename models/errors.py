@@ -86,3 +86,15 @@ class ImportCancelledError(RelasiError):
     """The user cancelled an import; nothing was written."""
 
     code = "import-cancelled"
+
+
+def describe(exc: BaseException) -> str:
+    """One line saying what went wrong, for any exception (a driver error's own text)."""
+    if isinstance(exc, RelasiError):
+        return exc.message
+    orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the DB-API error
+    if orig is not None:
+        return str(orig) or type(orig).__name__
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc) or type(exc).__name__

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models.clock import Clock
 from models.entities import Base
-from models.errors import StoreError
+from models.errors import StoreError, describe
 from models.store import Store, connect_raw, open_store
 
 #: Tables salvage never copies: the target rebuilds them (search index, triggers).
@@ -67,11 +67,6 @@ class SalvageResult:
         }
 
 
-def _describe(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig if orig is not None else exc) or type(exc).__name__
-
-
 def _run(conn: sqlcipher3.Connection, *, full: bool) -> CheckResult:
     problems: list[str] = []
     try:
@@ -102,7 +97,7 @@ def _check_store(store: Store, *, full: bool) -> CheckResult:
             assert raw is not None
             return _run(raw, full=full)
     except (SQLAlchemyError, StoreError) as exc:
-        return CheckResult(ok=False, problems=[f"the check could not run: {_describe(exc)}"])
+        return CheckResult(ok=False, problems=[f"the check could not run: {describe(exc)}"])
 
 
 def quick_check(store: Store) -> CheckResult:

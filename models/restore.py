@@ -15,7 +15,6 @@ from models.backup import (
     DatabaseInUseError,
     RestoreResult,
     _companions,
-    _describe,
     _free_target,
     _fsync_dir,
     _private_dir,
@@ -26,7 +25,7 @@ from models.backup import (
     verify_backup,
 )
 from models.clock import Clock
-from models.errors import RelasiError
+from models.errors import RelasiError, describe
 from models.store import connect_raw
 
 
@@ -117,5 +116,5 @@ def restore_backup(
         _remove(tmp, *_companions(tmp))
         if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
             raise
-        raise BackupError(f"the restore failed: {_describe(exc)}", path=str(db_path)) from None
+        raise BackupError(f"the restore failed: {describe(exc)}", path=str(db_path)) from None
     return RestoreResult(restored_from=backup, safety_backup=safety, counts=counts)

@@ -15,12 +15,11 @@ from models.backup import (
     MigrationError,
     ReadOnlyError,
     RetentionPolicy,
-    _describe,
     _remove,
     backup_database,
 )
 from models.clock import Clock
-from models.errors import NotADatabaseError, RelasiError, StoreError
+from models.errors import NotADatabaseError, RelasiError, StoreError, describe
 from models.migrations import HEAD
 from models.store import Store, open_store
 
@@ -135,11 +134,11 @@ def open_with_safety(
         if migrating and made:
             raise MigrationError(
                 f"{path} could not be upgraded from schema {migrating[0]} to {HEAD} "
-                f"({_describe(exc)}); it was left at schema {migrating[0]}, "
+                f"({describe(exc)}); it was left at schema {migrating[0]}, "
                 f"and a backup was made at {made[-1]}",
                 path=str(path),
             ) from None
-        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
+        raise StoreError(f"{path} cannot be opened: {describe(exc)}", path=str(path)) from None
     try:
         if check:
             result = quick_check(store)
@@ -157,5 +156,5 @@ def open_with_safety(
         store.engine.dispose()
         if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
             raise
-        raise StoreError(f"{path} cannot be opened: {_describe(exc)}", path=str(path)) from None
+        raise StoreError(f"{path} cannot be opened: {describe(exc)}", path=str(path)) from None
     return store

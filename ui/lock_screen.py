@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.unlock import MODE_PASSPHRASE, Reauth
-from ui.unlock import PassphraseGate, message_of
-from ui.workers import run_in_thread
+from ui.unlock import PassphraseGate
+from ui.workers import message_of, run_in_thread
 
 DEFAULT_IDLE_MINUTES = 15
 LOCK_SHORTCUT = "Ctrl+L"

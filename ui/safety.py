@@ -41,11 +41,10 @@ from models.backup import (
     list_backups,
     needs_daily_backup,
 )
-from models.errors import RelasiError
 from models.integrity import CheckResult, full_check
 from models.store import Store
 from ui import formatting
-from ui.workers import Progress, run_in_thread
+from ui.workers import Progress, message_of, run_in_thread
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,10 +56,6 @@ def _size(n: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{n} B"
-
-
-def _message(exc: BaseException) -> str:
-    return exc.message if isinstance(exc, RelasiError) else f"{type(exc).__name__}: {exc}"
 
 
 def back_up_now(parent: QWidget, store: Store, on_done: Callable[[str], None]) -> Progress:
@@ -100,7 +95,7 @@ def back_up_now(parent: QWidget, store: Store, on_done: Callable[[str], None]) -
             on_done(QCoreApplication.translate("safety", "Backup cancelled; nothing was written."))
         else:
             on_done(
-                QCoreApplication.translate("safety", "Backup failed: {0}").format(_message(exc))
+                QCoreApplication.translate("safety", "Backup failed: {0}").format(message_of(exc))
             )
 
     run_in_thread(
@@ -123,7 +118,7 @@ def daily_backup(parent: QWidget, store: Store, on_done: Callable[[str], None]) 
             QCoreApplication.translate("safety", "Daily backup made: {0}").format(result.path.name)
         ),
         lambda exc: on_done(
-            QCoreApplication.translate("safety", "Daily backup failed: {0}").format(_message(exc))
+            QCoreApplication.translate("safety", "Daily backup failed: {0}").format(message_of(exc))
         ),
         parent,
         name="relasi-daily-backup",
@@ -135,7 +130,7 @@ def check_database(parent: QWidget, store: Store, on_done: Callable[[CheckResult
     """Run the full integrity check in a worker; ``on_done`` gets the result."""
 
     def failed(exc: BaseException) -> None:
-        on_done(CheckResult(ok=False, problems=[_message(exc)]))
+        on_done(CheckResult(ok=False, problems=[message_of(exc)]))
 
     run_in_thread(lambda: full_check(store), on_done, failed, parent, name="relasi-check")
 

@@ -34,7 +34,7 @@ from models import rekey, unlock
 from models.errors import RelasiError, StoreError
 from models.recovery import export_recovery, unlock_with_recovery
 from models.store import Store
-from ui.workers import run_in_thread
+from ui.workers import message_of, run_in_thread
 
 FIRST_DELAY_S = 0.5
 MAX_DELAY_S = 30.0
@@ -56,14 +56,6 @@ class Backoff:
 
     def remaining(self) -> float:
         return max(0.0, self.until - self.now())
-
-
-def message_of(exc: BaseException) -> str:
-    if isinstance(exc, RelasiError):
-        return exc.message
-    return QCoreApplication.translate("unlock", "Unexpected problem: {0}").format(
-        type(exc).__name__
-    )
 
 
 class PassphraseGate(QObject):

@@ -12,7 +12,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from models.errors import RelasiError
 
 
 class _Task(QObject):
@@ -68,3 +70,12 @@ class Progress(QObject):
     @property
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
+
+
+def message_of(exc: BaseException) -> str:
+    """What to tell the user about an exception a worker reported."""
+    if isinstance(exc, RelasiError):
+        return exc.message
+    return QCoreApplication.translate("unlock", "Unexpected problem: {0}").format(
+        type(exc).__name__
+    )
