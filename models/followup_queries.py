@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from models.entities import Account, FollowUp
-from models.rows import FollowUpBuckets, FollowUpRow
+from models.rows import FollowUpBuckets, FollowUpRow, row_from
 from models.store import Store
 
 RECENT_DONE = timedelta(days=7)
@@ -30,18 +30,7 @@ def all_day_value(day: date, tz: tzinfo | None = None) -> datetime:
 
 
 def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:
-    return FollowUpRow(
-        id=f.id,
-        account_id=f.account_id,
-        account_name=account_name,
-        interaction_id=f.interaction_id,
-        title=f.title,
-        due_at=f.due_at,
-        all_day=f.all_day,
-        priority=f.priority,
-        done_at=f.done_at,
-        snoozed_until=f.snoozed_until,
-    )
+    return row_from(FollowUpRow, f, account_name=account_name)
 
 
 def followups(

@@ -45,6 +45,7 @@ from models.rows import (
     ClientRow,
     ContactRow,
     DealRow,
+    row_from,
 )
 from models.store import Store
 from models.time_sql import sql_time
@@ -194,17 +195,7 @@ def _client_select(
 
 
 def _client_row(r: Any) -> ClientRow:
-    return ClientRow(
-        id=r.id,
-        name=r.name,
-        tier=r.tier,
-        status=r.status,
-        industry=r.industry,
-        cadence_days=r.cadence_days,
-        last_contact_at=r.last_contact_at,
-        next_followup_at=r.next_followup_at,
-        going_cold=bool(r.going_cold),
-    )
+    return row_from(ClientRow, r, going_cold=bool(r.going_cold))
 
 
 def client_page(
@@ -274,31 +265,11 @@ def all_tags(store: Store) -> list[str]:
 
 
 def _contact_row(c: Any) -> ContactRow:
-    return ContactRow(
-        id=c.id,
-        account_id=c.account_id,
-        name=c.name,
-        title=c.title,
-        emails=tuple(c.emails or ()),
-        phones=tuple(c.phones or ()),
-        birthday=c.birthday,
-        notes=c.notes,
-    )
+    return row_from(ContactRow, c, emails=tuple(c.emails or ()), phones=tuple(c.phones or ()))
 
 
 def deal_row(d: Any) -> DealRow:
-    return DealRow(
-        id=d.id,
-        account_id=d.account_id,
-        title=d.title,
-        stage=d.stage,
-        amount_minor=d.amount_minor,
-        currency=d.currency,
-        probability=d.probability,
-        expected_close=d.expected_close,
-        closed_at=d.closed_at,
-        lost_reason=d.lost_reason,
-    )
+    return row_from(DealRow, d)
 
 
 def account_detail(store: Store, account_id: str) -> AccountDetail | None:
@@ -335,24 +306,13 @@ def account_detail(store: Store, account_id: str) -> AccountDetail | None:
             )
             .order_by(Deal.expected_close, Deal.title)
         ).all()
-    return AccountDetail(
-        id=a.id,
-        name=a.name,
-        industry=a.industry,
-        tier=a.tier,
-        status=a.status,
-        website=a.website,
-        phone=a.phone,
-        address=a.address,
-        notes=a.notes,
-        cadence_days=a.cadence_days,
-        last_contact_at=a.last_contact_at,
-        next_followup_at=a.next_followup_at,
+    return row_from(
+        AccountDetail,
+        a,
         going_cold=bool(a.going_cold),
         tags=tuple(tags),
         contacts=tuple(_contact_row(c) for c in contacts),
         open_deals=tuple(deal_row(d) for d in deals),
-        deleted_at=a.deleted_at,
     )
 
 

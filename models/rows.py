@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from functools import cache
+from typing import Any, TypeVar, cast
+
+R = TypeVar("R")
+
+
+@cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def row_from(cls: type[R], source: Any, **given: Any) -> R:
+    """A row of ``cls`` read from an object with attributes of the same names (an ORM
+    entity or a result row); ``given`` supplies the fields it lacks or converts."""
+    values = {
+        name: given[name] if name in given else getattr(source, name) for name in _field_names(cls)
+    }
+    return cast(Callable[..., R], cls)(**values)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import literal, select, tuple_
 
 from models.entities import Contact, Interaction, interaction_contacts
-from models.rows import InteractionRow, TimelineCursor
+from models.rows import InteractionRow, TimelineCursor, row_from
 from models.store import Store
 from models.time_sql import sql_time
 
@@ -26,19 +26,9 @@ def _interaction_rows(s: Any, interactions: Sequence[Interaction]) -> list[Inter
         ):
             people[iid].append((cid, name))
     return [
-        InteractionRow(
-            id=i.id,
-            account_id=i.account_id,
-            kind=i.kind,
-            occurred_at=i.occurred_at,
-            subject=i.subject,
-            body=i.body,
-            body_format=i.body_format,
-            location=i.location,
-            duration_minutes=i.duration_minutes,
-            outcome=i.outcome,
-            gift_value_minor=i.gift_value_minor,
-            gift_currency=i.gift_currency,
+        row_from(
+            InteractionRow,
+            i,
             contact_ids=tuple(c for c, _ in people[i.id]),
             contact_names=tuple(n for _, n in people[i.id]),
         )
