@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QMimeData,
@@ -66,6 +65,7 @@ from models.transfer.sources import CSV_SUFFIXES, SUFFIXES, load_source
 from models.transfer.undo import ImportBatchRow, import_batches, undo_import
 from ui import formatting
 from ui.commands import StoreCommand, UndoStack
+from ui.row_table import RowTableModel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -302,42 +302,30 @@ class DropHandler(QObject):
 # -- Edit ▸ Undo an import… -------------------------------------------------------------------
 
 
-class BatchModel(QAbstractTableModel):
+class BatchModel(RowTableModel):
     """The imports that can still be undone, newest first."""
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[ImportBatchRow] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = import_batches(self.store)
-        self.endResetModel()
+        self.set_rows(import_batches(self.store))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("When"),
+            self.tr("File"),
+            self.tr("Created"),
+            self.tr("Updated"),
+            self.tr("Skipped"),
+            self.tr("Errors"),
+        )
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("When"),
-                self.tr("File"),
-                self.tr("Created"),
-                self.tr("Updated"),
-                self.tr("Skipped"),
-                self.tr("Errors"),
-            )[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, b: ImportBatchRow, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        b = self.rows[index.row()]
         return (
             formatting.date_time(b.created_at),
             b.source_name,
@@ -345,7 +333,7 @@ class BatchModel(QAbstractTableModel):
             str(b.updated),
             str(b.skipped),
             str(len(b.errors)),
-        )[index.column()]
+        )[column]
 
 
 class ImportHistoryDialog(QDialog):

@@ -37,6 +37,7 @@ from models.transfer.presets import FIELDS, Mapping
 from models.transfer.sources import RowError
 from ui import formatting
 from ui.labels import kind_label
+from ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 #: The role holding the value (field name, action) behind a combo cell's label.
@@ -453,34 +454,16 @@ class ChoiceDelegate(QStyledItemDelegate):
 # -- errors -------------------------------------------------------------------------------------
 
 
-class ErrorModel(QAbstractTableModel):
+class ErrorModel(RowTableModel):
     """Rows that were not imported: row, column, why."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.errors: list[RowError] = []
-
     def set_errors(self, errors: Sequence[RowError]) -> None:
-        self.beginResetModel()
-        self.errors = list(errors)
-        self.endResetModel()
+        self.set_rows(errors)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.errors)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Row"), self.tr("Column"), self.tr("Why"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Row"), self.tr("Column"), self.tr("Why"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+    def cell(self, e: RowError, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        e = self.errors[index.row()]
-        return (str(e.row) if e.row else "", e.column, e.reason)[index.column()]
+        return (str(e.row) if e.row else "", e.column, e.reason)[column]

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -44,6 +43,7 @@ from models.backup import (
 from models.integrity import CheckResult, full_check
 from models.store import Store
 from ui import formatting
+from ui.row_table import RowTableModel
 from ui.workers import Progress, message_of, run_in_thread
 
 Index = QModelIndex | QPersistentModelIndex
@@ -135,43 +135,32 @@ def check_database(parent: QWidget, store: Store, on_done: Callable[[CheckResult
     run_in_thread(lambda: full_check(store), on_done, failed, parent, name="relasi-check")
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RowTableModel):
     """The backups of a database, newest first, with their row counts."""
 
     def __init__(self, backups: list[BackupInfo], parent: Any = None) -> None:
         super().__init__(parent)
-        self.backups = backups
+        self.set_rows(backups)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
+    @property
+    def backups(self) -> list[BackupInfo]:
+        return self.rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Taken"), self.tr("Size"), self.tr("Clients"), self.tr("Entries"))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Taken"), self.tr("Size"), self.tr("Clients"), self.tr("Entries"))[
-                section
-            ]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        b = self.backups[index.row()]
+    def cell(self, b: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return b.error or str(b.path)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        counts = b.counts or {}
-        if index.column() == 0:
+        if column == 0:
             return formatting.date_time(b.taken_at)
-        if index.column() == 1:
+        if column == 1:
             return _size(b.size)
         if b.counts is None:
             return self.tr("unreadable")
-        key = "accounts" if index.column() == 2 else "interactions"
-        return str(counts.get(key, 0))
+        return str(b.counts.get("accounts" if column == 2 else "interactions", 0))
 
 
 class RestoreDialog(QDialog):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -31,6 +30,7 @@ from models.stats import trash
 from models.store import Store
 from ui import formatting
 from ui.commands import RestoreCommand, perform
+from ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -45,36 +45,22 @@ def kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(RowTableModel):
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[TrashRow] = []
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = trash(self.store)
-        self.endResetModel()
+        self.set_rows(trash(self.store))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("What"), self.tr("Kind"), self.tr("Deleted"))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("What"), self.tr("Kind"), self.tr("Deleted"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: TrashRow, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        row = self.rows[index.row()]
-        return (row.label or "—", kind_name(row.kind), formatting.date_time(row.deleted_at))[
-            index.column()
-        ]
+        return (row.label or "—", kind_name(row.kind), formatting.date_time(row.deleted_at))[column]
 
 
 class TrashDialog(QDialog):
