@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.capture import KINDS, Amount, ClientMatch
 from ui import formatting
 from ui.labels import kind_label
+from ui.qtime import from_qdatetime, to_qdatetime
 
 WARNING_MARK = "⚠"
 
@@ -67,21 +68,6 @@ class PreviewFollowUp:
     all_day: bool
     needs_confirmation: bool
     reasons: tuple[str, ...] = ()
-
-
-def to_qdatetime(value: datetime) -> QDateTime:
-    """The wall-clock time of ``value`` (already in the user's zone) as a local QDateTime."""
-    return QDateTime(
-        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
-    )
-
-
-def from_qdatetime(value: QDateTime, tz: tzinfo | None) -> datetime:
-    """A QDateTime's wall-clock time, in the time zone ``tz``."""
-    d, t = value.date(), value.time()
-    return datetime.combine(
-        date(d.year(), d.month(), d.day()), time(t.hour(), t.minute()), tzinfo=tz
-    )
 
 
 class FollowUpRows(QWidget):

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any, cast
 
 from babel.numbers import get_currency_precision
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,26 +42,11 @@ from models.queries import all_day_value
 from models.store import Store
 from ui.commands import DealStageCommand, StoreCommand, UpdateCommand, create_one, perform
 from ui.labels import kind_label, priority_label, stage_label, status_label
+from ui.qtime import qdate, qdatetime, to_utc
 
 
 def _split(text: str) -> list[str]:
     return [p.strip() for p in text.replace(";", ",").replace("\n", ",").split(",") if p.strip()]
-
-
-def to_utc(value: QDateTime) -> datetime:
-    """A QDateTime in local time, as an aware UTC datetime."""
-    local = cast(datetime, value.toPython())
-    return local.astimezone(UTC)
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def qdatetime(value: datetime) -> QDateTime:
-    """An aware datetime as a QDateTime in local time."""
-    local = value.astimezone()
-    return QDateTime(qdate(local.date()), QTime(local.hour, local.minute, local.second))
 
 
 class FormDialog(QDialog):

@@ -47,8 +47,6 @@ from ui.dialogs import (
     DealDialog,
     FollowUpDialog,
     InteractionDialog,
-    qdatetime,
-    to_utc,
 )
 from ui.followups import FollowUpsPane
 from ui.hub import ChangeHub
@@ -56,6 +54,7 @@ from ui.icons import app_icon, icon
 from ui.labels import kind_label
 from ui.lock_screen import IdleWatcher, LockScreen
 from ui.palette import CommandPalette
+from ui.qtime import qdatetime, to_utc
 from ui.reminders import Reminders
 from ui.safety import RestoreDialog, back_up_now, check_database, daily_backup
 from ui.settings import Settings
