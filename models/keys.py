@@ -74,15 +74,6 @@ def require_keyring() -> None:
     _check_backend()
 
 
-def keyring_available() -> bool:
-    """Whether a keyring backend is there at all (no call to it is made)."""
-    try:
-        _check_backend()
-    except KeyringUnavailableError:
-        return False
-    return True
-
-
 def moved_hint(db_path: Path) -> str:
     return (
         "if the database was moved or copied from another computer, run "

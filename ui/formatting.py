@@ -9,6 +9,8 @@ from babel.dates import format_date, format_datetime, format_time, format_timede
 from babel.numbers import format_currency, get_currency_precision
 from PySide6.QtCore import QCoreApplication
 
+from ui.i18n import babel_locale
+
 _language = "en"
 
 
@@ -18,7 +20,7 @@ def set_language(language: str) -> None:
 
 
 def _locale() -> str:
-    return "id_ID" if _language == "id" else "en_US"
+    return babel_locale(_language)
 
 
 def local(value: datetime) -> datetime:
@@ -51,10 +53,6 @@ def short_day(value: date | datetime) -> str:
     return format_date(
         value, format="EEE, d MMM" if _language == "id" else "EEE, MMM d", locale=_locale()
     )
-
-
-def long_day(value: date) -> str:
-    return format_date(value, format="full", locale=_locale())
 
 
 def time_of_day(value: datetime) -> str:

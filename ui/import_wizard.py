@@ -660,10 +660,6 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         self.pool.start(worker)
 
-    @property
-    def running(self) -> bool:
-        return self.worker is not None
-
     def cancel_import(self) -> None:
         if self.worker is not None:
             self.worker.cancel.set()

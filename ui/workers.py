@@ -67,10 +67,6 @@ class Progress(QObject):
     def cancel(self) -> None:
         self._cancelled.set()
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
 
 def message_of(exc: BaseException) -> str:
     """What to tell the user about an exception a worker reported."""
