@@ -13,7 +13,6 @@ import sys
 import time
 
 STARTED = time.monotonic()
-VERSION = "0.1.0"
 
 
 def process_age_ms() -> float:
@@ -29,12 +28,13 @@ def process_age_ms() -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from models.cli import add_subcommands
+    from models.cli.main import add_subcommands
+    from models.version import app_version
 
     parser = argparse.ArgumentParser(
         prog="relasi", description="Relasi: an offline client-relationship organizer."
     )
-    parser.add_argument("--version", action="version", version=f"relasi {VERSION}")
+    parser.add_argument("--version", action="version", version=f"relasi {app_version()}")
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: per-user data folder)"
     )
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     add_subcommands(sub)
-    # Added here, not in models.cli, which stays free of Qt: it opens a dialog.
+    # Added here, not in models.cli.main, which stays free of Qt: it opens a dialog.
     sub.add_parser("capture", help="open only the quick-capture dialog (for an OS shortcut)")
     return parser
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_capture(args)
     if args.command:
-        from models.cli import run
+        from models.cli.main import run
 
         return run(args)
     from ui.app import run_gui

@@ -2,7 +2,7 @@
 
 Builds both databases once in a temporary folder (demo: ``models.demo.fill_demo``;
 50,000 interactions: ``bench.datagen`` at the ``laptop`` scale, bulk inserts in one
-transaction), then times ``models.backup.backup_store`` (online backup API in steps
+transaction), then times ``models.vault.backup.backup_store`` (online backup API in steps
 of 256 pages, fsync, quick_check and row counts of the copy) ``--runs`` times each,
 plus ``open_with_safety`` (quick_check and Trash purge at open). Prints medians.
 
@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import keyring
 
 from bench.datagen import SCALES, generate
-from models.backup import backup_store, open_with_safety
 from models.demo import fill_demo
 from models.store import open_store
+from models.vault.backup import backup_store
+from models.vault.safe_open import open_with_safety
 from tests.keyrings import MemoryKeyring
 
 

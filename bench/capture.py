@@ -33,8 +33,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QVBoxLayout
 
-from models import queries
 from models.demo import fill_demo
+from models.queries import clients as client_queries
+from models.queries import timeline as timeline_queries
 from models.store import Store, open_store
 from tests.keyrings import MemoryKeyring
 from ui.hub import ChangeHub
@@ -174,8 +175,8 @@ def main() -> int:
         store = open_store(Path(tmp) / "demo.db")
         fill_demo(store)
         busiest = max(
-            queries.client_names(store),
-            key=lambda c: len(queries.timeline_page(store, c[0], limit=500)[0]),
+            client_queries.client_names(store),
+            key=lambda c: len(timeline_queries.timeline_page(store, c[0], limit=500)[0]),
         )
         account_id, name = busiest
         runs = args.runs

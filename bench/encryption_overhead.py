@@ -32,11 +32,15 @@ import sqlcipher3
 from sqlalchemy import func, select
 
 from bench.datagen import SCALES, generate
-from models import keys, queries, search, services
+from models import services
 from models.entities import Interaction
+from models.queries import clients as client_queries
+from models.queries import search
+from models.queries import timeline as timeline_queries
 from models.rows import ClientFilter
 from models.store import Store, open_store
-from models.unlock import key_pragma
+from models.vault import unlock
+from models.vault.unlock import key_pragma
 from tests.keyrings import MemoryKeyring
 
 
@@ -73,7 +77,7 @@ def scenarios(makers: list[Callable[[], Store]], runs: int) -> dict[str, list[fl
     def opener(make: Callable[[], Store]) -> Callable[[], None]:
         def open_and_query() -> None:
             s = make()
-            queries.client_count(s)
+            client_queries.client_count(s)
             s.engine.dispose()
 
         return open_and_query
@@ -98,10 +102,10 @@ def scenarios(makers: list[Callable[[], Store]], runs: int) -> dict[str, list[fl
             return save_note
 
         out["client filter, first page"] = paired_ms(
-            [lambda st=st: queries.client_page(st, flt) for st in stores], runs
+            [lambda st=st: client_queries.client_page(st, flt) for st in stores], runs
         )
         out["first timeline page"] = paired_ms(
-            [lambda st=st: queries.timeline_page(st, busy) for st in stores], runs
+            [lambda st=st: timeline_queries.timeline_page(st, busy) for st in stores], runs
         )
         out["save a note (durable)"] = paired_ms([saver(st) for st in stores], runs)
         out["full-text search, 50 hits"] = paired_ms(
@@ -124,7 +128,7 @@ def main() -> int:
         store = open_store(enc)
         generate(store, SCALES[args.scale])
         store.close()
-        key = keys.load_key(enc)
+        key = unlock.load_key(enc)
         plain = Path(tmp) / "plain.db"
         plain_copy(enc, key, plain)
         timed = scenarios([lambda: Store(enc, key), lambda: open_plain(plain)], args.runs)

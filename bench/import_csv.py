@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import keyring
 
-from models import keys
 from models.entities import Account, Contact, new_id
 from models.store import open_store
 from models.transfer.importer import apply_import, plan_import
+from models.vault import keys, unlock
 from tests.keyrings import MemoryKeyring
 
 FIRST = [
@@ -146,7 +146,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         template, people = make_db(folder, existing=10_000, accounts=1_000)
-        key = keys.load_key(template)
+        key = unlock.load_key(template)
         csv_path = folder / "contacts.csv"
         make_csv(csv_path, args.rows, people, 1_000)
         rates: list[float] = []

@@ -25,9 +25,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from bench.datagen import Scale, generate
-from models import keys
 from models.demo import fill_demo
 from models.store import open_store
+from models.vault import unlock
 from tests.keyrings import MemoryKeyring
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -115,7 +115,7 @@ def main() -> None:
     generate(store, Scale(n, n * 4, n * 2, n, n // 2))
     store.close()
     for label, path in (("demo (200 accounts)", demo), (f"{n:,} accounts", big)):
-        key = keys.load_key(path)
+        key = unlock.load_key(path)
         floor_f, floor_t = raw_floor(path, key, args.runs)
         f, t = measure(app, path, args.runs, tmp)
         results.append((label, f, floor_f, t, floor_t))

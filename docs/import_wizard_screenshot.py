@@ -35,8 +35,9 @@ def write_csv(path: Path, rows: list[list[str]]) -> None:
 
 def main() -> None:
     keyring.set_keyring(_Memory())
-    from models import queries
+
     from models.demo import fill_demo
+    from models.queries import clients as client_queries
     from models.store import open_store
     from ui.app import make_application
     from ui.import_wizard import COLUMNS_PAGE, ImportWizard
@@ -48,8 +49,8 @@ def main() -> None:
     store = open_store(tmp / "demo.db")
     fill_demo(store, accounts=40)
     rows: list[list[str]] = []
-    for account_id, name in queries.client_names(store)[:12]:
-        detail = queries.account_detail(store, account_id)
+    for account_id, name in client_queries.client_names(store)[:12]:
+        detail = client_queries.account_detail(store, account_id)
         if detail is None or not detail.contacts:
             continue
         person = detail.contacts[0]

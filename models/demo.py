@@ -12,8 +12,8 @@ from datetime import timedelta
 from models import services
 from models.entities import AccountStatus, DealStage, InteractionKind, Tier
 from models.errors import RelasiError
-from models.queries import all_day_value
-from models.stats import is_empty
+from models.queries.followups import all_day_value
+from models.queries.stats import is_empty
 from models.store import Store
 
 _ID_PREFIXES = ["PT", "PT", "PT", "CV", "Koperasi"]

@@ -1,7 +1,7 @@
 """The Store: opens or creates an encrypted Relasi database and hands out sessions.
 
 The database is SQLCipher-encrypted from its first byte with a raw 256-bit key
-from the OS keyring (see models.keys). Connections come from a ``creator``
+from the OS keyring (see models.vault.keys). Connections come from a ``creator``
 function so the key never appears in a URL, a log line or a traceback.
 Each connection gets WAL, ``synchronous=FULL``, foreign keys, in-memory temp
 storage and a busy timeout. Migrations run at open.
@@ -27,7 +27,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from models import keys
 from models.clock import Clock
 from models.errors import (
     FolderMissingError,
@@ -38,6 +37,7 @@ from models.errors import (
     TooNewError,
 )
 from models.migrations import HEAD, REVISIONS
+from models.vault import keys, unlock
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +357,7 @@ def open_store(
         raise FolderMissingError(f"the folder {path.parent} does not exist", path=str(path))
     if path.exists():
         _classify_existing(path)
-        key = keys.load_key(path)
+        key = unlock.load_key(path)
         _probe(path, key)
         is_new = False
     else:

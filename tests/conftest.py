@@ -17,9 +17,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models import keys, unlock
 from models.clock import FixedClock
 from models.store import Store, open_store
+from models.vault import keys, unlock
 from tests.keyrings import MemoryKeyring
 
 #: Tuesday 24 November 2026, 09:30 in Jakarta (UTC+7).
@@ -62,7 +62,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
         path = tmp_path_factory.mktemp("template") / "template.db"
         store = open_store(path)
         store.close()
-        key = keys.load_key(path)
+        key = unlock.load_key(path)
     finally:
         keyring.set_keyring(previous)
     return path, key

@@ -20,8 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
 
-from models import keys, services  # noqa: E402
+from models import services  # noqa: E402
 from models.store import open_store  # noqa: E402
+from models.vault import keys  # noqa: E402
 from tests.keyrings import MemoryKeyring  # noqa: E402
 
 WORDS = ["Rapat", "kontrak", "会議", "Überprüfung", "ñandú", "🚀", "naïve", "harga", "✓", "Zürich"]

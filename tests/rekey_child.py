@@ -13,7 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
-from models import rekey
+from models.vault import rekey
 
 
 def main() -> None:

@@ -6,12 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
 import main
-from models import keys
+from models.vault import keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
-    assert code == 0 and out.strip() == f"relasi {main.VERSION}"
+    assert code == 0 and out.strip() == f"relasi {version('relasi')}"
 
 
 def test_stats_on_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from models import services
-from models.backup import backup_store, open_with_safety
 from models.clock import FixedClock
 from models.logscrub import scrubbed_handler
-from models.recovery import export_recovery
+from models.vault.backup import backup_store
+from models.vault.recovery import export_recovery
+from models.vault.safe_open import open_with_safety
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -93,7 +94,7 @@ def test_cli_files_are_private(tmp_path: Path) -> None:
     db = folder / "relasi.db"
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     # Passphrase mode: no keyring needed in the child (the rekey writes a new file).
-    from models import unlock
+    from models.vault import unlock
 
     unlock.create_with_passphrase(db, "private files")
     unlock.forget()

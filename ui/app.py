@@ -11,19 +11,20 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from models import keys
-from models.backup import close_with_backup, list_backups, restore_backup
-from models.cli import open_from_args
 from models.errors import (
     KeyMissingError,
     KeyringUnavailableError,
     PlaintextDatabaseError,
     RelasiError,
 )
-from models.integrity import DamagedDatabaseError, salvage
 from models.paths import resolve_db_path
 from models.store import Store
-from models.unlock import PassphraseRequiredError
+from models.vault import unlock
+from models.vault.backup import close_with_backup, list_backups
+from models.vault.integrity import DamagedDatabaseError, salvage
+from models.vault.opening import open_database
+from models.vault.restore import restore_backup
+from models.vault.unlock import PassphraseRequiredError
 from ui.i18n import resolve_language
 from ui.icons import app_icon
 from ui.settings import Settings
@@ -84,7 +85,7 @@ def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store 
     path = Path(resolve_db_path(args.db))
     while True:
         try:
-            return open_from_args(args)
+            return open_database(args.db, demo=getattr(args, "demo", False))
         except PassphraseRequiredError as exc:
             if not interactive:
                 _report_error(exc.message, interactive=False)
@@ -137,7 +138,7 @@ def recover_damaged(path: Path, error: RelasiError) -> Path | None:
     box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     try:
-        key = keys.load_key(path)
+        key = unlock.load_key(path)
         if box.clickedButton() is restore:
             good = [b for b in list_backups(path, key) if b.counts is not None]
             if not good:

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.capture import KINDS, Amount, ClientMatch
+from models.capture.amounts import Amount
+from models.capture.client import ClientMatch
+from models.capture.parse import KINDS
 from ui import formatting
 from ui.labels import kind_label
 from ui.qtime import from_qdatetime, to_qdatetime

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import capture_store
+from models.capture import drafts
 from models.errors import RelasiError
 from models.store import Store
 
@@ -90,7 +90,7 @@ class TemplatesDialog(QDialog):
         self.list.blockSignals(True)  # no current-item signals for items being deleted
         self.list.clear()
         row = 0
-        for index, template in enumerate(capture_store.list_templates(self.store)):
+        for index, template in enumerate(drafts.list_templates(self.store)):
             item = QListWidgetItem(template.name)
             item.setData(IdRole, template.id)
             item.setData(IdRole + 1, template.body)
@@ -119,7 +119,7 @@ class TemplatesDialog(QDialog):
         self.error.setVisible(bool(message))
 
     def add(self) -> None:
-        new_id = capture_store.save_template(self.store, self.tr("New template"), "## \n")
+        new_id = drafts.save_template(self.store, self.tr("New template"), "## \n")
         self.reload(new_id)
         self.name.setFocus()
         self.name.selectAll()
@@ -129,7 +129,7 @@ class TemplatesDialog(QDialog):
         if template_id is None:
             return
         try:
-            capture_store.save_template(
+            drafts.save_template(
                 self.store, self.name.text(), self.body.toPlainText(), template_id
             )
         except RelasiError as exc:
@@ -141,5 +141,5 @@ class TemplatesDialog(QDialog):
         template_id = self.current_id()
         if template_id is None:
             return
-        capture_store.delete_template(self.store, template_id)
+        drafts.delete_template(self.store, template_id)
         self.reload()

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import queries
 from models.entities import AccountStatus, Tier
-from models.queries import ClientCursor
+from models.queries import clients as client_queries
+from models.queries.clients import ClientCursor
 from models.rows import ClientFilter, ClientRow
 from models.store import Changes, Store
 from ui import formatting
@@ -67,7 +67,9 @@ class ClientListModel(QAbstractTableModel):
     def reload(self, *, at_least: int = PAGE) -> None:
         """Load from the start again, at least ``at_least`` rows (keeps what was visible)."""
         self._now = self.store.clock.now()
-        rows, cursor = queries.client_page(self.store, self.filter, limit=max(at_least, PAGE))
+        rows, cursor = client_queries.client_page(
+            self.store, self.filter, limit=max(at_least, PAGE)
+        )
         self.beginResetModel()
         self._rows, self._cursor = rows, cursor
         self._exhausted = cursor is None
@@ -79,7 +81,9 @@ class ClientListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        rows, cursor = queries.client_page(self.store, self.filter, after=self._cursor, limit=PAGE)
+        rows, cursor = client_queries.client_page(
+            self.store, self.filter, after=self._cursor, limit=PAGE
+        )
         self._cursor = cursor
         self._exhausted = cursor is None
         if rows:
@@ -95,7 +99,7 @@ class ClientListModel(QAbstractTableModel):
             return
         self._now = self.store.clock.now()
         position = {r.id: i for i, r in enumerate(self._rows)}
-        fresh = queries.client_rows(self.store, [i for i in ids if i in position])
+        fresh = client_queries.client_rows(self.store, [i for i in ids if i in position])
         appeared = [i for i in ids if i not in position]
         gone = [i for i in ids if i in position and i not in fresh]
         if appeared or gone or (self.filter.text and changes.of("contact")):
@@ -336,7 +340,7 @@ class ClientListPane(QWidget):
         any_tag.setChecked(flt.tag is None)
         group.addAction(any_tag)
         any_tag.triggered.connect(lambda: self._set_tag(None))
-        for tag in queries.all_tags(self.store):
+        for tag in client_queries.all_tags(self.store):
             action = QAction(tag, menu)
             action.setCheckable(True)
             action.setChecked(flt.tag == tag)

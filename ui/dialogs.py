@@ -35,10 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import queries, services
+from models import services
 from models.entities import DEFAULT_CADENCE, AccountStatus, DealStage, InteractionKind, Tier
 from models.errors import RelasiError, ValidationError
-from models.queries import all_day_value
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
+from models.queries import timeline as timeline_queries
+from models.queries.followups import all_day_value
 from models.store import Store
 from ui.commands import DealStageCommand, StoreCommand, UpdateCommand, create_one, perform
 from ui.labels import kind_label, priority_label, stage_label, status_label
@@ -161,7 +164,7 @@ class AccountDialog(FormDialog):
         super().__init__(store, stack, parent)
         self.setObjectName("accountDialog")
         self.account_id = account_id
-        d = queries.account_detail(store, account_id) if account_id else None
+        d = client_queries.account_detail(store, account_id) if account_id else None
         self.setWindowTitle(self.tr("Edit client") if d else self.tr("New client"))
         self.name = QLineEdit(d.name if d else "", self)
         self.industry = QLineEdit(d.industry if d else "", self)
@@ -245,7 +248,7 @@ class ContactDialog(FormDialog):
     ) -> None:
         super().__init__(store, stack, parent)
         self.setObjectName("contactDialog")
-        c = queries.contact(store, contact_id) if contact_id else None
+        c = client_queries.contact(store, contact_id) if contact_id else None
         self.contact_id = contact_id
         self.account_id = c.account_id if c and c.account_id else account_id
         self.setWindowTitle(self.tr("Edit contact") if c else self.tr("New contact"))
@@ -313,7 +316,7 @@ class InteractionDialog(FormDialog):
     ) -> None:
         super().__init__(store, stack, parent)
         self.setObjectName("interactionDialog")
-        i = queries.interaction(store, interaction_id) if interaction_id else None
+        i = timeline_queries.interaction(store, interaction_id) if interaction_id else None
         self.interaction_id = interaction_id
         self.account_id = i.account_id if i else account_id
         self.setWindowTitle(self.tr("Edit entry") if i else self.tr("New entry"))
@@ -337,7 +340,7 @@ class InteractionDialog(FormDialog):
         self.outcome = QLineEdit(i.outcome if i else "", self)
         self.people = QListWidget(self)
         self.people.setFixedHeight(90)
-        detail = queries.account_detail(store, self.account_id) if self.account_id else None
+        detail = client_queries.account_detail(store, self.account_id) if self.account_id else None
         present = set(i.contact_ids) if i else set()
         for c in detail.contacts if detail else ():
             item = QListWidgetItem(c.name, self.people)
@@ -432,7 +435,7 @@ class FollowUpDialog(FormDialog):
     ) -> None:
         super().__init__(store, stack, parent)
         self.setObjectName("followUpDialog")
-        f = queries.followup(store, followup_id) if followup_id else None
+        f = followup_queries.followup(store, followup_id) if followup_id else None
         self.followup_id = followup_id
         self.account_id = f.account_id if f else account_id
         self.setWindowTitle(self.tr("Edit follow-up") if f else self.tr("New follow-up"))
@@ -513,7 +516,7 @@ class DealDialog(FormDialog):
     ) -> None:
         super().__init__(store, stack, parent)
         self.setObjectName("dealDialog")
-        d = queries.deal(store, deal_id) if deal_id else None
+        d = client_queries.deal(store, deal_id) if deal_id else None
         self.deal_id = deal_id
         self.account_id = d.account_id if d else account_id
         self.setWindowTitle(self.tr("Edit deal") if d else self.tr("New deal"))

@@ -8,7 +8,7 @@ session (the main window), so each window, and each test, starts afresh. The fil
 themselves are written by :mod:`models.transfer.exporter` (UTF-8 with BOM, escaped
 against formula injection, mode 0600, atomically).
 
-For the selected client, the ids come from :mod:`models.queries`: all its contacts and
+For the selected client, the ids come from :mod:`models.queries.clients`: all its contacts and
 entries, but only its open deals and its open (and recently done) follow-ups, which is
 what those queries return; the dialog says so.
 """
@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import queries
 from models.errors import RelasiError
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
+from models.queries import timeline as timeline_queries
 from models.store import Store
 from models.transfer.exporter import (
     export_csv,
@@ -94,7 +96,7 @@ class ExportDialog(QDialog):
         self.session: QObject = session or parent or self
         self.written: list[Path] = []
         self.count = 0
-        detail = queries.account_detail(store, account_id) if account_id else None
+        detail = client_queries.account_detail(store, account_id) if account_id else None
         self.account_name = detail.name if detail else ""
 
         self.kind = QComboBox(self)
@@ -222,21 +224,23 @@ class ExportDialog(QDialog):
         what = self.what()
         if what == "accounts":
             return [account]
-        detail = queries.account_detail(self.store, account)
+        detail = client_queries.account_detail(self.store, account)
         if what == "contacts":
             return [c.id for c in detail.contacts] if detail else []
         if what == "deals":
             return [d.id for d in detail.open_deals] if detail else []
         if what == "followups":
-            buckets = queries.followups(self.store, account_id=account)
+            buckets = followup_queries.followups(self.store, account_id=account)
             return [
                 f.id for f in (*buckets.overdue, *buckets.today, *buckets.upcoming, *buckets.done)
             ]
         ids: list[str] = []
-        rows, cursor = queries.timeline_page(self.store, account, limit=500)
+        rows, cursor = timeline_queries.timeline_page(self.store, account, limit=500)
         ids += [r.id for r in rows]
         while cursor is not None:
-            rows, cursor = queries.timeline_page(self.store, account, before=cursor, limit=500)
+            rows, cursor = timeline_queries.timeline_page(
+                self.store, account, before=cursor, limit=500
+            )
             ids += [r.id for r in rows]
         return ids
 

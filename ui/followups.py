@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import queries
+from models.queries import followups as followup_queries
 from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
 from ui import formatting
@@ -132,7 +132,7 @@ class FollowUpsPane(QWidget):
         selected = self.current_id()
         scroll = self.view.verticalScrollBar().value()
         if self.all_clients or self.account_id:
-            self._buckets = queries.followups(
+            self._buckets = followup_queries.followups(
                 self.store, account_id=None if self.all_clients else self.account_id
             )
         else:

@@ -25,7 +25,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -52,23 +53,15 @@ from PySide6.QtWidgets import (
 
 from models.errors import RelasiError, ValidationError
 from models.store import Store
-from models.transfer.importer import (
-    ERROR,
-    SKIP,
-    ImportPlan,
-    ImportResult,
-    apply_import,
-    plan_source,
-)
+from models.transfer.importer import apply_import, plan_source
 from models.transfer.matching import NEW, UPDATE
+from models.transfer.plan import ERROR, SKIP, ImportPlan, ImportResult
 from models.transfer.sources import CSV_SUFFIXES, SUFFIXES, load_source
 from models.transfer.undo import ImportBatchRow, import_batches, undo_import
 from ui import formatting
 from ui.commands import StoreCommand, UndoStack
 from ui.row_table import RowTableModel
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.timeline import TimelinePane
 
 log = logging.getLogger(__name__)
 
@@ -246,12 +239,25 @@ def drop_message(outcome: DropOutcome) -> str:
 class DropHandler(QObject):
     """Accepts importable files dropped on the window (and over its text boxes)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        timeline: TimelinePane,
+        store: Store,
+        stack: UndoStack,
+        current_client: Callable[[], str],
+        import_file: Callable[[str], object],
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.timeline = timeline
+        self.store = store
+        self.stack = stack
+        self.current_client = current_client
+        self.import_file = import_file
         window.setAcceptDrops(True)
         # The note composer accepts text drops itself; files should be imported instead.
-        window.timeline.composer.viewport().installEventFilter(self)
+        timeline.composer.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QDropEvent | QDragEnterEvent) and dropped_paths(event.mimeData()):
@@ -270,7 +276,7 @@ class DropHandler(QObject):
 
     def drop_event(self, event: QDropEvent) -> None:
         point = event.position().toPoint()
-        timeline = self.window.timeline
+        timeline = self.timeline
         inside = timeline.rect().contains(timeline.mapFrom(self.window, point))
         self.drop(event, on_timeline=inside)
 
@@ -284,18 +290,17 @@ class DropHandler(QObject):
 
     def import_paths(self, paths: Sequence[Path], *, on_timeline: bool = False) -> str:
         """Import ``paths``; returns (and shows) the status line."""
-        window = self.window
         csvs = [p for p in paths if p.suffix.casefold() in CSV_SUFFIXES]
         others = [p for p in paths if p.suffix.casefold() not in CSV_SUFFIXES]
         message = ""
         if others:
-            fallback = window.current_client if on_timeline and window.current_client else None
-            outcome = import_dropped(window.store, window.stack, others, fallback)
+            fallback = (self.current_client() or None) if on_timeline else None
+            outcome = import_dropped(self.store, self.stack, others, fallback)
             message = drop_message(outcome)
         if csvs:
-            window.import_file(str(csvs[0]))
+            self.import_file(str(csvs[0]))
         if message:
-            window.statusBar().showMessage(message, 15_000)
+            self.window.statusBar().showMessage(message, 15_000)
         return message
 
 

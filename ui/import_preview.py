@@ -24,17 +24,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from models import queries
+from models.queries import clients as client_queries
 from models.store import Store
-from models.transfer.importer import (
-    ERROR,
-    SKIP,
-    ImportPlan,
-    PlanRow,
-)
 from models.transfer.matching import DUPLICATE, NEW, UPDATE
+from models.transfer.plan import ERROR, SKIP, ImportPlan, PlanRow
 from models.transfer.presets import FIELDS, Mapping
-from models.transfer.sources import RowError
+from models.transfer.source_types import RowError
 from ui import formatting
 from ui.labels import kind_label
 from ui.row_table import RowTableModel
@@ -314,7 +309,7 @@ class PreviewModel(QAbstractTableModel):
         if not account_id:
             return ""
         if self._accounts is None:
-            self._accounts = dict(queries.client_names(self.store))
+            self._accounts = dict(client_queries.client_names(self.store))
             if self.plan is not None:
                 self._accounts |= {p.id: p.name for p in self.plan.new_accounts.values()}
         return self._accounts.get(account_id, "")
@@ -326,7 +321,7 @@ class PreviewModel(QAbstractTableModel):
         if target not in self._matched:
             name = ""
             if row.kind == "contact":
-                found = queries.contact(self.store, target)
+                found = client_queries.contact(self.store, target)
                 name = found.name if found else ""
             else:
                 name = self._account_name(target)

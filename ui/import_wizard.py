@@ -44,18 +44,13 @@ from models.errors import ImportCancelledError, RelasiError
 from models.store import Store
 from models.transfer import sniff
 from models.transfer.exporter import csv_bytes
-from models.transfer.importer import (
-    ERROR,
-    SKIP,
-    ImportPlan,
-    ImportResult,
-    apply_import,
-    plan_source,
-)
+from models.transfer.importer import apply_import, plan_source
 from models.transfer.matching import DUPLICATE, NEW, UPDATE
 from models.transfer.output import write_private
+from models.transfer.plan import ERROR, SKIP, ImportPlan, ImportResult
 from models.transfer.presets import Mapping, is_known_header, load_mapping, recognise, save_mapping
-from models.transfer.sources import CSV_SUFFIXES, RowError, load_source
+from models.transfer.source_types import RowError
+from models.transfer.sources import CSV_SUFFIXES, load_source
 from ui.commands import UndoStack
 from ui.import_commands import Batch, push_import, replanner
 from ui.import_preview import ChoiceDelegate, ErrorModel, MappingModel, PreviewModel

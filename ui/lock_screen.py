@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.unlock import MODE_PASSPHRASE, Reauth
+from models.vault.unlock import MODE_PASSPHRASE, Reauth
 from ui.unlock import PassphraseGate
 from ui.workers import message_of, run_in_thread
 

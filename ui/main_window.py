@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import queries, services
-from models.backup import restore_backup
+from models import services
 from models.errors import RelasiError
-from models.integrity import CheckResult
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
 from models.rows import FollowUpRow
 from models.store import Changes, Store
-from models.unlock import Reauth
+from models.vault.integrity import CheckResult
+from models.vault.restore import restore_backup
+from models.vault.unlock import Reauth
 from ui.client_list import ClientListPane
 from ui.commands import (
     DeleteCommand,
@@ -126,7 +128,10 @@ class MainWindow(QMainWindow):
         self._connect()
         from ui.import_commands import DropHandler
 
-        self.drops = DropHandler(self)  # files dropped on the window or the timeline
+        # files dropped on the window or the timeline
+        self.drops = DropHandler(
+            self, self.timeline, store, self.stack, lambda: self.current_client, self.import_file
+        )
         self.reminders = Reminders(store, self)
         self.reminders.due.connect(self.remind)
         self.tray: QSystemTrayIcon | None = None
@@ -329,7 +334,7 @@ class MainWindow(QMainWindow):
     def delete_client(self, account_id: str) -> None:
         if not account_id:
             return
-        detail = queries.account_detail(self.store, account_id)
+        detail = client_queries.account_detail(self.store, account_id)
         name = detail.name if detail else ""
         self.run(
             DeleteCommand(
@@ -347,7 +352,7 @@ class MainWindow(QMainWindow):
         self._dialog(FollowUpDialog(self.store, self.stack, followup_id=followup_id, parent=self))
 
     def complete_followup(self, followup_id: str, done: bool) -> None:
-        row = queries.followup(self.store, followup_id)
+        row = followup_queries.followup(self.store, followup_id)
         title = row.title if row else ""
         text = (self.tr("Complete “{0}”") if done else self.tr("Reopen “{0}”")).format(title)
         self.run(
@@ -365,7 +370,7 @@ class MainWindow(QMainWindow):
             until = self._ask_datetime()
             if until is None:
                 return
-        row = queries.followup(self.store, followup_id)
+        row = followup_queries.followup(self.store, followup_id)
         title = row.title if row else ""
         self.run(
             UpdateCommand(
@@ -459,12 +464,12 @@ class MainWindow(QMainWindow):
             self.clients.show_client(account_id)
 
     def about(self) -> None:
-        from main import VERSION
+        from models.version import app_version
 
         QMessageBox.about(
             self,
             self.tr("About Relasi"),
-            self.tr("Relasi {0}\nAn offline client-relationship organizer.").format(VERSION),
+            self.tr("Relasi {0}\nAn offline client-relationship organizer.").format(app_version()),
         )
 
     # -- backups and checks -------------------------------------------------------------

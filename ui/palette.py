@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 from rapidfuzz import fuzz, process, utils
 
-from models import queries
+from models.queries import clients as client_queries
 from models.store import Store
 from ui.icons import icon
 
@@ -61,7 +61,7 @@ class CommandPalette(QDialog):
 
     def _load(self) -> None:
         self._entries = [
-            Entry("client", id_, name) for id_, name in queries.client_names(self.store)
+            Entry("client", id_, name) for id_, name in client_queries.client_names(self.store)
         ]
         self._entries += [
             Entry("action", str(i), a.text().replace("&", "")) for i, a in enumerate(self.actions_)

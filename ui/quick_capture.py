@@ -3,7 +3,7 @@ with Ctrl+Enter in one transaction that one undo takes back.
 
 ``QuickCaptureDialog(store, undo_stack, account_id)`` opens with the cursor in
 the text. With no client given, the first line names it and is matched
-fuzzily. The text is parsed (models.capture) 150 ms after typing stops and is
+fuzzily. The text is parsed (models.capture.parse) 150 ms after typing stops and is
 written as a draft into the encrypted database at most 700 ms after it
 changed; a draft left by a crash is offered back in a banner.
 
@@ -40,11 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import capture_store, queries
-from models.capture import CaptureResult, is_confident, match_client, parse_capture
-from models.capture_dates import date_order_for_locale
-from models.capture_store import DraftRow, FollowUpEdit
+from models.capture import drafts
+from models.capture.client import is_confident, match_client
+from models.capture.dates import date_order_for_locale
+from models.capture.drafts import DraftRow, FollowUpEdit
+from models.capture.parse import CaptureResult, parse_capture
 from models.errors import RelasiError
+from models.queries import clients as client_queries
 from models.store import Store, UnitOfWork
 from ui import formatting
 from ui.capture_preview import CapturePreview, PreviewFollowUp
@@ -208,12 +210,12 @@ class QuickCaptureDialog(QDialog):
     def _load(self) -> None:
         """What needs the database: templates, an unsaved draft, the fixed client's name."""
         try:
-            capture_store.ensure_default_templates(self.store)
+            drafts.ensure_default_templates(self.store)
         except RelasiError as exc:
             log.warning("default templates not seeded: %s", exc.code)
         self.reload_templates()
         if self._offered is None and not self.editor.toPlainText():
-            draft = capture_store.load_draft(self.store)
+            draft = drafts.load_draft(self.store)
             if draft is not None:
                 self._offer(draft)
         self.reparse()
@@ -242,7 +244,7 @@ class QuickCaptureDialog(QDialog):
     def discard_offered_draft(self) -> None:
         self._offered = None
         self.banner.hide()
-        capture_store.discard_draft(self.store)
+        drafts.discard_draft(self.store)
         self._wrote_draft = False
         if self.editor.toPlainText().strip():
             self._draft_timer.start()
@@ -254,7 +256,7 @@ class QuickCaptureDialog(QDialog):
         combo = self.template_combo
         while combo.count() > 1:
             combo.removeItem(combo.count() - 1)
-        for template in capture_store.list_templates(self.store):
+        for template in drafts.list_templates(self.store):
             combo.addItem(template.name, template.body)
         combo.insertSeparator(combo.count())
         combo.addItem(self.tr("Edit templates…"), EDIT_TEMPLATES)
@@ -315,7 +317,7 @@ class QuickCaptureDialog(QDialog):
     def _detail(self, account_id: str) -> tuple[str, tuple[str, ...]]:
         """(name, contact names) of an account, read once."""
         if account_id not in self._details:
-            detail = queries.account_detail(self.store, account_id)
+            detail = client_queries.account_detail(self.store, account_id)
             self._details[account_id] = (
                 (detail.name, tuple(c.name for c in detail.contacts))
                 if detail is not None
@@ -364,7 +366,7 @@ class QuickCaptureDialog(QDialog):
             self.preview.show_candidates(None, [], None, False)
             return None
         if self._names is None:
-            self._names = queries.client_names(self.store)
+            self._names = client_queries.client_names(self.store)
         matches = match_client(client_text, self._names, limit=5)
         chosen = None
         if self._client_choice is not None and self._client_choice[0] == client_text:
@@ -408,7 +410,7 @@ class QuickCaptureDialog(QDialog):
         deal_title = self.tr("Deal: {0}").format(result.subject) if result.subject else None
 
         def create(uow: UnitOfWork) -> list[tuple[str, str]]:
-            created = capture_store.save_capture(
+            created = drafts.save_capture(
                 uow,
                 account_id=account_id,
                 new_account_name=new_name,
@@ -418,7 +420,7 @@ class QuickCaptureDialog(QDialog):
                 create_deal_amount=deal,
                 deal_title=deal_title,
             )
-            capture_store.clear_drafts(uow)  # saved and draft gone, or neither
+            drafts.clear_drafts(uow)  # saved and draft gone, or neither
             return created
 
         command = CreateCommand(self.store, self.tr("Quick note"), create)
@@ -446,10 +448,10 @@ class QuickCaptureDialog(QDialog):
         text = self.editor.toPlainText()
         try:
             if text.strip():
-                capture_store.save_draft(self.store, text, self.account_id)
+                drafts.save_draft(self.store, text, self.account_id)
                 self._wrote_draft = True
             elif self._wrote_draft:
-                capture_store.discard_draft(self.store)
+                drafts.discard_draft(self.store)
                 self._wrote_draft = False
         except RelasiError as exc:
             log.warning("draft not saved: %s", exc.code)
@@ -490,7 +492,7 @@ class QuickCaptureDialog(QDialog):
                 self._offered = None
             self.write_draft()
         elif self._offered is None:
-            capture_store.discard_draft(self.store)
+            drafts.discard_draft(self.store)
         self._finish_rejected()
 
     def _finish_rejected(self) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from models import queries
+from models.queries import followups as followup_queries
 from models.rows import FollowUpRow
 from models.store import Store
 
@@ -40,7 +40,7 @@ class Reminders(QObject):
         if now <= self._since:
             return []
         fired = []
-        for row in queries.due_between(self.store, self._since, now):
+        for row in followup_queries.due_between(self.store, self._since, now):
             key = (row.id, row.effective_due)
             if key not in self._told:
                 self._told.add(key)

@@ -2,7 +2,7 @@
 File ▸ Restore from backup…, Tools ▸ Check database, the daily backup after start,
 and what to do with a damaged database at start.
 
-The work itself is in models.backup and models.integrity; here it runs in a worker
+The work itself is in models.vault.backup and models.vault.integrity; here it runs in a worker
 thread with a progress dialog and Cancel, and the results come back as messages.
 """
 
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.backup import (
+from models.store import Store
+from models.vault.backup import (
     BackupCancelled,
     BackupInfo,
     BackupResult,
@@ -40,8 +41,7 @@ from models.backup import (
     list_backups,
     needs_daily_backup,
 )
-from models.integrity import CheckResult, full_check
-from models.store import Store
+from models.vault.integrity import CheckResult, full_check
 from ui import formatting
 from ui.row_table import RowTableModel
 from ui.workers import Progress, message_of, run_in_thread

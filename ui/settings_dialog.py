@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import rekey, unlock
+from models.vault import rekey, unlock
 from ui import formatting
 from ui.i18n import LANGUAGES, Translators, resolve_language
 from ui.settings import Settings

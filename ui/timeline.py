@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import queries
 from models.entities import InteractionKind
+from models.queries import clients as client_queries
 from models.rows import AccountDetail, InteractionRow
 from models.store import Changes, Store
 from ui.header_card import HeaderCard
@@ -138,7 +138,7 @@ class TimelinePane(QWidget):
     def _load_detail(self) -> None:
         """Read the selected client's card once; retranslating re-renders it from here."""
         self.detail = (
-            queries.account_detail(self.store, self.account_id) if self.account_id else None
+            client_queries.account_detail(self.store, self.account_id) if self.account_id else None
         )
         self.header.show_account(self.detail, self.store.clock.now())
 

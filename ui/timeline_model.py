@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from models import queries
+from models.queries import timeline as timeline_queries
 from models.rows import InteractionRow, TimelineCursor
 from models.store import Changes, Store
 from ui import formatting
@@ -54,7 +54,7 @@ class TimelineModel(QAbstractListModel):
         rows: list[InteractionRow] = []
         cursor = None
         if self.account_id:
-            rows, cursor = queries.timeline_page(
+            rows, cursor = timeline_queries.timeline_page(
                 self.store, self.account_id, limit=max(at_least, PAGE)
             )
         self.beginResetModel()
@@ -88,7 +88,7 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted or not self.account_id:
             return
-        rows, cursor = queries.timeline_page(
+        rows, cursor = timeline_queries.timeline_page(
             self.store, self.account_id, before=self._cursor, limit=PAGE
         )
         self._cursor, self._exhausted = cursor, cursor is None
@@ -112,7 +112,7 @@ class TimelineModel(QAbstractListModel):
         loaded = {
             item.id: i for i, item in enumerate(self._items) if isinstance(item, InteractionRow)
         }
-        fresh = queries.live_interactions(self.store, sorted(ids))
+        fresh = timeline_queries.live_interactions(self.store, sorted(ids))
         in_place: list[tuple[int, InteractionRow]] = []
         for id_ in ids:
             row = fresh.get(id_)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from models import services
 from models.errors import RelasiError
+from models.queries.stats import trash
 from models.rows import TrashRow
-from models.stats import trash
 from models.store import Store
 from ui import formatting
 from ui.commands import RestoreCommand, perform

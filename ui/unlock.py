@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import rekey, unlock
 from models.errors import RelasiError, StoreError
-from models.recovery import export_recovery, unlock_with_recovery
 from models.store import Store
+from models.vault import rekey, unlock
+from models.vault.recovery import export_recovery, unlock_with_recovery
 from ui.workers import message_of, run_in_thread
 
 FIRST_DELAY_S = 0.5

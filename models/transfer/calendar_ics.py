@@ -20,7 +20,7 @@ from typing import Any
 from icalendar import Alarm, Calendar, Event, Todo
 
 from models.transfer import sniff
-from models.transfer.sources import RowError, Source
+from models.transfer.source_types import RowError, Source
 
 PRODID = "-//Relasi//Relasi 0.1//EN"
 SUBJECT_MAX = 300

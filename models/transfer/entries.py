@@ -19,14 +19,14 @@ from sqlalchemy.orm import Session
 from models.entities import Account, Contact, Interaction
 from models.errors import NotFoundError
 from models.transfer.matching import NEW
-from models.transfer.sources import RowError, Source
+from models.transfer.source_types import RowError, Source
 
 if TYPE_CHECKING:
-    from models.transfer.importer import PlanRow
+    from models.transfer.plan import PlanRow
 
 
 def plan_entries(session: Session, source: Source, account_id: str | None) -> list[PlanRow]:
-    from models.transfer.importer import ERROR, SKIP, PlanRow
+    from models.transfer.plan import ERROR, SKIP, PlanRow
 
     if account_id is not None:
         account = session.get(Account, account_id)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from models.transfer import sniff
-from models.transfer.sources import Source
+from models.transfer.source_types import Source
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SUBJECT_MAX = 300

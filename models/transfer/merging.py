@@ -28,7 +28,7 @@ from models.store import UnitOfWork
 from models.transfer.records import new_account_defaults
 
 if TYPE_CHECKING:
-    from models.transfer.importer import PendingAccount, PlanRow
+    from models.transfer.plan import PendingAccount, PlanRow
 
 IN_CHUNK = 500
 BULK_CACHE_KIB = 64 * 1024

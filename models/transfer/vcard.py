@@ -26,7 +26,7 @@ import vobject
 
 from models.transfer import sniff
 from models.transfer.records import Cells
-from models.transfer.sources import RowError, Source
+from models.transfer.source_types import RowError, Source
 
 _BEGIN = re.compile(r"^BEGIN:VCARD\s*$", re.IGNORECASE)
 _END = re.compile(r"^END:VCARD\s*$", re.IGNORECASE)

@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from models import keys, services
-from models.backup import (
+from models import services
+from models.clock import FixedClock
+from models.errors import TooNewError
+from models.queries.clients import client_names
+from models.queries.stats import live_counts, trash
+from models.store import Store, connect_raw, open_store
+from models.vault import unlock
+from models.vault.backup import (
     BackupCancelled,
     BackupError,
     DatabaseInUseError,
@@ -23,18 +29,13 @@ from models.backup import (
     list_backups,
     lock_path,
     needs_daily_backup,
-    open_with_safety,
     parse_backup_name,
     plan_rotation,
-    restore_backup,
     rotate_backups,
     verify_backup,
 )
-from models.clock import FixedClock
-from models.errors import TooNewError
-from models.queries import client_names
-from models.stats import live_counts, trash
-from models.store import Store, connect_raw, open_store
+from models.vault.restore import restore_backup
+from models.vault.safe_open import open_with_safety
 from tests.models.helpers import account, note
 
 
@@ -152,7 +153,7 @@ def test_round_trip_backup_change_restore(db_path: Path, clock: FixedClock) -> N
     store.close()
 
     clock.advance(timedelta(minutes=5))
-    result = restore_backup(db_path, backup.path, keys.load_key(db_path), clock=clock)
+    result = restore_backup(db_path, backup.path, unlock.load_key(db_path), clock=clock)
     assert result.restored_from == backup.path and result.counts == backup.counts
     assert result.safety_backup is not None and "before-restore" in result.safety_backup.name
     assert not Path(f"{db_path}-wal").exists() and not Path(f"{db_path}-shm").exists()
@@ -160,12 +161,12 @@ def test_round_trip_backup_change_restore(db_path: Path, clock: FixedClock) -> N
 
     store = open_store(db_path, clock=clock)
     assert names(store) == ["Kept"]
-    from models.search import search
+    from models.queries.search import search
 
     assert search(store, "会議")  # the search index came back with the rows
     store.close()
     # The safety backup holds what was there before the restore.
-    conn = connect_raw(result.safety_backup, keys.load_key(db_path), readonly=True)
+    conn = connect_raw(result.safety_backup, unlock.load_key(db_path), readonly=True)
     assert sorted(r[0] for r in conn.execute("SELECT name FROM accounts")) == [
         "Added after the backup",
         "Renamed",
@@ -174,7 +175,7 @@ def test_round_trip_backup_change_restore(db_path: Path, clock: FixedClock) -> N
 
 
 def test_restore_refuses_a_backup_that_does_not_verify(db_path: Path, tmp_path: Path) -> None:
-    key = keys.load_key(db_path)
+    key = unlock.load_key(db_path)
     before = db_path.read_bytes()
     foreign = tmp_path / "foreign.db"
     store = open_store(foreign)
@@ -197,11 +198,11 @@ def test_restore_refuses_a_backup_from_a_newer_relasi(db_path: Path, tmp_path: P
     store = open_store(db_path)
     future = backup_store(store, to=tmp_path / "future.db").path
     store.close()
-    conn = connect_raw(future, keys.load_key(db_path))
+    conn = connect_raw(future, unlock.load_key(db_path))
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
     with pytest.raises(TooNewError, match="newer Relasi"):
-        restore_backup(db_path, future, keys.load_key(db_path))
+        restore_backup(db_path, future, unlock.load_key(db_path))
 
 
 def test_restore_refuses_while_a_window_holds_the_database(db_path: Path, tmp_path: Path) -> None:
@@ -215,16 +216,16 @@ def test_restore_refuses_while_a_window_holds_the_database(db_path: Path, tmp_pa
     try:
         lock_path(db_path).write_text(f"{other.pid}\nrelasi\n{socket.gethostname()}\n")
         with pytest.raises(DatabaseInUseError, match="close it first"):
-            restore_backup(db_path, backup, keys.load_key(db_path))
+            restore_backup(db_path, backup, unlock.load_key(db_path))
     finally:
         other.kill()
         other.wait()
     # This process's own lock (its store closed, e.g. a damaged file at start) does not.
     lock_path(db_path).write_text(f"{os.getpid()}\nrelasi\n{socket.gethostname()}\n")
-    assert restore_backup(db_path, backup, keys.load_key(db_path)).restored_from == backup
+    assert restore_backup(db_path, backup, unlock.load_key(db_path)).restored_from == backup
     # A stale lock (its process is gone) does not block.
     lock_path(db_path).write_text(f"{2**22 + 12345}\nrelasi\n{socket.gethostname()}\n")
-    assert restore_backup(db_path, backup, keys.load_key(db_path)).restored_from == backup
+    assert restore_backup(db_path, backup, unlock.load_key(db_path)).restored_from == backup
 
 
 def test_restore_over_a_damaged_database_keeps_a_byte_copy(
@@ -238,7 +239,7 @@ def test_restore_over_a_damaged_database_keeps_a_byte_copy(
     store.close()
     damage(db_path)
     damaged_bytes = db_path.read_bytes()
-    result = restore_backup(db_path, good, keys.load_key(db_path), clock=clock)
+    result = restore_backup(db_path, good, unlock.load_key(db_path), clock=clock)
     assert result.safety_backup is not None and result.safety_backup.name.endswith("-raw.db")
     assert result.safety_backup.read_bytes() == damaged_bytes
     store = open_store(db_path)
@@ -377,7 +378,7 @@ def test_close_with_backup(db_path: Path, clock: FixedClock) -> None:
 def test_a_failing_verification_removes_the_file(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import models.backup as backup_module
+    import models.vault.backup as backup_module
 
     real = backup_module.table_counts
     calls: list[int] = []
@@ -427,7 +428,7 @@ def test_open_with_safety_purges_old_trash(db_path: Path, clock: FixedClock) -> 
 
 
 def test_open_with_safety_refuses_a_damaged_database(db_path: Path, clock: FixedClock) -> None:
-    from models.integrity import DamagedDatabaseError
+    from models.vault.integrity import DamagedDatabaseError
 
     store = open_store(db_path, clock=clock)
     for i in range(60):

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 import main
-from models import keys
 from models.store import connect_raw
+from models.vault import keys, unlock
 
 ROOT = os.geteuid() == 0
 
@@ -107,7 +107,7 @@ def _random(path: Path) -> None:
 
 
 def _future(path: Path) -> None:
-    conn = connect_raw(path, keys.load_key(path))
+    conn = connect_raw(path, unlock.load_key(path))
     conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
 
@@ -154,7 +154,7 @@ def test_bad_file_gets_one_clear_line_and_stays_unchanged(
 
         def prepare() -> None:
             shutil.copyfile(db_path, path)
-            keys.store_key(path, keys.load_key(db_path))
+            keys.store_key(path, unlock.load_key(db_path))
 
         with full_disk(folder, db_path, prepare):
             before = path.read_bytes()
@@ -165,7 +165,7 @@ def test_bad_file_gets_one_clear_line_and_stays_unchanged(
         assert "disk is full" in err or "File too large" in err or "disk I/O" in err, err
     else:
         shutil.copyfile(db_path, path)
-        keys.store_key(path, keys.load_key(db_path))
+        keys.store_key(path, unlock.load_key(db_path))
         spoil(path)
         target = folder if name == "directory" else path
         if name == "directory":

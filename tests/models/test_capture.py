@@ -16,7 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.capture import KINDS, detect_contacts, detect_kind, parse_capture, split_followup
+from models.capture.parse import (
+    KINDS,
+    detect_contacts,
+    detect_kind,
+    parse_capture,
+    split_followup,
+)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 TUESDAY = datetime(2026, 11, 24, 9, 30, tzinfo=JAKARTA)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.capture_amounts import find_amounts, read_number
+from models.capture.amounts import find_amounts, read_number
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from models.capture import ClientMatch, is_confident, match_client
-from models.capture_client import client_part, normalize_company, split_client_line
+from models.capture.client import (
+    ClientMatch,
+    client_part,
+    is_confident,
+    match_client,
+    normalize_company,
+    split_client_line,
+)
 
 ACCOUNTS = [
     ("a1", "Acme Corporation"),

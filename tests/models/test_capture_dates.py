@@ -21,15 +21,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.capture_dates import (
-    REASON_AMBIGUOUS_NUMERIC,
-    REASON_DEFAULT,
-    REASON_FUZZY,
-    add_working_days,
-    date_order_for_locale,
-    default_due,
-    parse_due,
-)
+from models.capture.date_explicit import REASON_AMBIGUOUS_NUMERIC, REASON_FUZZY
+from models.capture.date_rules import add_working_days
+from models.capture.dates import REASON_DEFAULT, date_order_for_locale, default_due, parse_due
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 NOWS = {

@@ -12,13 +12,16 @@ import keyring
 import pytest
 from sqlalchemy import func, select
 
-from models import capture_store as cs
-from models import queries, services
-from models.capture import parse_capture
+from models import services
+from models.capture import drafts as cs
+from models.capture.parse import parse_capture
 from models.entities import Deal, Draft, Interaction
 from models.errors import NotFoundError, ValidationError
-from models.integrity import full_check
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
+from models.queries import timeline as timeline_queries
 from models.store import Changes, Store, open_store
+from models.vault.integrity import full_check
 from tests.models.helpers import account, contact
 
 DESIGN_NOTE = """Acme Corp — met Budi and Sari, demo went well, budget ~ Rp 500 jt
@@ -32,7 +35,7 @@ def _now(store: Store) -> datetime:
 
 
 def _edits(result: object) -> list[cs.FollowUpEdit]:
-    from models.capture import CaptureResult
+    from models.capture.parse import CaptureResult
 
     assert isinstance(result, CaptureResult)
     return [cs.FollowUpEdit(f.title, f.due, f.all_day) for f in result.followups]
@@ -189,7 +192,7 @@ def test_save_the_design_example(store: Store) -> None:
             uow, account_id=acme, result=result, followups=_edits(result), kind=result.kind
         )
     assert [k for k, _ in created] == ["interaction", "followup", "followup", "followup"]
-    entries, _ = queries.timeline_page(store, acme)
+    entries, _ = timeline_queries.timeline_page(store, acme)
     assert len(entries) == 1
     entry = entries[0]
     assert entry.id == created[0][1]
@@ -203,7 +206,7 @@ def test_save_the_design_example(store: Store) -> None:
         assert saved is not None
         assert (saved.amount_minor, saved.amount_currency) == (500_000_000, "IDR")
         assert s.scalar(select(func.count()).select_from(Deal)) == 0
-    buckets = queries.followups(store, account_id=acme)
+    buckets = followup_queries.followups(store, account_id=acme)
     upcoming = {f.title: f for f in buckets.upcoming}
     assert set(upcoming) == {"kirim proposal", "call Sari about pricing", "invite to webinar"}
     assert upcoming["kirim proposal"].due_at == _local_midnight(store, 1)
@@ -226,9 +229,9 @@ def test_edited_follow_ups_and_kind_are_what_is_saved(store: Store) -> None:
             kind="call",
             occurred_at=store.clock.now() - timedelta(hours=1),
         )
-    (row,) = queries.followups(store, account_id=acme).upcoming
+    (row,) = followup_queries.followups(store, account_id=acme).upcoming
     assert (row.title, row.due_at, row.all_day) == ("send the deck", at.astimezone(UTC), False)
-    entry = queries.interaction(store, created[0][1])
+    entry = timeline_queries.interaction(store, created[0][1])
     assert entry is not None and entry.kind == "call"
     assert entry.occurred_at == store.clock.now() - timedelta(hours=1)
 
@@ -245,7 +248,7 @@ def test_all_day_due_is_stored_as_start_of_day(store: Store) -> None:
             followups=[cs.FollowUpEdit("ring", afternoon, all_day=True)],
             kind="note",
         )
-    (row,) = queries.followups(store, account_id=acme).upcoming
+    (row,) = followup_queries.followups(store, account_id=acme).upcoming
     assert row.due_at == _local_midnight(store, 2)
 
 
@@ -263,7 +266,7 @@ def test_deal_is_created_with_the_first_amount(store: Store) -> None:
             deal_title="Acme expansion",
         )
     assert [k for k, _ in created] == ["interaction", "deal"]
-    deal = queries.deal(store, created[1][1])
+    deal = client_queries.deal(store, created[1][1])
     assert deal is not None
     assert (deal.title, deal.amount_minor, deal.currency, deal.account_id) == (
         "Acme expansion",
@@ -285,7 +288,7 @@ def test_deal_title_defaults_to_the_subject(store: Store) -> None:
             kind="meeting",
             create_deal_amount=True,
         )
-    deal = queries.deal(store, created[-1][1])
+    deal = client_queries.deal(store, created[-1][1])
     assert deal is not None and deal.title == "Budget Rp 500 jt confirmed"
 
 
@@ -320,8 +323,8 @@ def test_new_client_is_created_first(store: Store) -> None:
             kind=result.kind,
         )
     assert [k for k, _ in created] == ["account", "interaction", "followup"]
-    assert (created[0][1], "Nusantara Foods") in queries.client_names(store)
-    entry = queries.interaction(store, created[1][1])
+    assert (created[0][1], "Nusantara Foods") in client_queries.client_names(store)
+    entry = timeline_queries.interaction(store, created[1][1])
     assert entry is not None and entry.account_id == created[0][1] and entry.kind == "call"
 
 
@@ -333,8 +336,8 @@ def test_only_follow_ups_make_no_entry(store: Store) -> None:
             uow, account_id=acme, result=result, followups=_edits(result), kind="note"
         )
     assert [k for k, _ in created] == ["followup"]
-    assert queries.timeline_page(store, acme)[0] == []
-    (row,) = queries.followups(store, account_id=acme).upcoming
+    assert timeline_queries.timeline_page(store, acme)[0] == []
+    (row,) = followup_queries.followups(store, account_id=acme).upcoming
     assert row.interaction_id is None and row.title == "send invoice"
 
 
@@ -366,8 +369,8 @@ def test_refused_saves_create_nothing(
             followups=[],
             kind="note",
         )
-    assert queries.timeline_page(store, acme)[0] == []
-    assert len(queries.client_names(store)) == 1
+    assert timeline_queries.timeline_page(store, acme)[0] == []
+    assert len(client_queries.client_names(store)) == 1
 
 
 def test_naive_due_is_refused_and_nothing_is_kept(store: Store) -> None:
@@ -381,7 +384,7 @@ def test_naive_due_is_refused_and_nothing_is_kept(store: Store) -> None:
             followups=[cs.FollowUpEdit("x", datetime(2026, 12, 1), all_day=True)],
             kind="note",
         )
-    assert queries.timeline_page(store, acme)[0] == []
+    assert timeline_queries.timeline_page(store, acme)[0] == []
 
 
 def test_save_and_clear_draft_in_one_transaction_then_undo_all(store: Store) -> None:
@@ -402,9 +405,9 @@ def test_save_and_clear_draft_in_one_transaction_then_undo_all(store: Store) -> 
     with store.write() as uow:  # what the undo command does
         for kind, id_ in reversed(created):
             services.soft_delete(uow, kind, id_)
-    assert queries.timeline_page(store, acme)[0] == []
-    assert queries.followups(store, account_id=acme).upcoming == ()
-    detail = queries.account_detail(store, acme)
+    assert timeline_queries.timeline_page(store, acme)[0] == []
+    assert followup_queries.followups(store, account_id=acme).upcoming == ()
+    detail = client_queries.account_detail(store, acme)
     assert detail is not None and detail.open_deals == ()
 
 
@@ -414,7 +417,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 DRAFT_WRITER = """
 import sys
 from pathlib import Path
-from models.capture_store import save_draft
+from models.capture.drafts import save_draft
 from models.store import open_store
 
 store = open_store(Path(sys.argv[1]), create=False)

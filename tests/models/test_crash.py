@@ -24,9 +24,9 @@ from typing import Any
 
 import pytest
 
-from models import keys
-from models.integrity import full_check
 from models.store import open_store
+from models.vault import unlock
+from models.vault.integrity import full_check
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 WRITER = ROOT / "tests" / "crash_writer.py"
@@ -177,7 +177,7 @@ def crash_once(db: Path, key: bytes, rng: random.Random, expected: State, tally:
 
 
 def run_kills(db_path: Path, kills: int, seed: int) -> Tally:
-    key = keys.load_key(db_path)
+    key = unlock.load_key(db_path)
     rng = random.Random(seed)
     expected = read_state(db_path)
     tally = Tally()

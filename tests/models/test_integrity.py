@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from models import keys
 from models.clock import FixedClock
 from models.errors import StoreError
-from models.integrity import check_file, full_check, quick_check, salvage
 from models.store import Store, connect_raw, open_store
+from models.vault import unlock
+from models.vault.integrity import check_file, full_check, quick_check, salvage
 from tests.models.helpers import account, note
 from tests.models.test_backup import damage
 
@@ -55,7 +55,7 @@ def test_damaged_pages_fail_every_check(db_path: Path, clock: FixedClock) -> Non
     fill(store)
     store.close()
     damage(db_path, pages=(20, 21))
-    key = keys.load_key(db_path)
+    key = unlock.load_key(db_path)
     result = check_file(db_path, key)
     assert not result.ok and result.problems
     assert not check_file(db_path, key, full=False).ok
@@ -89,9 +89,9 @@ def test_salvage_copies_what_is_readable(db_path: Path, tmp_path: Path, clock: F
     store = open_store(db_path, clock=clock)
     fill(store)
     store.close()
-    damage(db_path, pages=(page_of(db_path, keys.load_key(db_path), "interactions", tmp_path),))
+    damage(db_path, pages=(page_of(db_path, unlock.load_key(db_path), "interactions", tmp_path),))
     target = tmp_path / "salvaged.db"
-    result = salvage(db_path, keys.load_key(db_path), target, clock=clock)
+    result = salvage(db_path, unlock.load_key(db_path), target, clock=clock)
     assert result.target == target
     assert result.recovered["accounts"] == 60
     # One lost page holds a few notes; the scan resumes after it.
@@ -100,7 +100,7 @@ def test_salvage_copies_what_is_readable(db_path: Path, tmp_path: Path, clock: F
     salvaged = open_store(target, clock=clock)
     try:
         assert full_check(salvaged).ok
-        from models.stats import live_counts
+        from models.queries.stats import live_counts
 
         counts = live_counts(salvaged)
         assert counts["accounts"] == result.recovered["accounts"]

@@ -8,17 +8,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models import queries, services
+from models import services
 from models.clock import FixedClock
-from models.queries import ClientFilter, all_day_value
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
+from models.queries import timeline as timeline_queries
+from models.queries.followups import all_day_value
+from models.rows import ClientFilter
 from models.store import Store
 from tests.models.helpers import account, contact, followup, note
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
-def names(store: Store, flt: ClientFilter = queries.NO_FILTER) -> list[str]:
-    rows, _ = queries.client_page(store, flt, limit=1000)
+def names(store: Store, flt: ClientFilter = client_queries.NO_FILTER) -> list[str]:
+    rows, _ = client_queries.client_page(store, flt, limit=1000)
     return [r.name for r in rows]
 
 
@@ -32,7 +36,7 @@ def test_filter_by_text_matches_name_contact_and_tag(store: Store) -> None:
     assert names(store, ClientFilter(text="surab")) == ["PT Sinar Jaya"]
     assert names(store, ClientFilter(text="100%_")) == []
     # One or two letters match client names only; contacts and tags from three letters.
-    assert queries.client_count(store, ClientFilter(text="a")) == 2
+    assert client_queries.client_count(store, ClientFilter(text="a")) == 2
     assert names(store, ClientFilter(text="bu")) == []
     assert names(store, ClientFilter(text="bud")) == ["Globex Inc"]
     del a
@@ -56,9 +60,9 @@ def test_deleted_accounts_and_contacts_stay_out(store: Store) -> None:
         services.soft_delete(uow, "contact", c)
     assert names(store) == ["Live Co"]
     assert names(store, ClientFilter(text="Hidden")) == []
-    assert queries.account_detail(store, b).contacts == ()  # type: ignore[union-attr]
-    assert [n for _, n in queries.client_names(store)] == ["Live Co"]
-    assert queries.account_detail(store, a).deleted_at is not None  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, b).contacts == ()  # type: ignore[union-attr]
+    assert [n for _, n in client_queries.client_names(store)] == ["Live Co"]
+    assert client_queries.account_detail(store, a).deleted_at is not None  # type: ignore[union-attr]
 
 
 def test_sort_and_keyset_pages_cover_every_row_once(store: Store, clock: FixedClock) -> None:
@@ -71,17 +75,17 @@ def test_sort_and_keyset_pages_cover_every_row_once(store: Store, clock: FixedCl
             seen: list[str] = []
             cursor = None
             while True:
-                rows, cursor = queries.client_page(store, flt, after=cursor, limit=10)
+                rows, cursor = client_queries.client_page(store, flt, after=cursor, limit=10)
                 seen += [r.name for r in rows]
                 if cursor is None:
                     break
             assert sorted(seen) == sorted(f"Client {i:02d}" for i in range(57)), sort
-    rows, _ = queries.client_page(store, ClientFilter(sort="tier", descending=True), limit=3)
+    rows, _ = client_queries.client_page(store, ClientFilter(sort="tier", descending=True), limit=3)
     assert [r.tier for r in rows] == ["C", "C", "C"]
-    rows, _ = queries.client_page(store, ClientFilter(sort="name", descending=True), limit=2)
+    rows, _ = client_queries.client_page(store, ClientFilter(sort="name", descending=True), limit=2)
     assert [r.name for r in rows] == ["Client 56", "Client 55"]
     with pytest.raises(ValueError, match="cannot sort"):
-        queries.client_page(store, ClientFilter(sort="colour"))
+        client_queries.client_page(store, ClientFilter(sort="colour"))
 
 
 def test_sort_by_next_followup_puts_none_last(store: Store, clock: FixedClock) -> None:
@@ -110,16 +114,16 @@ def test_name_sort_ignores_case(store: Store) -> None:
 def test_going_cold_boundary(store: Store, clock: FixedClock, age: timedelta, cold: bool) -> None:
     a = account(store, "Cadence 30", cadence_days=30)
     note(store, a, "last visit", at=clock.now() - age)
-    rows, _ = queries.client_page(store)
+    rows, _ = client_queries.client_page(store)
     assert rows[0].going_cold is cold
-    assert queries.client_count(store, ClientFilter(going_cold_only=True)) == int(cold)
+    assert client_queries.client_count(store, ClientFilter(going_cold_only=True)) == int(cold)
 
 
 def test_going_cold_only_for_active_and_prospects(store: Store, clock: FixedClock) -> None:
     for status in ("active", "prospect", "dormant", "lost"):
         a = account(store, status, status=status, cadence_days=7)
         note(store, a, "long ago", at=clock.now() - timedelta(days=40))
-    rows, _ = queries.client_page(store)
+    rows, _ = client_queries.client_page(store)
     assert {r.name: r.going_cold for r in rows} == {
         "active": True,
         "prospect": True,
@@ -130,9 +134,9 @@ def test_going_cold_only_for_active_and_prospects(store: Store, clock: FixedCloc
 
 def test_never_contacted_counts_from_creation(store: Store, clock: FixedClock) -> None:
     a = account(store, "New", cadence_days=14)
-    assert queries.client_rows(store, [a])[a].going_cold is False
+    assert client_queries.client_rows(store, [a])[a].going_cold is False
     clock.advance(timedelta(days=15))
-    assert queries.client_rows(store, [a])[a].going_cold is True
+    assert client_queries.client_rows(store, [a])[a].going_cold is True
 
 
 def test_timeline_pages_newest_first(store: Store, clock: FixedClock) -> None:
@@ -149,7 +153,7 @@ def test_timeline_pages_newest_first(store: Store, clock: FixedClock) -> None:
     cursor = None
     pages = 0
     while True:
-        rows, cursor = queries.timeline_page(store, a, before=cursor, limit=10)
+        rows, cursor = timeline_queries.timeline_page(store, a, before=cursor, limit=10)
         pages += 1
         seen += [r.id for r in rows]
         times = [r.occurred_at for r in rows]
@@ -184,13 +188,13 @@ def test_followup_buckets(store: Store, clock: FixedClock) -> None:
     f_snoozed = followup(store, a, "snoozed", all_day_value(today - timedelta(days=2), JAKARTA))
     with store.write() as uow:
         services.snooze_followup(uow, f_snoozed, clock.now() + timedelta(days=3))
-    all_ = queries.followups(store, tz=JAKARTA)
+    all_ = followup_queries.followups(store, tz=JAKARTA)
     assert [f.id for f in all_.overdue] == [f_yesterday, f_past_hour]
     assert {f.id for f in all_.today} == {f_today, f_tonight}
     assert [f.id for f in all_.upcoming] == [f_tomorrow, f_midnight, f_snoozed]
     assert all_.upcoming[0].due_at == datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
     assert [f.id for f in all_.done] == [f_done]
-    only_b = queries.followups(store, account_id=b, tz=JAKARTA)
+    only_b = followup_queries.followups(store, account_id=b, tz=JAKARTA)
     assert [f.id for f in only_b.today] == [f_tonight] and only_b.overdue == ()
     assert only_b.today[0].account_name == "B"
 
@@ -200,7 +204,7 @@ def test_followups_of_deleted_clients_are_hidden(store: Store, clock: FixedClock
     followup(store, a, "x", clock.now() - timedelta(days=1), all_day=False)
     with store.write() as uow:
         services.soft_delete(uow, "account", a)
-    assert queries.followups(store, tz=JAKARTA).overdue == ()
+    assert followup_queries.followups(store, tz=JAKARTA).overdue == ()
 
 
 def test_due_between_for_reminders(store: Store, clock: FixedClock) -> None:
@@ -208,24 +212,24 @@ def test_due_between_for_reminders(store: Store, clock: FixedClock) -> None:
     inside = followup(store, a, "in", clock.now() + timedelta(minutes=5), all_day=False)
     followup(store, a, "out", clock.now() + timedelta(hours=5), all_day=False)
     followup(store, a, "all day", all_day_value(clock.now().date()))
-    rows = queries.due_between(store, clock.now(), clock.now() + timedelta(minutes=10))
+    rows = followup_queries.due_between(store, clock.now(), clock.now() + timedelta(minutes=10))
     assert [r.id for r in rows] == [inside]
 
 
 def test_local_day_bounds() -> None:
     now = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)  # 03:00 on the 25th in Jakarta
-    start, tomorrow = queries.local_day_bounds(now, JAKARTA)
+    start, tomorrow = followup_queries.local_day_bounds(now, JAKARTA)
     assert start == datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
     assert tomorrow == datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 
 
 def test_unknown_rows_are_none(store: Store) -> None:
-    assert queries.account_detail(store, "x") is None
-    assert queries.interaction(store, "x") is None
-    assert queries.followup(store, "x") is None
-    assert queries.contact(store, "x") is None
-    assert queries.deal(store, "x") is None
-    assert queries.client_rows(store, []) == {}
+    assert client_queries.account_detail(store, "x") is None
+    assert timeline_queries.interaction(store, "x") is None
+    assert followup_queries.followup(store, "x") is None
+    assert client_queries.contact(store, "x") is None
+    assert client_queries.deal(store, "x") is None
+    assert client_queries.client_rows(store, []) == {}
 
 
 def test_filter_index_follows_contacts_tags_and_renames(store: Store) -> None:
@@ -258,7 +262,7 @@ def test_common_substring_falls_back_to_a_scan_with_the_same_answer(
             services.create_account(uow, f"Klien {i:02d}")
         services.create_account(uow, "Other")
     indexed = names(store, ClientFilter(text="klien"))
-    monkeypatch.setattr(queries, "FTS_CANDIDATES", 5)  # too many hits: scan instead
+    monkeypatch.setattr(client_queries, "FTS_CANDIDATES", 5)  # too many hits: scan instead
     scanned = names(store, ClientFilter(text="klien"))
     assert indexed == scanned == [f"Klien {i:02d}" for i in range(30)]
-    assert queries.client_count(store, ClientFilter(text="klien")) == 30
+    assert client_queries.client_count(store, ClientFilter(text="klien")) == 30

@@ -18,10 +18,11 @@ from pathlib import Path
 import keyring
 import pytest
 
-from models import keys, services, unlock
-from models.queries import client_names
+from models import services
+from models.queries.clients import client_names
 from models.store import open_store
-from models.unlock import PassphraseRequiredError
+from models.vault import keys, unlock
+from models.vault.unlock import PassphraseRequiredError
 
 pytestmark = pytest.mark.secret_service
 
@@ -101,7 +102,7 @@ def _run(db: Path, env: dict[str, str], kill_at: str = "", delay: float | None =
 def _assert_opens(db: Path) -> None:
     unlock.forget()
     try:
-        unlock.resolve_key(db)
+        unlock.load_key(db)
     except PassphraseRequiredError:
         unlock.unlock_with_passphrase(db, PASSPHRASE)
     store = open_store(db)

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import search, services
-from models.search import fts_query
+from models import services
+from models.queries import search
+from models.queries.search import fts_query
 from models.store import Store
 from tests.models.helpers import account, contact, note
 
@@ -108,7 +109,7 @@ def test_any_note_text_round_trips_and_is_found(store: Store, text: str, word: s
     a = account(store, "Prop")
     body = f"{text} {word}"
     i = note(store, a, body)
-    from models.queries import interaction
+    from models.queries.timeline import interaction
 
     assert interaction(store, i).body == body  # type: ignore[union-attr]
     hits = [h.id for h in search.search(store, word, account_id=a, limit=1000)]

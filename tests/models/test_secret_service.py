@@ -7,10 +7,11 @@ from pathlib import Path
 import keyring
 import pytest
 
-from models import keys, services
+from models import services
 from models.errors import KeyMissingError
-from models.queries import client_names
+from models.queries.clients import client_names
 from models.store import open_store
+from models.vault import keys
 
 pytestmark = pytest.mark.secret_service
 

@@ -7,11 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from models import queries, services
+from models import services
 from models.clock import FixedClock
 from models.entities import DealStageChange
 from models.errors import NotFoundError, ValidationError
-from models.stats import live_counts, trash
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
+from models.queries import timeline as timeline_queries
+from models.queries.stats import live_counts, trash
 from models.store import Changes, Store
 from tests.models.helpers import account, contact, followup, note
 
@@ -19,8 +22,8 @@ from tests.models.helpers import account, contact, followup, note
 def test_create_account_defaults_cadence_by_tier(store: Store) -> None:
     a = account(store, "Alpha", tier="A")
     c = account(store, "Charlie", tier="C", cadence_days=7)
-    assert queries.account_detail(store, a).cadence_days == 14  # type: ignore[union-attr]
-    assert queries.account_detail(store, c).cadence_days == 7  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).cadence_days == 14  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, c).cadence_days == 7  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -51,7 +54,7 @@ def test_update_returns_old_values_for_undo(store: Store, clock: FixedClock) -> 
     assert old == {"name": "Old Name"}
     with store.write() as uow:
         services.update_account(uow, a, **old)
-    assert queries.account_detail(store, a).name == "Old Name"  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).name == "Old Name"  # type: ignore[union-attr]
 
 
 def test_tags_are_shared_and_replaced(store: Store) -> None:
@@ -60,9 +63,9 @@ def test_tags_are_shared_and_replaced(store: Store) -> None:
     with store.write() as uow:
         old = services.set_account_tags(uow, a, ["pilot"])
     assert old == ["jakarta", "renewal"]
-    assert queries.account_detail(store, a).tags == ("pilot",)  # type: ignore[union-attr]
-    assert queries.account_detail(store, b).tags == ("jakarta",)  # type: ignore[union-attr]
-    assert queries.all_tags(store) == ["jakarta", "pilot", "renewal"]
+    assert client_queries.account_detail(store, a).tags == ("pilot",)  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, b).tags == ("jakarta",)  # type: ignore[union-attr]
+    assert client_queries.all_tags(store) == ["jakarta", "pilot", "renewal"]
 
 
 def test_contact_normalises_phones_and_emails(store: Store) -> None:
@@ -74,7 +77,7 @@ def test_contact_normalises_phones_and_emails(store: Store) -> None:
         phones=["0812-3456-7890", "+62 812 3456 7890"],
         emails=["Budi@Example.COM", "budi@example.com"],
     )
-    row = queries.contact(store, c)
+    row = client_queries.contact(store, c)
     assert row is not None
     assert row.phones == ("+6281234567890",)
     assert row.emails == ("Budi@example.com",)
@@ -93,8 +96,8 @@ def test_contact_moves_between_accounts(store: Store) -> None:
     with store.write() as uow:
         old = services.update_contact(uow, c, account_id=b)
     assert old == {"account_id": a}
-    assert [x.name for x in queries.account_detail(store, b).contacts] == ["Sari Wijaya"]  # type: ignore[union-attr]
-    assert queries.account_detail(store, a).contacts == ()  # type: ignore[union-attr]
+    assert [x.name for x in client_queries.account_detail(store, b).contacts] == ["Sari Wijaya"]  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).contacts == ()  # type: ignore[union-attr]
 
 
 def test_interaction_needs_text_and_a_live_account(store: Store) -> None:
@@ -110,12 +113,12 @@ def test_interaction_contacts_and_update(store: Store, clock: FixedClock) -> Non
     budi = contact(store, a, "Budi")
     sari = contact(store, a, "Sari")
     i = note(store, a, "met both", kind="meeting", contact_ids=[budi, sari], subject="Visit")
-    row = queries.interaction(store, i)
+    row = timeline_queries.interaction(store, i)
     assert row is not None and row.contact_names == ("Budi", "Sari") and row.kind == "meeting"
     with store.write() as uow:
         old = services.update_interaction(uow, i, subject="Visit 2", contact_ids=[sari])
     assert old == {"subject": "Visit", "contact_ids": sorted([budi, sari])}
-    assert queries.interaction(store, i).contact_names == ("Sari",)  # type: ignore[union-attr]
+    assert timeline_queries.interaction(store, i).contact_names == ("Sari",)  # type: ignore[union-attr]
 
 
 def test_last_contact_follows_interactions(store: Store, clock: FixedClock) -> None:
@@ -124,34 +127,34 @@ def test_last_contact_follows_interactions(store: Store, clock: FixedClock) -> N
     t2 = clock.now() - timedelta(days=1)
     note(store, a, "older", at=t1)
     newer = note(store, a, "newer", at=t2)
-    assert queries.account_detail(store, a).last_contact_at == t2  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).last_contact_at == t2  # type: ignore[union-attr]
     with store.write() as uow:
         services.soft_delete(uow, "interaction", newer)
-    assert queries.account_detail(store, a).last_contact_at == t1  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).last_contact_at == t1  # type: ignore[union-attr]
     with store.write() as uow:
         services.restore(uow, "interaction", newer)
-    assert queries.account_detail(store, a).last_contact_at == t2  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).last_contact_at == t2  # type: ignore[union-attr]
 
 
 def test_complete_and_snooze_followup(store: Store, clock: FixedClock) -> None:
     a = account(store)
     due = clock.now() + timedelta(hours=2)
     f = followup(store, a, "Call back", due, all_day=False)
-    assert queries.account_detail(store, a).next_followup_at == due  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).next_followup_at == due  # type: ignore[union-attr]
     later = clock.now() + timedelta(days=2)
     with store.write() as uow:
         services.snooze_followup(uow, f, later)
-    assert queries.account_detail(store, a).next_followup_at == later  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).next_followup_at == later  # type: ignore[union-attr]
     with pytest.raises(ValidationError, match="later time"), store.write() as uow:
         services.snooze_followup(uow, f, clock.now() - timedelta(minutes=1))
     with store.write() as uow:
         old = services.complete_followup(uow, f)
     assert old == {"done_at": None}
-    assert queries.followup(store, f).done_at == clock.now()  # type: ignore[union-attr]
-    assert queries.account_detail(store, a).next_followup_at is None  # type: ignore[union-attr]
+    assert followup_queries.followup(store, f).done_at == clock.now()  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).next_followup_at is None  # type: ignore[union-attr]
     with store.write() as uow:
         services.complete_followup(uow, f, done=False)
-    assert queries.followup(store, f).done_at is None  # type: ignore[union-attr]
+    assert followup_queries.followup(store, f).done_at is None  # type: ignore[union-attr]
 
 
 def test_deal_stage_history(store: Store, clock: FixedClock) -> None:
@@ -166,7 +169,7 @@ def test_deal_stage_history(store: Store, clock: FixedClock) -> None:
         old = services.move_deal_stage(uow, d, "lost", lost_reason="Budget cut")
         assert services.move_deal_stage(uow, d, "lost") == {}
     assert old["stage"] == "qualified" and old["closed_at"] is None
-    row = queries.deal(store, d)
+    row = client_queries.deal(store, d)
     assert row is not None
     assert (row.stage, row.currency, row.lost_reason) == ("lost", "IDR", "Budget cut")
     assert row.closed_at == clock.now()
@@ -178,7 +181,7 @@ def test_deal_stage_history(store: Store, clock: FixedClock) -> None:
             .order_by(DealStageChange.changed_at)
         ]
     assert moves == [(None, "lead"), ("lead", "qualified"), ("qualified", "lost")]
-    assert queries.account_detail(store, a).open_deals == ()  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).open_deals == ()  # type: ignore[union-attr]
 
 
 def test_deal_validation(store: Store) -> None:
@@ -230,8 +233,8 @@ def test_purge_trash_after_retention(store: Store, clock: FixedClock) -> None:
         services.soft_delete(uow, "account", keep)
         purged = services.purge_trash(uow, timedelta(days=30))
     assert purged == 1
-    assert queries.account_detail(store, a) is None
-    assert queries.interaction(store, i) is None  # cascaded
+    assert client_queries.account_detail(store, a) is None
+    assert timeline_queries.interaction(store, i) is None  # cascaded
     assert [t.label for t in trash(store)] == ["Recent"]
 
 
@@ -241,7 +244,7 @@ def test_times_are_stored_utc_and_come_back_aware(store: Store) -> None:
     a = account(store)
     local = datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     i = note(store, a, "x", at=local)
-    got = queries.interaction(store, i).occurred_at  # type: ignore[union-attr]
+    got = timeline_queries.interaction(store, i).occurred_at  # type: ignore[union-attr]
     assert got == local and got.tzinfo == UTC and got.hour == 8
 
 
@@ -250,10 +253,10 @@ def test_update_account_tags_and_undo(store: Store) -> None:
     with store.write() as uow:
         old = services.update_account(uow, a, name="Tagged Co", tags=["new", "vip"])
     assert old == {"tags": ["old"]}
-    assert queries.account_detail(store, a).tags == ("new", "vip")  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).tags == ("new", "vip")  # type: ignore[union-attr]
     with store.write() as uow:
         services.update_account(uow, a, **old)
-    assert queries.account_detail(store, a).tags == ("old",)  # type: ignore[union-attr]
+    assert client_queries.account_detail(store, a).tags == ("old",)  # type: ignore[union-attr]
 
 
 def test_client_to_trash_reports_its_followups(store: Store, clock: FixedClock) -> None:

@@ -9,7 +9,7 @@ import keyring
 import pytest
 import sqlcipher3
 
-from models import keys, services
+from models import services
 from models.errors import (
     FolderMissingError,
     KeyMissingError,
@@ -20,6 +20,7 @@ from models.errors import (
 )
 from models.migrations import HEAD
 from models.store import Changes, Store, open_store
+from models.vault import keys, unlock
 from tests.keyrings import MemoryKeyring, RaisingKeyring
 
 
@@ -32,7 +33,7 @@ def test_new_database_is_encrypted_from_the_first_byte(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert not data.startswith(b"SQLite format 3")
     assert b"Marker Company Zebra" not in data
-    assert len(keys.load_key(path)) == 32
+    assert len(unlock.load_key(path)) == 32
 
 
 def test_key_lives_in_keyring_under_the_path(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
@@ -69,7 +70,7 @@ def test_reopen_keeps_data(db_path: Path) -> None:
     store.close()
     store = open_store(db_path)
     assert store.schema_revision() == HEAD
-    from models.queries import client_names
+    from models.queries.clients import client_names
 
     assert [n for _, n in client_names(store)] == ["Persistent"]
     store.close()
@@ -200,7 +201,7 @@ def test_a_broken_listener_does_not_undo_the_write(store: Store) -> None:
     store.subscribe(broken)
     with store.write() as uow:
         services.create_account(uow, "Kept")
-    from models.queries import client_names
+    from models.queries.clients import client_names
 
     assert [n for _, n in client_names(store)] == ["Kept"]
 

@@ -18,8 +18,7 @@ import sqlcipher3
 from keyring.backend import KeyringBackend
 
 import main
-from models import keys, rekey, services, unlock
-from models.backup import backup_store
+from models import services
 from models.errors import (
     KeyMissingError,
     KeyringUnavailableError,
@@ -28,10 +27,12 @@ from models.errors import (
     StoreError,
     ValidationError,
 )
-from models.queries import client_names
-from models.recovery import RecoveryFileError, export_recovery, unlock_with_recovery
+from models.queries.clients import client_names
 from models.store import open_store
-from models.unlock import PassphraseRequiredError, WrongPassphraseError
+from models.vault import keys, rekey, unlock
+from models.vault.backup import backup_store
+from models.vault.recovery import RecoveryFileError, export_recovery, unlock_with_recovery
+from models.vault.unlock import PassphraseRequiredError, WrongPassphraseError
 from tests.keyrings import MemoryKeyring, RaisingKeyring
 
 

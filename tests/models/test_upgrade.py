@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from alembic.operations import Operations
 
-from models import keys
-from models.backup import MigrationError, backups_dir, open_with_safety, verify_backup
 from models.clock import FixedClock
 from models.migrations import HEAD
 from models.migrations.runner import upgrade
-from models.search import search
+from models.queries.search import search
 from models.store import Store
+from models.vault import keys, unlock
+from models.vault.backup import MigrationError, backups_dir, verify_backup
+from models.vault.safe_open import open_with_safety
 
 TS = "2026-01-05 03:00:00.000000"
 
@@ -102,7 +103,7 @@ def test_upgrade_from_0001_backs_up_first_and_keeps_every_row(
         store.close()
     made = list(backups_dir(path).iterdir())
     assert len(made) == 1 and "before-migrate" in made[0].name
-    counts = verify_backup(made[0], keys.load_key(path))
+    counts = verify_backup(made[0], unlock.load_key(path))
     assert counts["interactions"] == 300 and "drafts" not in counts  # the 0001 schema
 
 
@@ -125,7 +126,7 @@ def test_a_failing_migration_leaves_the_old_revision(
     assert "\n" not in message
     monkeypatch.undo()
 
-    key = keys.load_key(path)
+    key = unlock.load_key(path)
     store = Store(path, key)
     try:
         assert store.schema_revision() == "0001"
@@ -150,6 +151,6 @@ def test_a_failing_backup_stops_the_migration(
     (tmp_path / "backups").write_text("a file where the backups folder should be")
     with pytest.raises(MigrationError, match="because the backup before it failed"):
         open_with_safety(path, clock=clock)
-    store = Store(path, keys.load_key(path))
+    store = Store(path, unlock.load_key(path))
     assert store.schema_revision() == "0001"
     store.close()

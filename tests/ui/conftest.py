@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from models import services
 from models.clock import FixedClock
-from models.queries import all_day_value
+from models.queries.followups import all_day_value
 from models.store import Store
 from ui.main_window import MainWindow
 from ui.settings import Settings

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from models import keys, services, unlock
+from models import services
 from models.clock import FixedClock
 from models.store import Store, open_store
+from models.vault import keys, unlock
 from tests.keyrings import MemoryKeyring
 from ui.lock_screen import IdleWatcher, LockScreen
 from ui.main_window import MainWindow

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QListView, QPlainTextEdit, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 
-from models import queries
 from models.clock import FixedClock
+from models.queries import clients as client_queries
 from models.rows import InteractionRow
 from models.store import Store
 from ui.main_window import MainWindow
@@ -215,7 +215,7 @@ def test_edit_dialog_shows_error_next_to_field(
     dialog.phones.setText("0812 1111 2222")
     dialog._save()
     assert dialog.result() == 1
-    detail = queries.account_detail(window.store, sample["acme"])
+    detail = client_queries.account_detail(window.store, sample["acme"])
     assert detail is not None and detail.contacts[0].phones == ("+6281211112222",)
     assert "Sari Wijaya" in window.stack.undoText()
 
@@ -291,10 +291,10 @@ def test_deal_dialog_moves_the_stage_in_one_undo_step(
     dialog.title_edit.setText("Renewal 2027")
     dialog.stage.setCurrentIndex(dialog.stage.findData("proposal"))
     dialog._save()
-    row = queries.deal(window.store, deal)
+    row = client_queries.deal(window.store, deal)
     assert row is not None and (row.title, row.stage) == ("Renewal 2027", "proposal")
     window.stack.undo()
-    row = queries.deal(window.store, deal)
+    row = client_queries.deal(window.store, deal)
     assert row is not None and (row.title, row.stage) == ("Renewal", "lead")
 
 

@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import main
-from models import capture_store, queries, services
+from models import services
+from models.capture import drafts
+from models.queries import clients as client_queries
+from models.queries import followups as followup_queries
+from models.queries import timeline as timeline_queries
 from models.store import Store, open_store
 from ui.capture_app import run_capture
 from ui.capture_templates import TemplatesDialog
@@ -162,24 +166,24 @@ def test_design_example_preview_save_undo_redo(
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     assert stack.count() == 1
 
-    entries, _ = queries.timeline_page(store, acme)
+    entries, _ = timeline_queries.timeline_page(store, acme)
     assert [e.subject for e in entries] == [DESIGN_LINES[0]]
     assert set(entries[0].contact_names) == {"Budi Santoso", "Sari Wijaya"}
-    upcoming = queries.followups(store, account_id=acme).upcoming
+    upcoming = followup_queries.followups(store, account_id=acme).upcoming
     assert sorted((f.due_at, f.title) for f in upcoming) == [
         (local_day(store, date(2026, 11, 25)), "kirim proposal"),
         (local_day(store, date(2026, 12, 1)), "call Sari about pricing"),
         (local_day(store, date(2026, 12, 8)), "invite to webinar"),
     ]
     assert {f.interaction_id for f in upcoming} == {entries[0].id}
-    assert capture_store.load_draft(store) is None
+    assert drafts.load_draft(store) is None
 
     stack.undo()
-    assert queries.timeline_page(store, acme)[0] == []
-    assert queries.followups(store, account_id=acme).upcoming == ()
+    assert timeline_queries.timeline_page(store, acme)[0] == []
+    assert followup_queries.followups(store, account_id=acme).upcoming == ()
     stack.redo()
-    assert len(queries.timeline_page(store, acme)[0]) == 1
-    assert len(queries.followups(store, account_id=acme).upcoming) == 3
+    assert len(timeline_queries.timeline_page(store, acme)[0]) == 1
+    assert len(followup_queries.followups(store, account_id=acme).upcoming) == 3
 
 
 def test_save_button_and_a_deal(
@@ -191,13 +195,13 @@ def test_save_button_and_a_deal(
     dialog.preview.deal_check.setChecked(True)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    detail = queries.account_detail(store, acme)
+    detail = client_queries.account_detail(store, acme)
     assert detail is not None
     assert [(d.amount_minor, d.currency) for d in detail.open_deals] == [(500_000_000, "IDR")]
     stack.undo()
-    detail = queries.account_detail(store, acme)
+    detail = client_queries.account_detail(store, acme)
     assert detail is not None and detail.open_deals == ()
-    assert queries.timeline_page(store, acme)[0] == []
+    assert timeline_queries.timeline_page(store, acme)[0] == []
 
 
 def test_kind_chosen_by_the_user_is_kept_and_saved(
@@ -213,7 +217,7 @@ def test_kind_chosen_by_the_user_is_kept_and_saved(
     dialog.reparse()
     assert dialog.preview.kind() == "call"
     assert dialog.save()
-    (entry,) = queries.timeline_page(store, acme)[0]
+    (entry,) = timeline_queries.timeline_page(store, acme)[0]
     assert entry.kind == "call"
 
 
@@ -232,7 +236,7 @@ def test_typo_in_first_line_preselects_the_best_candidate(
     assert combo.itemText(combo.count() - 1) == "Create new client “Acme Crop”"
     assert dialog.preview.contacts.text() == "Budi Santoso"  # the matched client's people
     assert dialog.save()
-    (entry,) = queries.timeline_page(store, acme)[0]
+    (entry,) = timeline_queries.timeline_page(store, acme)[0]
     assert entry.kind == "call" and entry.contact_names == ("Budi Santoso",)
 
 
@@ -250,9 +254,9 @@ def test_picking_another_candidate_is_kept(
     dialog.reparse()
     assert combo.currentText() == "Acme Logistics"
     assert dialog.save()
-    (target,) = [i for i, n in queries.client_names(store) if n == "Acme Logistics"]
-    assert len(queries.timeline_page(store, target)[0]) == 1
-    assert queries.timeline_page(store, acme)[0] == []
+    (target,) = [i for i, n in client_queries.client_names(store) if n == "Acme Logistics"]
+    assert len(timeline_queries.timeline_page(store, target)[0]) == 1
+    assert timeline_queries.timeline_page(store, acme)[0] == []
 
 
 def test_unknown_client_is_offered_and_created_and_undone(
@@ -268,10 +272,10 @@ def test_unknown_client_is_offered_and_created_and_undone(
     with qtbot.waitSignal(dialog.saved) as saved:
         assert dialog.save()
     new_id = saved.args[0]
-    assert (new_id, "Nusantara Foods") in queries.client_names(store)
-    assert len(queries.followups(store, account_id=new_id).upcoming) == 1
+    assert (new_id, "Nusantara Foods") in client_queries.client_names(store)
+    assert len(followup_queries.followups(store, account_id=new_id).upcoming) == 1
     stack.undo()
-    assert "Nusantara Foods" not in [n for _, n in queries.client_names(store)]
+    assert "Nusantara Foods" not in [n for _, n in client_queries.client_names(store)]
 
 
 def test_no_client_named_refuses_to_save(
@@ -307,7 +311,9 @@ def test_edited_due_date_survives_typing_and_is_saved(
         date(2026, 11, 26),
     ]
     assert dialog.save()
-    titles = {f.title: f.due_at for f in queries.followups(store, account_id=acme).upcoming}
+    titles = {
+        f.title: f.due_at for f in followup_queries.followups(store, account_id=acme).upcoming
+    }
     assert titles["kirim proposal"] == local_day(store, date(2026, 12, 10))
     assert titles["email Budi"] == local_day(store, date(2026, 11, 26))
 
@@ -375,7 +381,7 @@ def test_edit_templates_dialog(qtbot: QtBot, open_dialog: Opener, store: Store, 
     editor.name.setText("Demo debrief")
     editor.body.setPlainText("## What they liked\n")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert [(t.name, t.body) for t in capture_store.list_templates(store)][-1] == (
+    assert [(t.name, t.body) for t in drafts.list_templates(store)][-1] == (
         "Demo debrief",
         "## What they liked\n",
     )
@@ -384,7 +390,7 @@ def test_edit_templates_dialog(qtbot: QtBot, open_dialog: Opener, store: Store, 
     assert editor.error.isVisibleTo(editor)
     editor.list.setCurrentRow(0)
     qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
-    assert "Discovery call" not in [t.name for t in capture_store.list_templates(store)]
+    assert "Discovery call" not in [t.name for t in drafts.list_templates(store)]
     editor.reject()
     qtbot.waitUntil(lambda: combo.findText("Demo debrief") > 0)
     assert combo.findText("Discovery call") < 0
@@ -400,11 +406,11 @@ def test_draft_is_saved_while_typing_and_offered_back(
     qtbot.keyClicks(first.editor, "Met Budi, wants a trial")
 
     def draft_written() -> None:
-        draft = capture_store.load_draft(store)
+        draft = drafts.load_draft(store)
         assert draft is not None and draft.text == "Met Budi, wants a trial"
 
     qtbot.waitUntil(draft_written, timeout=3000)
-    assert capture_store.load_draft(store).account_id == acme  # type: ignore[union-attr]
+    assert drafts.load_draft(store).account_id == acme  # type: ignore[union-attr]
     first.hide()  # as if the process died: no close, no question
 
     second = open_dialog(None)
@@ -413,7 +419,7 @@ def test_draft_is_saved_while_typing_and_offered_back(
     qtbot.keyClicks(second.editor, "typed meanwhile")
     qtbot.wait(0)
     second.write_draft()  # an older draft on offer is never overwritten
-    assert capture_store.load_draft(store).text == "Met Budi, wants a trial"  # type: ignore[union-attr]
+    assert drafts.load_draft(store).text == "Met Budi, wants a trial"  # type: ignore[union-attr]
     second.editor.clear()
     qtbot.mouseClick(second.restore_button, Qt.MouseButton.LeftButton)
     assert second.editor.toPlainText() == "Met Budi, wants a trial"
@@ -425,12 +431,12 @@ def test_draft_is_saved_while_typing_and_offered_back(
 def test_offered_draft_can_be_discarded(
     qtbot: QtBot, open_dialog: Opener, store: Store, acme: str
 ) -> None:
-    capture_store.save_draft(store, "old text", None)
+    drafts.save_draft(store, "old text", None)
     dialog = open_dialog(acme)
     qtbot.waitUntil(lambda: dialog.banner.isVisibleTo(dialog))
     qtbot.mouseClick(dialog.discard_button, Qt.MouseButton.LeftButton)
     assert not dialog.banner.isVisibleTo(dialog)
-    assert capture_store.load_draft(store) is None
+    assert drafts.load_draft(store) is None
     assert dialog.editor.toPlainText() == ""
 
 
@@ -453,7 +459,7 @@ def test_closing_with_text_asks_about_the_draft(
     answer_box(qtbot, button)
     qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
     assert dialog.isVisible() == open_after
-    draft = capture_store.load_draft(store)
+    draft = drafts.load_draft(store)
     assert (draft is not None and draft.text == "Half a thought") == kept
 
 
@@ -466,7 +472,7 @@ def test_closing_an_empty_note_asks_nothing(
     qtbot.keyClick(dialog.editor, Qt.Key.Key_Backspace)
     dialog.reject()
     assert not dialog.isVisible()
-    assert capture_store.load_draft(store) is None
+    assert drafts.load_draft(store) is None
 
 
 # -- python main.py capture ---------------------------------------------------------------
@@ -496,9 +502,9 @@ def test_capture_subcommand_saves_and_exits_zero(
     assert run_capture(_capture_args(db_path), interactive=False) == 0
     store = open_store(db_path)
     try:
-        (entry,) = queries.timeline_page(store, acme)[0]
+        (entry,) = timeline_queries.timeline_page(store, acme)[0]
         assert entry.kind == "call"
-        assert len(queries.followups(store, account_id=acme).upcoming) == 1
+        assert len(followup_queries.followups(store, account_id=acme).upcoming) == 1
     finally:
         store.close()
 

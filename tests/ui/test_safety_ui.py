@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.backup import backups_dir, list_backups
+from models.vault.backup import backups_dir, list_backups
 from ui.main_window import MainWindow
 from ui.safety import RestoreDialog
 

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models import services, unlock
-from models.queries import client_names
+from models import services
+from models.queries.clients import client_names
 from models.store import open_store
+from models.vault import unlock
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.settings_dialog import SettingsDialog

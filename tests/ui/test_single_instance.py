@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from models.backup import lock_path
+from models.vault.backup import lock_path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 HELPER = ROOT / "tests" / "single_instance_helper.py"

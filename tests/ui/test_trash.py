@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from models.stats import trash
+from models.queries.stats import trash
 from ui.commands import DeleteCommand
 from ui.main_window import MainWindow
 from ui.trash import TrashDialog

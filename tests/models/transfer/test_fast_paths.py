@@ -86,7 +86,7 @@ def test_email_errors_still_come_from_email_validator() -> None:
 def test_gc_is_paused_during_an_import_step_and_restored_after() -> None:
     import gc
 
-    from models.transfer.sources import gc_paused
+    from models.transfer.source_types import gc_paused
 
     assert gc.isenabled()
     with gc_paused():

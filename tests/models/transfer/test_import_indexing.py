@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from models import keys, services
+from models import services
 from models.store import Store, open_store
 from models.transfer import merging
 from models.transfer.importer import apply_import, plan_import
 from models.transfer.undo import undo_import
+from models.vault import keys
 from tests.models.helpers import account, contact
 
 CSV = (

@@ -1,5 +1,5 @@
 """Read queries for the panes: the client list and one client's header card here;
-the timeline (models.timeline_queries) and follow-ups (models.followup_queries) are
+the timeline (models.queries.timeline) and follow-ups (models.queries.followups) are
 re-exported, so callers have one module to import.
 
 Each opens its own read session and returns plain rows (models.rows). Lists are
@@ -326,41 +326,3 @@ def deal(store: Store, deal_id: str) -> DealRow | None:
     with store.read() as s:
         d = s.get(Deal, deal_id)
         return deal_row(d) if d is not None else None
-
-
-# Timeline and follow-up queries live in their own modules; importing them from here
-# keeps one place to look for every read the panes make.
-from models.followup_queries import (  # noqa: E402
-    all_day_value,
-    due_between,
-    followup,
-    followups,
-    local_day_bounds,
-    local_tz,
-)
-from models.timeline_queries import interaction, live_interactions, timeline_page  # noqa: E402
-
-__all__ = [
-    "NO_FILTER",
-    "ClientCursor",
-    "ClientFilter",
-    "account_detail",
-    "all_day_value",
-    "all_tags",
-    "client_count",
-    "client_names",
-    "client_page",
-    "client_rows",
-    "contact",
-    "deal",
-    "deal_row",
-    "due_between",
-    "followup",
-    "followups",
-    "going_cold_expr",
-    "interaction",
-    "live_interactions",
-    "local_day_bounds",
-    "local_tz",
-    "timeline_page",
-]

@@ -9,8 +9,13 @@ from pathlib import Path
 
 import sqlcipher3
 
-from models import keys, services
-from models.backup import (
+from models import services
+from models.clock import Clock
+from models.errors import NotADatabaseError, RelasiError, StoreError, describe
+from models.migrations import HEAD
+from models.store import Store, open_store
+from models.vault import unlock
+from models.vault.backup import (
     DEFAULT_TRASH_RETENTION,
     MigrationError,
     ReadOnlyError,
@@ -18,10 +23,6 @@ from models.backup import (
     _remove,
     backup_database,
 )
-from models.clock import Clock
-from models.errors import NotADatabaseError, RelasiError, StoreError, describe
-from models.migrations import HEAD
-from models.store import Store, open_store
 
 
 def _check_writable(path: Path) -> None:
@@ -52,7 +53,7 @@ def _raise_if_damaged(path: Path) -> None:
     if not path.is_file() or path.stat().st_size < 4096:
         return
     try:
-        key = keys.load_key(path)
+        key = unlock.load_key(path)
     except RelasiError:
         return
     try:
@@ -68,7 +69,7 @@ def _raise_if_damaged(path: Path) -> None:
         conn.close()
     if any(f.endswith(" page 1") for f in failed):
         return  # page 1 does not decrypt: the key is wrong, or the file is not ours
-    from models.integrity import DamagedDatabaseError
+    from models.vault.integrity import DamagedDatabaseError
 
     size = path.stat().st_size
     hint = "it looks truncated" if size % 1024 else "its contents cannot be read"
@@ -97,7 +98,7 @@ def open_with_safety(
     ``PRAGMA quick_check`` when ``check`` (DamagedDatabaseError if it fails);
     purges Trash older than ``trash_retention`` (None: never).
     """
-    from models.integrity import DamagedDatabaseError, quick_check
+    from models.vault.integrity import DamagedDatabaseError, quick_check
 
     path = Path(os.path.abspath(path))
     _check_writable(path)
@@ -109,7 +110,7 @@ def open_with_safety(
         try:
             made.append(
                 backup_database(
-                    path, keys.load_key(path), clock=clock, reason="before-migrate", policy=policy
+                    path, unlock.load_key(path), clock=clock, reason="before-migrate", policy=policy
                 ).path
             )
         except RelasiError as exc:

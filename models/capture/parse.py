@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from models.capture_amounts import Amount, find_amounts
-from models.capture_client import ClientMatch, is_confident, match_client, split_client_line
-from models.capture_dates import DueDate, default_due, parse_due
+from models.capture.amounts import Amount, find_amounts
+from models.capture.client import ClientMatch, is_confident, match_client, split_client_line
+from models.capture.dates import DueDate, default_due, parse_due
 
 __all__ = [
     "FOLLOW_UP_VERBS",

@@ -57,13 +57,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from models.capture_date_explicit import (
+from models.capture.date_explicit import (
     EXPLICIT_RULES,
     REASON_AMBIGUOUS_NUMERIC,
     REASON_FUZZY,
     fuzzy_search,
 )
-from models.capture_date_rules import (
+from models.capture.date_rules import (
     REASON_AMBIGUOUS_WORD,
     REASON_PAST,
     RELATIVE_RULES,

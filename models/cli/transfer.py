@@ -21,7 +21,7 @@ from pathlib import Path
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from models.cli import open_from_args
+    from models.cli.opening import open_from_args
     from models.transfer.importer import apply_import, plan_source
     from models.transfer.sources import load_source
 
@@ -33,7 +33,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from models.cli import open_from_args
+    from models.cli.opening import open_from_args
     from models.transfer.exporter import check_export, export_file
 
     path = Path(args.file)

@@ -18,7 +18,7 @@ from typing import Any
 import dateparser
 from dateparser.search import search_dates
 
-from models.capture_date_rules import (
+from models.capture.date_rules import (
     MONTH,
     REASON_PAST,
     Ctx,

@@ -1,6 +1,6 @@
 """How a database is unlocked: the keyring (the default) or a passphrase.
 
-Keyring mode: a random 256-bit raw key in the OS keyring (models.keys).
+Keyring mode: a random 256-bit raw key in the OS keyring (models.vault.keys).
 
 Passphrase mode: the key is SQLCipher's own derivation of the passphrase,
 PBKDF2-HMAC-SHA512 with SQLCipher 4's default 256,000 iterations and the
@@ -21,7 +21,7 @@ for machines without one), and it holds nothing secret: it says no more than
 made before this existed). A lost sidecar is not a lock-out: the passphrase
 unlock writes it again.
 
-Switching protocol (models.rekey does the work, ``resolve_key`` the repair).
+Switching protocol (models.vault.rekey does the work, ``load_key`` the repair).
 The database is re-encrypted into a new file next to it with
 ``sqlcipher_export`` (``PRAGMA rekey`` does not work in WAL mode), fsynced,
 verified, and moved over the old one with ``os.replace``. Before that swap:
@@ -34,7 +34,7 @@ After the swap: the pending key becomes current (or the old keyring entry is
 deleted when the new mode is a passphrase), then the sidecar loses
 ``switching_from``. A process killed at any point leaves the old file with its
 old secret or the new file with its new secret, and a sidecar that still says
-a switch was under way. ``resolve_key`` then tries every secret it can get
+a switch was under way. ``load_key`` then tries every secret it can get
 without asking (current, then pending keyring key) and, when the switch
 involves a passphrase, asks for it; whichever opens the file says which side
 of the swap the kill fell on, and the sidecar and keyring are set to match.
@@ -55,8 +55,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from models import keys
 from models.errors import KeyMissingError, StoreError, ValidationError
+from models.vault import keys
 
 MODE_KEYRING = "keyring"
 MODE_PASSPHRASE = "passphrase"
@@ -236,8 +236,8 @@ def _passphrase_needed(db_path: Path, state: UnlockState) -> PassphraseRequiredE
     )
 
 
-def resolve_key(db_path: Path) -> bytes:
-    """The key that opens the existing database at ``db_path`` (models.keys.load_key)."""
+def load_key(db_path: Path) -> bytes:
+    """The key that opens the existing database at ``db_path`` (keyring or passphrase)."""
     db_path = _abs(db_path)
     remembered = _unlocked.get(str(db_path))
     if remembered is not None:

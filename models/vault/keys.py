@@ -6,12 +6,11 @@ clear one-line message; they never fall back to storing the key in plain.
 Each database has up to two keyring entries (service ``Relasi``):
 ``database-key:<absolute path>`` (the current key) and
 ``database-key-pending:<absolute path>`` (a new key while a re-key is under
-way; see models.unlock for the protocol).
+way; see models.vault.unlock for the protocol).
 
-``load_key`` is the one question "which key opens this database?": it asks
-models.unlock, which knows whether the database uses the keyring or a
-passphrase and finishes a switch between the two that a killed process left
-half done. ``keyring_key`` only reads the keyring.
+``keyring_key`` only reads the keyring. The one question "which key opens this
+database?" is ``models.vault.unlock.load_key``: it knows whether the database uses
+the keyring or a passphrase and finishes a switch that a killed process left half done.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from models.errors import KeyMissingError, KeyringUnavailableError
 
 SERVICE = "Relasi"
 KEY_BYTES = 32
-#: A passphrase-derived key carries its 16-byte salt (see models.unlock).
+#: A passphrase-derived key carries its 16-byte salt (see models.vault.unlock).
 SALTED_KEY_BYTES = 48
 
 
@@ -106,17 +105,6 @@ def keyring_key(db_path: Path, *, pending: bool = False) -> bytes:
             path=str(db_path),
         )
     return key
-
-
-def load_key(db_path: Path) -> bytes:
-    """The key that opens the existing database at ``db_path`` (keyring or passphrase).
-
-    Raises KeyMissingError / KeyringUnavailableError, or models.unlock's
-    PassphraseRequiredError for a database that needs its passphrase first.
-    """
-    from models import unlock
-
-    return unlock.resolve_key(db_path)
 
 
 def store_key(db_path: Path, key: bytes, *, pending: bool = False) -> None:

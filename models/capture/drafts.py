@@ -7,7 +7,7 @@ Everything lives in the encrypted database (never a plain file):
   kind "draft", which the panes ignore, so typing never refreshes them.
 * Templates (``templates`` table) that pre-fill the note with headings;
   ``ensure_default_templates`` seeds three the first time.
-* ``save_capture`` turns a parsed note (models.capture.CaptureResult) plus the
+* ``save_capture`` turns a parsed note (models.capture.parse.CaptureResult) plus the
   user's edits from the preview into rows, inside the caller's unit of work,
   and returns what it created as ``(kind, id)`` pairs for the undo command.
 """
@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select
 
 from models import services
 from models import validation as v
-from models.capture import CaptureResult
+from models.capture.parse import CaptureResult
 from models.entities import Account, Contact, Draft, Interaction, Template
 from models.errors import NotFoundError, ValidationError
 from models.store import Store, UnitOfWork

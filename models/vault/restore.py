@@ -10,7 +10,10 @@ from pathlib import Path
 
 import sqlcipher3
 
-from models.backup import (
+from models.clock import Clock
+from models.errors import RelasiError, describe
+from models.store import connect_raw
+from models.vault.backup import (
     BackupError,
     DatabaseInUseError,
     RestoreResult,
@@ -24,9 +27,6 @@ from models.backup import (
     lock_path,
     verify_backup,
 )
-from models.clock import Clock
-from models.errors import RelasiError, describe
-from models.store import connect_raw
 
 
 def _refuse_if_in_use(db_path: Path) -> None:

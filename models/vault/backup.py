@@ -461,11 +461,3 @@ def list_backups(db_path: Path, key: bytes) -> list[BackupInfo]:
         size = p.stat().st_size
         out.append(BackupInfo(path=p, taken_at=t, size=size, counts=counts, error=error))
     return out
-
-
-# Restore and the safe open path live in their own modules; importing them from here
-# keeps ``models.backup`` the one place callers look.
-from models.restore import restore_backup  # noqa: E402
-from models.safe_open import open_with_safety  # noqa: E402
-
-__all__ = ["open_with_safety", "restore_backup"]

@@ -1,7 +1,7 @@
-"""The ``backup``, ``check`` and ``restore`` subcommands (registered by models.cli).
+"""The ``backup``, ``check`` and ``restore`` subcommands (registered by models.cli.main).
 
 Each prints one JSON line on stdout; failures raise a RelasiError, which
-``models.cli.run`` prints as one line on stderr with exit status 2.
+``models.cli.main.run`` prints as one line on stderr with exit status 2.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ def _db(args: argparse.Namespace) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from models.backup import backup_store, open_with_safety
+    from models.vault.backup import backup_store
+    from models.vault.safe_open import open_with_safety
 
     with open_with_safety(_db(args), create=False) as store:
         to = Path(args.to).expanduser() if args.to else None
@@ -28,8 +29,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from models.backup import open_with_safety
-    from models.integrity import DamagedDatabaseError, full_check
+    from models.vault.integrity import DamagedDatabaseError, full_check
+    from models.vault.safe_open import open_with_safety
 
     with open_with_safety(_db(args), create=False, check=False, trash_retention=None) as store:
         result = full_check(store)
@@ -45,14 +46,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from models import keys
-    from models.backup import restore_backup
     from models.errors import StoreError
+    from models.vault import unlock
+    from models.vault.restore import restore_backup
 
     db = _db(args)
     if not db.parent.is_dir():
         raise StoreError(f"the folder {db.parent} does not exist", path=str(db))
-    result = restore_backup(db, Path(args.backup).expanduser(), keys.load_key(db))
+    result = restore_backup(db, Path(args.backup).expanduser(), unlock.load_key(db))
     print(json.dumps(result.as_json()))
     return 0
 

@@ -21,9 +21,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from models import keys, unlock
 from models.errors import StoreError
 from models.store import Store
+from models.vault import keys, unlock
 
 FORMAT = "relasi-recovery"
 MAX_BYTES = 4096
@@ -43,7 +43,7 @@ def export_recovery(source: Store | Path, target: Path) -> Path:
         db_path, key = source.path, source.key
     else:
         db_path = Path(os.path.abspath(source))
-        key = keys.load_key(db_path)
+        key = unlock.load_key(db_path)
     target = Path(os.path.abspath(target))
     if not target.parent.is_dir():
         raise RecoveryFileError(f"the folder {target.parent} does not exist", path=str(target))

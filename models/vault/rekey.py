@@ -1,14 +1,14 @@
 """Re-keying a database: keyring <-> passphrase, a new passphrase, and encrypting a
 plain SQLite database in place.
 
-Every change follows the protocol in models.unlock: the database is exported
+Every change follows the protocol in models.vault.unlock: the database is exported
 with ``sqlcipher_export`` into ``.<name>.rekey-tmp`` next to it under the new
 secret, fsynced, verified (same rows per table), and moved over the database
 with ``os.replace`` while this process still holds an exclusive lock on the old
 file (so no other connection can write to it in between). The new keyring key
 is stored as the pending entry and the sidecar records the switch before the
 swap; both are tidied after it. A process killed at any moment leaves a file
-that opens with the old or the new secret (``unlock.resolve_key`` and
+that opens with the old or the new secret (``unlock.load_key`` and
 ``unlock.unlock_with_passphrase`` finish the bookkeeping).
 
 The database must not be open elsewhere (the exclusive lock is refused with a
@@ -29,12 +29,12 @@ from pathlib import Path
 
 import sqlcipher3
 
-from models import keys, unlock
-from models.backup import table_counts
 from models.errors import NotADatabaseError, StoreError
 from models.migrations import REVISIONS
 from models.store import SQLITE_HEADER
-from models.unlock import (
+from models.vault import keys, unlock
+from models.vault.backup import table_counts
+from models.vault.unlock import (
     MODE_KEYRING,
     MODE_PASSPHRASE,
     MODE_PLAINTEXT,
@@ -181,7 +181,7 @@ def _current(db_path: Path, passphrase: str | None) -> tuple[bytes, UnlockState]
     if passphrase is not None:
         key = unlock.unlock_with_passphrase(db_path, passphrase)
     else:
-        key = unlock.resolve_key(db_path)
+        key = unlock.load_key(db_path)
     return key, read_state(db_path)
 
 

@@ -11,9 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from models import unlock
 from models.errors import ValidationError
 from models.paths import resolve_db_path
+from models.vault import unlock
 
 
 def _db(args: argparse.Namespace) -> Path:
@@ -28,7 +28,7 @@ def _stdin_lines(count: int) -> list[str]:
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
-    from models.recovery import unlock_with_recovery
+    from models.vault.recovery import unlock_with_recovery
 
     db = _db(args)
     if args.recovery:
@@ -42,7 +42,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_export_recovery(args: argparse.Namespace) -> int:
-    from models.recovery import export_recovery
+    from models.vault.recovery import export_recovery
 
     db = _db(args)
     if args.passphrase_stdin:
@@ -53,7 +53,7 @@ def cmd_export_recovery(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
-    from models import rekey
+    from models.vault import rekey
 
     db = _db(args)
     if args.action == "on":
@@ -70,7 +70,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from models import rekey
+    from models.vault import rekey
 
     db = _db(args)
     kept = rekey.encrypt_plaintext(db, keep_plain=args.keep_plain)

@@ -1,0 +1,1 @@
+"""Read-only queries that return plain rows: clients, timeline, follow-ups, search, stats."""

@@ -1,0 +1,1 @@
+"""Keeping the database safe: keys, unlock, re-key, recovery, backups, restore, integrity."""
