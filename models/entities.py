@@ -195,6 +195,7 @@ class Contact(Timestamped, Base):
     title: Mapped[str] = mapped_column(String(200), default="")
     emails: Mapped[list[str]] = mapped_column(default=list)
     phones: Mapped[list[str]] = mapped_column(default=list)
+    linkedin_url: Mapped[str] = mapped_column(String(300), default="")
     birthday: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
 

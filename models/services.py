@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from models import fields
 from models import validation as v
 from models.clock import as_utc
 from models.entities import (
@@ -21,7 +22,6 @@ from models.entities import (
     DEFAULT_CADENCE,
     KINDS,
     Account,
-    AccountStatus,
     Contact,
     Deal,
     DealStage,
@@ -84,37 +84,11 @@ def _live_account(uow: UnitOfWork, account_id: str) -> Account:
 # -- accounts -----------------------------------------------------------------------------
 
 #: What an account has that a caller may set (the import presets map columns to these).
-ACCOUNT_FIELDS = (
-    "name",
-    "industry",
-    "tier",
-    "status",
-    "website",
-    "phone",
-    "address",
-    "notes",
-    "cadence_days",
-)
+ACCOUNT_FIELDS = fields.names("account")
 
 
-def _clean_account(fields: dict[str, Any]) -> dict[str, Any]:
-    out = _known(fields, ACCOUNT_FIELDS, "accounts")
-    if "name" in out:
-        out["name"] = v.required_text("name", out["name"])
-    if "tier" in out:
-        out["tier"] = v.choice("tier", out["tier"], Tier)
-    if "status" in out:
-        out["status"] = v.choice("status", out["status"], AccountStatus)
-    if "website" in out:
-        out["website"] = v.website(out["website"])
-    if "phone" in out:
-        out["phone"] = v.phone(out["phone"]) if out["phone"].strip() else ""
-    for name in ("industry", "address", "notes"):
-        if name in out:
-            out[name] = v.optional_text(name, out[name], max_len=20_000)
-    if "cadence_days" in out:
-        out["cadence_days"] = v.int_range("cadence_days", int(out["cadence_days"]), 1, 3650)
-    return out
+def _clean_account(values: dict[str, Any]) -> dict[str, Any]:
+    return fields.clean("account", values)
 
 
 def create_account(
@@ -180,23 +154,8 @@ def set_account_tags(uow: UnitOfWork, account_id: str, names: Iterable[str]) -> 
 
 # -- contacts -----------------------------------------------------------------------------
 
-_CONTACT_FIELDS = {"account_id", "name", "title", "emails", "phones", "birthday", "notes"}
-
-
-def _clean_contact(uow: UnitOfWork, fields: dict[str, Any]) -> dict[str, Any]:
-    out = _known(fields, _CONTACT_FIELDS, "contacts")
-    if "name" in out:
-        out["name"] = v.required_text("name", out["name"])
-    if "title" in out:
-        out["title"] = v.optional_text("title", out["title"], max_len=200)
-    if "emails" in out:
-        out["emails"] = v.emails(out["emails"])
-    if "phones" in out:
-        out["phones"] = v.phones(out["phones"])
-    if "notes" in out:
-        out["notes"] = v.optional_text("notes", out["notes"], max_len=20_000)
-    if "birthday" in out and out["birthday"] is not None and not isinstance(out["birthday"], date):
-        raise ValidationError("birthday", "birthday must be a date")
+def _clean_contact(uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
+    out = fields.clean("contact", values)
     if out.get("account_id") is not None:
         _live_account(uow, out["account_id"])
     return out

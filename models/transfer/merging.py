@@ -24,6 +24,7 @@ from models.entities import (
     interaction_contacts,
     new_id,
 )
+from models.search_docs import CONTACTS, index_new_rows
 from models.store import UnitOfWork
 from models.transfer.records import new_account_defaults
 
@@ -327,12 +328,7 @@ _CLIENT_DOC = """
      FROM accounts a
      WHERE a.id = (SELECT account_id FROM client_docs WHERE docid = client_fts.rowid))"""
 _INDEX_NEW_CONTACTS = (
-    """INSERT INTO search_docs(kind, ref_id, account_id)
-        SELECT 'contact', id, account_id FROM contacts WHERE rowid > :last ORDER BY rowid""",
-    """INSERT INTO search_fts(rowid, title, body)
-        SELECT d.docid, c.name, c.title || ' ' || c.emails || ' ' || c.notes
-        FROM contacts c JOIN search_docs d ON d.ref_id = c.id
-        WHERE c.rowid > :last ORDER BY c.rowid""",
+    *index_new_rows(CONTACTS),
     f"""UPDATE client_fts SET body = {_CLIENT_DOC}
         WHERE rowid IN (SELECT d.docid FROM client_docs d WHERE d.account_id IN
                         (SELECT account_id FROM contacts

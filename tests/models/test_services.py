@@ -33,7 +33,7 @@ def test_create_account_defaults_cadence_by_tier(store: Store) -> None:
         ({"name": "X", "tier": "Z"}, "tier"),
         ({"name": "X", "status": "asleep"}, "status"),
         ({"name": "X", "website": "not a site"}, "website"),
-        ({"name": "X", "phone": "abc"}, "phones"),
+        ({"name": "X", "phone": "abc"}, "phone"),  # the field the form shows it under
         ({"name": "X", "cadence_days": 0}, "cadence_days"),
         ({"name": "X", "colour": "red"}, "colour"),
     ],

@@ -79,7 +79,9 @@ def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
             cols = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({table})")]
             # Columns of 0001 only: later revisions may add some.
             cols = [
-                c for c in cols if c not in {"amount_minor", "amount_currency"} or table == "deals"
+                c
+                for c in cols
+                if c not in {"amount_minor", "amount_currency", "linkedin_url"} or table == "deals"
             ]
             out[table] = sorted(
                 tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table}")
