@@ -70,6 +70,8 @@ class Field:
     low: int = 0
     high: int = 0
     hosts: tuple[str, ...] = ()  # URL: the web address must be on one of these hosts
+    keep_whitespace: bool = False  # text stored as typed (a note's body), not stripped
+    join: str = ""  # how an import joins several columns of this text ("" = space/newline)
     message: str = ""  # what the form says when the value is refused
     placeholder: str = ""
     searched: str = ""  # "title" or "body": part of the search document
@@ -95,6 +97,10 @@ class Field:
 
 def _text(f: Field, value: Any) -> str:
     text = "" if value is None else str(value)
+    if f.keep_whitespace:
+        if len(text) > f.max_len:
+            raise ValidationError(f.name, f"{f.name} is longer than {f.max_len} characters")
+        return text
     if f.required:
         return v.required_text(f.name, text, max_len=f.max_len)
     return v.optional_text(f.name, text, max_len=f.max_len)
@@ -222,7 +228,7 @@ ACCOUNT: tuple[Field, ...] = (
               "FieldError", "Enter phone numbers, with country code or as local numbers."),
           export_header="Phone"),
     Field("address", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "&Address"), max_len=_NOTES,
-          export_header="Address"),
+          export_header="Address", join=", "),
     Field("notes", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "N&otes"), max_len=_NOTES,
           searched="body", export_header="Notes", merge=Merge.APPEND),
 )  # fmt: skip
@@ -259,13 +265,18 @@ INTERACTION: tuple[Field, ...] = (
     Field("kind", Kind.CHOICE, QT_TRANSLATE_NOOP("Field", "&Kind"), choices=InteractionKind),
     Field("occurred_at", Kind.DATETIME, QT_TRANSLATE_NOOP("Field", "&When")),
     Field("subject", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "&Subject"), searched="title"),
-    Field("body", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "&Text"), max_len=1_000_000,
+    Field("body", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "&Text"), max_len=10_000_000,
+          keep_whitespace=True,
           message=QT_TRANSLATE_NOOP("FieldError", "Write something, or give the entry a subject."),
           searched="body"),
     Field("body_format", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "Format"), max_len=10),
     Field("location", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "&Location"), searched="body"),
     Field("duration_minutes", Kind.INT, QT_TRANSLATE_NOOP("Field", "&Duration"), high=10_000),
     Field("outcome", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "&Outcome"), searched="body"),
+    Field("amount_minor", Kind.MONEY, QT_TRANSLATE_NOOP("Field", "&Amount"), high=10**17),
+    Field("amount_currency", Kind.CURRENCY, QT_TRANSLATE_NOOP("Field", "&Currency"),
+          message=QT_TRANSLATE_NOOP(
+              "FieldError", "Enter a three-letter currency code such as IDR or USD.")),
     Field("gift_value_minor", Kind.MONEY, QT_TRANSLATE_NOOP("Field", "Gift &value"), high=10**15),
     Field("gift_currency", Kind.CURRENCY, QT_TRANSLATE_NOOP("Field", "Gift &currency"),
           message=QT_TRANSLATE_NOOP(
@@ -332,14 +343,22 @@ def names(kind: str) -> tuple[str, ...]:
     return tuple(f.name for f in FIELDS[kind])
 
 
-def clean(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
+class Clean(dict[str, Any]):
+    """Values each cleaned by their declaration (:func:`clean`, or a reader that calls
+    ``Field.clean`` per value to name the column at fault): a bulk write takes them as
+    they are instead of checking every row a second time."""
+
+
+def clean(kind: str, values: Mapping[str, Any]) -> Clean:
     """``values`` checked and normalised by their declarations.
 
     A name the kind does not have is refused; reference ids pass through (the
     service checks that the row they name is there).
     """
+    if isinstance(values, Clean):
+        return values
     known = _BY_NAME[kind]
-    out: dict[str, Any] = {}
+    out = Clean()
     for name, value in values.items():
         f = known.get(name)
         if f is not None:

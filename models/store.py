@@ -66,16 +66,34 @@ class Changes:
         return any(self.ids.values())
 
 
+#: One step of undoing or redoing: it runs inside a unit of work of its own.
+Step = Callable[["UnitOfWork"], object]
+
+
 @dataclass
 class UnitOfWork:
-    """One transaction: the session, the time it runs at, and what it changed."""
+    """One transaction: the session, the time it runs at, what it changed, and how to
+    take that back (``undo_steps``, newest last) and do it again (``redo_steps``).
+
+    Services record their inverse with :meth:`record`; a service called by another one
+    (``depth`` above 1) leaves that to its caller, which knows the whole step.
+    """
 
     session: Session
     now: datetime
     changes: Changes
+    undo_steps: list[Step] = field(default_factory=list)
+    redo_steps: list[Step] = field(default_factory=list)
+    depth: int = 0
 
     def touched(self, kind: str, *ids: str) -> None:
         self.changes.add(kind, *ids)
+
+    def record(self, undo: Step, redo: Step) -> None:
+        """How to take back (and do again) what the outermost service call just did."""
+        if self.depth <= 1:
+            self.undo_steps.append(undo)
+            self.redo_steps.append(redo)
 
 
 Listener = Callable[[Changes], None]

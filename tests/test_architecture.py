@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 500
 # Being split (issue 10); each leaves this set when it is, and the set then goes.
 STILL_TOO_BIG = {
-    "models.services",
     "ui.dialogs",
     "ui.import_wizard",
     "ui.main_window",

@@ -1,9 +1,10 @@
-"""Undo commands: every change made in the window goes through one of these, so
-Ctrl+Z / Ctrl+Shift+Z can take it back or do it again.
+"""The window's undo stack: it presents domain operations (models.operations).
 
-A command runs its first action through ``perform()`` before it is pushed, so a
-refused change (bad input) never reaches the undo stack; ``redo()`` after an
-undo repeats it. Each step is one unit of work.
+Every change made in the window runs as an :class:`~models.operations.Operation` through
+:func:`perform` before it is pushed, so a refused change (bad input) never reaches the
+stack; undo and redo then run the steps the services recorded, each in one unit of
+work. The commands here only name what a change does (``DeleteCommand`` …); how to
+invert it is the services' business.
 """
 
 from __future__ import annotations
@@ -15,14 +16,16 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from models import services
+from models import operations, services
 from models.errors import RelasiError
+from models.operations import Operation
 from models.store import Store, UnitOfWork
 
 log = logging.getLogger(__name__)
 
 #: Called with an error raised while undoing or redoing (the window shows it).
 ErrorHandler = Callable[[RelasiError], None]
+Work = Callable[[UnitOfWork], Any]
 
 
 class UndoStack(QUndoStack):
@@ -34,36 +37,44 @@ class UndoStack(QUndoStack):
 
 
 class StoreCommand(QUndoCommand):
-    """Base: ``first`` does the change the first time, ``again``/``back`` redo and undo it."""
+    """One domain operation on the undo stack: ``work`` runs once, then undo/redo."""
 
-    def __init__(self, store: Store, text: str) -> None:
+    def __init__(self, store: Store, text: str, work: Work | None = None) -> None:
         super().__init__(text)
         self.store = store
+        self.work = work
+        self.operation: Operation[Any] | None = None
         self._pushed = False
         self.on_error: ErrorHandler | None = None
 
-    def first(self, uow: UnitOfWork) -> None:
-        self.again(uow)
+    def run_first(self) -> None:
+        """Do the change (raises RelasiError when it is refused; nothing is kept)."""
+        if self.work is None:
+            raise NotImplementedError
+        self.operation = operations.run(self.store, self.work)
 
-    def again(self, uow: UnitOfWork) -> None:
-        raise NotImplementedError
+    @property
+    def changed(self) -> bool:
+        return self.operation is not None and self.operation.changed
 
-    def back(self, uow: UnitOfWork) -> None:
-        raise NotImplementedError
+    @property
+    def result(self) -> Any:
+        return self.operation.result if self.operation is not None else None
 
     def redo(self) -> None:
         if not self._pushed:  # QUndoStack.push calls redo(): the work is already done
             self._pushed = True
             return
-        self._run(self.again)
+        if self.operation is not None:
+            self._run(self.operation.redo)
 
     def undo(self) -> None:
-        self._run(self.back)
+        if self.operation is not None:
+            self._run(self.operation.undo)
 
-    def _run(self, step: Callable[[UnitOfWork], None]) -> None:
+    def _run(self, step: Callable[[Store], None]) -> None:
         try:
-            with self.store.write() as uow:
-                step(uow)
+            step(self.store)
         except RelasiError as exc:
             log.warning("undo step failed: %s", exc.code)
             self.setObsolete(True)
@@ -72,43 +83,28 @@ class StoreCommand(QUndoCommand):
 
 
 def perform(stack: QUndoStack, command: StoreCommand) -> None:
-    """Do ``command`` once and put it on ``stack``; a RelasiError propagates, nothing pushed."""
-    with command.store.write() as uow:
-        command.first(uow)
+    """Do ``command`` once and put it on ``stack``; a RelasiError propagates, nothing pushed.
+
+    A change that changed nothing is not pushed either (there is nothing to undo)."""
+    command.run_first()
     command.on_error = getattr(stack, "on_error", None)
-    stack.push(command)
+    if command.changed:
+        stack.push(command)
 
 
 class CreateCommand(StoreCommand):
-    """Creates rows (one transaction); undo moves them to Trash, redo restores them."""
-
-    def __init__(
-        self, store: Store, text: str, create: Callable[[UnitOfWork], list[tuple[str, str]]]
-    ) -> None:
-        super().__init__(store, text)
-        self._create = create
-        self.created: list[tuple[str, str]] = []  # (kind, id)
-
-    def first(self, uow: UnitOfWork) -> None:
-        self.created = self._create(uow)
-
-    def again(self, uow: UnitOfWork) -> None:
-        for kind, id_ in self.created:
-            services.restore(uow, kind, id_)
-
-    def back(self, uow: UnitOfWork) -> None:
-        for kind, id_ in reversed(self.created):
-            services.soft_delete(uow, kind, id_)
+    """Creates rows; undo moves them to Trash, redo puts them back."""
 
 
 def create_one(
     store: Store, text: str, kind: str, create: Callable[[UnitOfWork], str]
-) -> CreateCommand:
-    return CreateCommand(store, text, lambda uow: [(kind, create(uow))])
+) -> StoreCommand:
+    """Creates one row of ``kind`` (``kind`` names it for readers; the service records it)."""
+    return CreateCommand(store, text, create)
 
 
 class UpdateCommand(StoreCommand):
-    """Changes fields with an update service that returns the previous values."""
+    """Changes fields with an update service."""
 
     def __init__(
         self,
@@ -118,63 +114,41 @@ class UpdateCommand(StoreCommand):
         id_: str,
         fields: dict[str, Any],
     ) -> None:
-        super().__init__(store, text)
-        self._update = update
-        self._id = id_
-        self._fields = fields
-        self._old: dict[str, Any] = {}
-
-    def again(self, uow: UnitOfWork) -> None:
-        self._old = self._update(uow, self._id, **self._fields)
-
-    def back(self, uow: UnitOfWork) -> None:
-        if self._old:
-            self._update(uow, self._id, **self._old)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._old)
+        super().__init__(store, text, lambda uow: update(uow, id_, **fields))
 
 
 class DeleteCommand(StoreCommand):
-    """Moves rows to Trash; undo restores them."""
+    """Moves rows to Trash; undo puts them back."""
 
     def __init__(self, store: Store, text: str, items: Sequence[tuple[str, str]]) -> None:
-        super().__init__(store, text)
-        self._items = list(items)
+        rows = list(items)
 
-    def again(self, uow: UnitOfWork) -> None:
-        for kind, id_ in self._items:
-            services.soft_delete(uow, kind, id_)
+        def work(uow: UnitOfWork) -> None:
+            for kind, id_ in rows:
+                services.soft_delete(uow, kind, id_)
 
-    def back(self, uow: UnitOfWork) -> None:
-        for kind, id_ in reversed(self._items):
-            services.restore(uow, kind, id_)
+        super().__init__(store, text, work)
 
 
-class RestoreCommand(DeleteCommand):
-    """Brings rows back from Trash; undo returns them to Trash."""
+class PutBackCommand(StoreCommand):
+    """Puts rows back from Trash; undo returns them to Trash."""
 
-    def again(self, uow: UnitOfWork) -> None:
-        super().back(uow)
+    def __init__(self, store: Store, text: str, items: Sequence[tuple[str, str]]) -> None:
+        rows = list(items)
 
-    def back(self, uow: UnitOfWork) -> None:
-        super().again(uow)
+        def work(uow: UnitOfWork) -> None:
+            for kind, id_ in rows:
+                services.put_back(uow, kind, id_)
+
+        super().__init__(store, text, work)
 
 
 class DealStageCommand(StoreCommand):
+    """Moves a deal to another stage (recorded in its history); undo moves it back."""
+
     def __init__(self, store: Store, text: str, deal_id: str, stage: str, reason: str = "") -> None:
-        super().__init__(store, text)
-        self._deal_id, self._stage, self._reason = deal_id, stage, reason
-        self._old: dict[str, Any] = {}
-
-    def again(self, uow: UnitOfWork) -> None:
-        self._old = services.move_deal_stage(
-            uow, self._deal_id, self._stage, lost_reason=self._reason
+        super().__init__(
+            store,
+            text,
+            lambda uow: services.move_deal_stage(uow, deal_id, stage, lost_reason=reason),
         )
-
-    def back(self, uow: UnitOfWork) -> None:
-        if self._old:
-            services.move_deal_stage(
-                uow, self._deal_id, self._old["stage"], lost_reason=self._old["lost_reason"]
-            )

@@ -52,10 +52,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import RelasiError, ValidationError
+from models.operations import Operation
 from models.store import Store
-from models.transfer.importer import apply_import, plan_source
-from models.transfer.matching import NEW, UPDATE
-from models.transfer.plan import ERROR, SKIP, ImportPlan, ImportResult
+from models.transfer.importer import import_operation, plan_source
+from models.transfer.plan import ERROR, ImportPlan, ImportResult
 from models.transfer.sources import CSV_SUFFIXES, SUFFIXES, load_source
 from models.transfer.undo import ImportBatchRow, import_batches, undo_import
 from ui import formatting
@@ -66,86 +66,53 @@ from ui.timeline import TimelinePane
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-#: Plans the import again (for redo after undo).
-Replanner = Callable[[], ImportPlan]
 
 
 @dataclass
 class Batch:
-    """One applied import inside an undo step: its batch and how to plan it again."""
+    """One applied import inside an undo step: the domain operation that wrote it."""
 
-    batch_id: str
-    replan: Replanner
+    operation: Operation[ImportResult]
 
-
-def carry_decisions(old: ImportPlan, new: ImportPlan) -> ImportPlan:
-    """Apply the user's changed decisions of ``old`` to the same rows of ``new``."""
-    chosen = {r.number: r for r in old.rows if r.action != r.proposed}
-    for row in new.rows:
-        before = chosen.get(row.number)
-        if before is None or row.action == ERROR:
-            continue
-        try:
-            if before.action == SKIP:
-                row.skip()
-            elif before.action == NEW:
-                row.create()
-            elif before.action == UPDATE:
-                row.merge(before.match_id)
-        except ValueError:
-            log.info("row %s: the earlier decision no longer applies", row.number)
-    return new
-
-
-def replanner(store: Store, plan: ImportPlan, account_id: str | None = None) -> Replanner:
-    """Plan ``plan``'s source again, keeping the decisions the user made."""
-
-    def again() -> ImportPlan:
-        return carry_decisions(plan, plan_source(store, plan.source, account_id=account_id))
-
-    return again
+    @property
+    def batch_id(self) -> str | None:
+        return self.operation.result.batch_id
 
 
 class ImportCommand(StoreCommand):
-    """Undo step of one or more import batches: undo reverts them, redo imports again."""
+    """Undo step of one or more imports: undo reverts their batches, redo applies the
+    recorded rows again (the files are not read again)."""
 
     def __init__(self, store: Store, text: str, batches: Sequence[Batch]) -> None:
         super().__init__(store, text)
         self.batches = list(batches)
-        self._pushed = False
 
     def undo(self) -> None:
-        try:
+        def steps(store: Store) -> None:
             for batch in reversed(self.batches):
                 # Already undone (Edit ▸ Undo an import…) is fine.
                 with contextlib.suppress(ValidationError):
-                    undo_import(self.store, batch.batch_id)
-        except RelasiError as exc:
-            self._failed(exc)
+                    batch.operation.undo(store)
+
+        self._run(steps)
 
     def redo(self) -> None:
         if not self._pushed:  # pushed after the import ran: nothing to do now
             self._pushed = True
             return
-        try:
-            for batch in self.batches:
-                result = apply_import(self.store, batch.replan())
-                if result.batch_id is not None:
-                    batch.batch_id = result.batch_id
-        except RelasiError as exc:
-            self._failed(exc)
 
-    def _failed(self, exc: RelasiError) -> None:
-        log.warning("import undo step failed: %s", exc.code)
-        self.setObsolete(True)
-        if self.on_error is not None:
-            self.on_error(exc)
+        def steps(store: Store) -> None:
+            for batch in self.batches:
+                batch.operation.redo(store)
+
+        self._run(steps)
 
 
 def push_import(
     stack: UndoStack, store: Store, name: str, batches: Sequence[Batch]
 ) -> ImportCommand | None:
     """Put an already applied import on the undo stack (nothing when nothing changed)."""
+    batches = [b for b in batches if b.operation.changed]
     if not batches:
         return None
     text = QCoreApplication.translate("import", "Import “{0}”").format(name)
@@ -196,8 +163,8 @@ def import_dropped(
     batches: list[Batch] = []
     for path in paths:
         try:
-            plan = plan_dropped(store, path, fallback)
-            result: ImportResult = apply_import(store, plan)
+            operation = import_operation(store, plan_dropped(store, path, fallback))
+            result = operation.result
         except RelasiError as exc:
             outcome.problems.append(exc.message)
             continue
@@ -205,12 +172,8 @@ def import_dropped(
         outcome.updated += result.updated
         outcome.skipped += result.skipped + result.unchanged
         outcome.problems.extend(result.errors)
-        if result.batch_id is not None:
-
-            def again(path: Path = path) -> ImportPlan:
-                return plan_dropped(store, path, fallback)
-
-            batches.append(Batch(result.batch_id, again))
+        if operation.changed:
+            batches.append(Batch(operation))
     name = paths[0].name if len(paths) == 1 else ""
     if name:
         outcome.command = push_import(stack, store, name, batches)

@@ -41,10 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import ImportCancelledError, RelasiError
+from models.operations import Operation
 from models.store import Store
 from models.transfer import sniff
 from models.transfer.exporter import csv_bytes
-from models.transfer.importer import apply_import, plan_source
+from models.transfer.importer import import_operation, plan_source
 from models.transfer.matching import DUPLICATE, NEW, UPDATE
 from models.transfer.output import write_private
 from models.transfer.plan import ERROR, SKIP, ImportPlan, ImportResult
@@ -52,7 +53,7 @@ from models.transfer.presets import Mapping, is_known_header, load_mapping, reco
 from models.transfer.source_types import RowError
 from models.transfer.sources import CSV_SUFFIXES, load_source
 from ui.commands import UndoStack
-from ui.import_commands import Batch, push_import, replanner
+from ui.import_commands import Batch, push_import
 from ui.import_preview import ChoiceDelegate, ErrorModel, MappingModel, PreviewModel
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class ImportWorker(QRunnable):
 
     def run(self) -> None:
         try:
-            result = apply_import(
+            operation = import_operation(
                 self.store,
                 self.plan,
                 progress=self.signals.progress.emit,
@@ -100,7 +101,7 @@ class ImportWorker(QRunnable):
             log.exception("import failed")
             self.signals.failed.emit(RelasiError(f"the import failed: {exc}"))
             return
-        self.signals.finished.emit(result)
+        self.signals.finished.emit(operation)
 
 
 def encoding_name(encoding: str) -> str:
@@ -668,17 +669,11 @@ class ImportWizard(QWizard):
         bar.setValue(done)
 
     @Slot(object)
-    def _finished(self, result: ImportResult) -> None:
+    def _finished(self, operation: Operation[ImportResult]) -> None:
         self.worker = None
-        self.outcome = result
-        plan = self.plan
-        if result.batch_id is not None and plan is not None:
-            push_import(
-                self.stack,
-                self.store,
-                plan.source_name,
-                [Batch(result.batch_id, replanner(self.store, plan))],
-            )
+        result = self.outcome = operation.result
+        if self.plan is not None:
+            push_import(self.stack, self.store, self.plan.source_name, [Batch(operation)])
         self.imported.emit(result)
         if self._close_when_done:
             self.done(QWizard.DialogCode.Accepted)

@@ -432,8 +432,8 @@ class QuickCaptureDialog(QDialog):
         self._done = True
         self._draft_timer.stop()
         self._parse_timer.stop()
-        self.created = command.created
-        target = account_id or next(i for k, i in command.created if k == "account")
+        self.created = command.result
+        target = account_id or next(i for k, i in self.created if k == "account")
         self.saved.emit(target)
         self.accept()
         return True

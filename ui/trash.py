@@ -29,7 +29,7 @@ from models.queries.stats import trash
 from models.rows import TrashRow
 from models.store import Store
 from ui import formatting
-from ui.commands import RestoreCommand, perform
+from ui.commands import PutBackCommand, perform
 from ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +99,7 @@ class TrashDialog(QDialog):
         # Restore a client before what belongs to it.
         items.sort(key=lambda item: item[0] != "account")
         try:
-            perform(self.stack, RestoreCommand(self.store, self.tr("Restore from Trash"), items))
+            perform(self.stack, PutBackCommand(self.store, self.tr("Restore from Trash"), items))
         except RelasiError as exc:
             QMessageBox.warning(self, self.tr("Cannot restore"), exc.message)
         self.model.reload()

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select
 from models import services
 from models import validation as v
 from models.capture.parse import CaptureResult
-from models.entities import Account, Contact, Draft, Interaction, Template
+from models.entities import Account, Contact, Draft, Template
 from models.errors import NotFoundError, ValidationError
 from models.store import Store, UnitOfWork
 
@@ -307,12 +307,9 @@ def save_capture(
             contact_ids=_contact_ids(uow, account_id, result.contacts),
             subject=result.subject[:300],
             body=result.body,
+            amount_minor=amount.minor_units if amount is not None else None,
+            amount_currency=amount.currency if amount is not None else None,
         )
-        if amount is not None:
-            entry = uow.session.get(Interaction, interaction_id)
-            assert entry is not None
-            entry.amount_minor = v.int_range("amount_minor", amount.minor_units, 0, 10**17)
-            entry.amount_currency = v.currency(amount.currency)
         created.append(("interaction", interaction_id))
     for edit in followups:
         created.append(

@@ -22,9 +22,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from models import operations
 from models.entities import new_id
 from models.errors import ImportCancelledError
-from models.store import Store
+from models.operations import Operation
+from models.store import Store, UnitOfWork
 from models.transfer import sniff
 from models.transfer.matching import DUPLICATE, NEW, UPDATE, AccountIndex, ContactIndex, company_key
 from models.transfer.merging import Writer
@@ -158,7 +160,21 @@ def apply_import(
     cancelled: Cancelled | None = None,
     chunk: int = 2_000,
 ) -> ImportResult:
-    """Write the plan as one import batch, in one transaction.
+    """Write the plan as one import batch, in one transaction (see :func:`import_operation`)."""
+    return import_operation(store, plan, progress=progress, cancelled=cancelled, chunk=chunk).result
+
+
+def import_operation(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    chunk: int = 2_000,
+) -> Operation[ImportResult]:
+    """Write the plan as one import batch, in one transaction, through the services' bulk
+    mode; the operation's undo reverts the batch and its redo applies the recorded rows
+    again (the file is not read again).
 
     ``progress(done, total)`` is called as rows are prepared and written; when
     ``cancelled()`` turns true the transaction is rolled back and ImportCancelledError
@@ -173,7 +189,7 @@ def apply_import(
         if progress is not None:
             progress(done, total)
 
-    with gc_paused(), store.write() as uow:
+    def work(uow: UnitOfWork) -> ImportResult:
         writer = Writer(uow, plan.source_name, plan.new_accounts)
         writer.prefetch(plan.rows)
         skipped = 0
@@ -187,19 +203,27 @@ def apply_import(
             elif row.action in (SKIP, DUPLICATE):
                 skipped += 1
         errors = [str(e) for e in plan.errors] + writer.problems
-        batch_id = writer.flush(
-            skipped + writer.unchanged,
+        counts = {
+            "created": writer.created_rows,
+            "updated": writer.updated_rows,
+            "skipped": skipped + writer.unchanged,
+        }
+        batch_id = writer.bulk.flush(
+            counts,
             errors,
             lambda part: tick(len(plan.rows) + int(len(plan.rows) * part)),
             chunk,
         )
         tick(total)
-    return ImportResult(
-        batch_id=batch_id,
-        created=writer.created_rows,
-        updated=writer.updated_rows,
-        skipped=skipped,
-        unchanged=writer.unchanged,
-        accounts_created=writer.accounts_created,
-        errors=errors,
-    )
+        return ImportResult(
+            batch_id=batch_id,
+            created=writer.created_rows,
+            updated=writer.updated_rows,
+            skipped=skipped,
+            unchanged=writer.unchanged,
+            accounts_created=writer.accounts_created,
+            errors=errors,
+        )
+
+    with gc_paused():
+        return operations.run(store, work)

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from models import fields
 from models import validation as v
-from models.entities import DEFAULT_CADENCE, AccountStatus, Tier
 from models.errors import ValidationError
+from models.fields import Clean, Field, Kind
 
 Cells = dict[str, list[tuple[str, str]]]
 """Per field, the non-empty ``(column, text)`` cells a row has for it."""
@@ -115,92 +116,119 @@ def _id(cells: Cells) -> str | None:
     return None
 
 
-def contact_record(cells: Cells) -> dict[str, Any]:
-    """Clean contact values: name, title, emails, phones, birthday, notes, account_name, id."""
-    emails = _emails(cells)
-    phones = _phones(cells)
+def _first(cells: Cells, name: str) -> tuple[str, str] | None:
+    for column, text in cells.get(name, []):
+        if text.strip():
+            return column, text.strip()
+    return None
+
+
+def _value(cells: Cells, f: Field) -> Any:
+    """The raw value of ``f`` in a row's cells, cleaned by its declaration."""
+    found = cells.get(f.name, [])
+    if f.kind in (Kind.EMAILS, Kind.PHONES):
+        split = _EMAIL_SPLIT if f.kind is Kind.EMAILS else _PHONE_SPLIT
+        out: list[str] = []
+        seen: set[str] = set()
+        for column, text in found:
+            items = [part for part in split.split(text.strip()) if part]
+            try:
+                clean = f.clean(items)
+            except ValidationError as exc:
+                raise CellError(column, exc.message) from None
+            for item in clean:
+                if item.casefold() not in seen:
+                    seen.add(item.casefold())
+                    out.append(item)
+        return out
+    if f.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        sep = f.join or ("\n" if f.kind is Kind.LONG_TEXT else " ")
+        try:
+            return f.clean(_joined(found, sep))
+        except ValidationError as exc:
+            raise CellError(_first_column(cells, f.name), exc.message) from None
+    first = _first(cells, f.name)
+    if first is None:
+        return f.clean(None) if f.kind is not Kind.PHONE else ""
+    column, text = first
+    try:
+        if f.kind is Kind.PHONE:
+            return f.clean(_PHONE_SPLIT.split(text)[0])
+        if f.kind is Kind.DATE:
+            return f.clean(parse_date(text))
+        if f.kind is Kind.CHOICE and f.choices is not None:
+            by_fold = {m.value.casefold(): m.value for m in f.choices}
+            return f.clean(by_fold.get(text.casefold(), text))
+        if f.kind is Kind.INT:
+            try:
+                number = int(text)
+            except ValueError:
+                raise CellError(column, f"{text!r} is not a whole number") from None
+            return f.clean(number)
+        return f.clean(text)
+    except ValueError as exc:
+        raise CellError(column, str(exc)) from None
+    except ValidationError as exc:
+        raise CellError(column, exc.message) from None
+
+
+def _record(kind: str, cells: Cells, skip: tuple[str, ...] = ()) -> Clean:
+    """Every declared field of ``kind`` that the cells have, cleaned by its declaration."""
+    out = Clean()
+    for f in fields.imported(kind):
+        if f.name in skip:
+            continue
+        # A value the row does not have stays out (a merge keeps what is stored), except
+        # text and lists, which are "" or [] (a merge skips those too).
+        if f.name in cells or f.kind not in (Kind.CHOICE, Kind.INT, Kind.DATE):
+            out[f.name] = _value(cells, f)
+    return out
+
+
+def contact_record(cells: Cells) -> Clean:
+    """Clean contact values (every declared field), plus ``id`` and ``account_name``."""
+    if cells.get("birthday") and cells["birthday"][0][1].startswith("--"):
+        # "--MM-DD" (no year, as Google and vCard write it) cannot be a date: left out.
+        cells = {k: v for k, v in cells.items() if k != "birthday"}
+    out = _record("contact", cells, skip=("name",))
     name = _joined(cells.get("name", []))
     if not name:
         name = _joined(
             cells.get("first_name", []) + cells.get("middle_name", []) + cells.get("last_name", [])
         )
-    if not name and emails:
-        name = emails[0]
+    if not name and out["emails"]:
+        name = out["emails"][0]
     try:
-        name = v.required_text("name", name)
+        out["name"] = fields.field("contact", "name").clean(name)
     except ValidationError as exc:
         raise CellError(
             _first_column(cells, "name", "first_name", "last_name"), exc.message
         ) from None
-    birthday: date | None = None
-    if cells.get("birthday") and not cells["birthday"][0][1].startswith("--"):
-        # "--MM-DD" (no year, as Google and vCard write it) cannot be a date: left out.
-        column, text = cells["birthday"][0]
-        try:
-            birthday = parse_date(text)
-        except ValueError as exc:
-            raise CellError(column, str(exc)) from None
-    notes = _text(cells, "notes", 20_000, sep="\n")
     urls = [t.strip() for _, t in cells.get("urls", []) if t.strip()]
+    if not out.get("linkedin_url"):
+        profile = next((u for u in urls if _is_linkedin(u)), "")
+        if profile:
+            out["linkedin_url"] = fields.field("contact", "linkedin_url").clean(profile)
+            urls.remove(profile)
+    notes = out["notes"]
     missing = [u for u in urls if u not in notes]
     if missing:
-        notes = "\n".join([notes, *missing]) if notes else "\n".join(missing)
-    return {
-        "id": _id(cells),
-        "name": name,
-        "title": _text(cells, "title", 200),
-        "emails": emails,
-        "phones": phones,
-        "birthday": birthday,
-        "notes": notes,
-        "account_name": _text(cells, "account_name", 200),
-    }
-
-
-def account_record(cells: Cells) -> dict[str, Any]:
-    """Clean account values, with the defaults a new account gets."""
-    try:
-        name = v.required_text("name", _joined(cells.get("name", [])))
-    except ValidationError as exc:
-        raise CellError(_first_column(cells, "name"), exc.message) from None
-    website = _joined(cells.get("website", [])[:1])
-    try:
-        website = v.website(website)
-    except ValidationError as exc:
-        raise CellError(_first_column(cells, "website"), exc.message) from None
-    phones = _phones(cells, "phone")
-    out: dict[str, Any] = {
-        "id": _id(cells),
-        "name": name,
-        "industry": _text(cells, "industry", 120),
-        "website": website,
-        "phone": phones[0] if phones else "",
-        "address": _text(cells, "address", 20_000, sep=", "),
-        "notes": _text(cells, "notes", 20_000, sep="\n"),
-    }
-    for field, allowed, fold in (("tier", Tier, str.upper), ("status", AccountStatus, str.lower)):
-        if cells.get(field):
-            column, text = cells[field][0]
-            try:
-                out[field] = v.choice(field, fold(text.strip()), allowed)
-            except ValidationError as exc:
-                raise CellError(column, exc.message) from None
-    if cells.get("cadence_days"):
-        column, text = cells["cadence_days"][0]
-        try:
-            out["cadence_days"] = v.int_range("cadence_days", int(text.strip()), 1, 3650)
-        except ValueError:
-            raise CellError(column, f"{text.strip()!r} is not a number of days") from None
-        except ValidationError as exc:
-            raise CellError(column, exc.message) from None
+        out["notes"] = "\n".join([notes, *missing]) if notes else "\n".join(missing)
+    out["id"] = _id(cells)
+    out["account_name"] = _text(cells, "account_name", 200)
     return out
 
 
-def new_account_defaults(values: dict[str, Any]) -> dict[str, Any]:
-    """Tier, status and cadence for an account an import creates."""
-    tier = values.get("tier") or Tier.B.value
-    return {
-        "tier": tier,
-        "status": values.get("status") or AccountStatus.ACTIVE.value,
-        "cadence_days": values.get("cadence_days") or DEFAULT_CADENCE[Tier(tier)],
-    }
+def _is_linkedin(url: str) -> bool:
+    try:
+        fields.field("contact", "linkedin_url").clean(url)
+    except ValidationError:
+        return False
+    return True
+
+
+def account_record(cells: Cells) -> Clean:
+    """Clean account values (every declared field the row has), plus ``id``."""
+    out = _record("account", cells)
+    out["id"] = _id(cells)
+    return out

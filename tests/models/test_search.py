@@ -78,7 +78,7 @@ def test_search_follows_edits_and_deletes(store: Store) -> None:
         services.soft_delete(uow, "interaction", i)
     assert search.search(store, "mango") == []
     with store.write() as uow:
-        services.restore(uow, "interaction", i)
+        services.put_back(uow, "interaction", i)
         services.soft_delete(uow, "account", a)
     assert search.search(store, "mango") == []
 

@@ -132,7 +132,7 @@ def test_last_contact_follows_interactions(store: Store, clock: FixedClock) -> N
         services.soft_delete(uow, "interaction", newer)
     assert client_queries.account_detail(store, a).last_contact_at == t1  # type: ignore[union-attr]
     with store.write() as uow:
-        services.restore(uow, "interaction", newer)
+        services.put_back(uow, "interaction", newer)
     assert client_queries.account_detail(store, a).last_contact_at == t2  # type: ignore[union-attr]
 
 
@@ -211,12 +211,12 @@ def test_soft_delete_and_restore_account(store: Store) -> None:
         services.soft_delete(uow, "account", a)
     assert live_counts(store)["accounts"] == 0
     assert [(t.kind, t.label) for t in trash(store)] == [("account", "Gone Soon")]
-    with pytest.raises(ValidationError, match="restore the client first"), store.write() as uow:
+    with pytest.raises(ValidationError, match="put the client back first"), store.write() as uow:
         services.soft_delete(uow, "contact", c)
-        services.restore(uow, "contact", c)
+        services.put_back(uow, "contact", c)
     with store.write() as uow:
-        services.restore(uow, "account", a)
-        services.restore(uow, "account", a)  # restoring twice is harmless
+        services.put_back(uow, "account", a)
+        services.put_back(uow, "account", a)  # restoring twice is harmless
     assert live_counts(store)["accounts"] == 1
     with pytest.raises(NotFoundError), store.write() as uow:
         services.update_account(uow, "missing", name="x")
@@ -268,5 +268,5 @@ def test_client_to_trash_reports_its_followups(store: Store, clock: FixedClock) 
         services.soft_delete(uow, "account", a)
     assert heard[-1].of("followup") == {f}
     with store.write() as uow:
-        services.restore(uow, "account", a)
+        services.put_back(uow, "account", a)
     assert heard[-1].of("followup") == {f} and heard[-1].of("account") == {a}

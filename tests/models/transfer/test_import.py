@@ -86,7 +86,7 @@ def test_linkedin_keeps_profile_urls_and_skips_the_preamble(store: Store, data: 
     people = contacts_by_name(store)
     assert set(people) == {"Rizky Pratama", "Nadia Putri", "Ahmad Fauzi"}
     assert people["Nadia Putri"].title == "Head of Partnerships, SEA"
-    assert "https://www.linkedin.com/in/nadiaputri" in people["Nadia Putri"].notes
+    assert people["Nadia Putri"].linkedin_url == "https://www.linkedin.com/in/nadiaputri"
     assert people["Ahmad Fauzi"].account_id is None
 
 
@@ -358,8 +358,8 @@ def test_undo_reverts_the_whole_batch(store: Store, data: Path) -> None:
         trashed = s.scalars(select(Contact).where(Contact.deleted_at.is_not(None))).all()
     assert {c.name for c in trashed} == {"Sari Dewi", "Anna Müller"}
     with store.write() as uow:
-        services.restore(uow, "account", trashed[0].account_id or "")
-        services.restore(uow, "contact", trashed[0].id)
+        services.put_back(uow, "account", trashed[0].account_id or "")
+        services.put_back(uow, "contact", trashed[0].id)
     assert trashed[0].name in contacts_by_name(store)
 
 

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from models import services
+from models.services import bulk
 from models.store import Store, open_store
-from models.transfer import merging
 from models.transfer.importer import apply_import, plan_import
 from models.transfer.undo import undo_import
 from models.vault import keys
@@ -82,10 +82,7 @@ def test_deferred_indexing_matches_the_per_row_triggers(
     try:
         _seed(other)
 
-        def per_row(self: merging.Writer, chunk: int, done: int, tick: Any) -> int:
-            return self._insert(merging.Contact, list(self.contacts.values()), chunk, done, tick)
-
-        monkeypatch.setattr(merging.Writer, "_insert_contacts", per_row)
+        monkeypatch.setattr(bulk.BulkWrite, "defer_contact_indexing", False)
         _import(other, src)
         per_row_indexes = _indexes(other)
     finally:
@@ -135,15 +132,14 @@ def test_a_failed_import_leaves_nothing_deferred(
     src.write_text(CSV, encoding="utf-8")
     plan = plan_import(store, src)
 
-    original = merging.Writer._insert
+    original = bulk.insert_rows
 
-    def insert(self: merging.Writer, cls: Any, rows: Any, *args: Any) -> int:
-        done = original(self, cls, rows, *args)
-        if cls is merging.Contact:  # after the contacts went in, indexing deferred
+    def insert(uow: Any, table: Any, rows: Any, chunk: int) -> None:
+        original(uow, table, rows, chunk)
+        if table.name == "contacts":  # after the contacts went in, indexing deferred
             raise RuntimeError("disk on fire")
-        return done
 
-    monkeypatch.setattr(merging.Writer, "_insert", insert)
+    monkeypatch.setattr(bulk, "insert_rows", insert)
     with pytest.raises(RuntimeError):
         apply_import(store, plan)
     with store.engine.connect() as conn:

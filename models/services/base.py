@@ -1,0 +1,74 @@
+"""What every service shares: stamping new rows, finding live ones, applying changes,
+and marking a public service so that only the outermost call records its undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from models.entities import KINDS, Account, Timestamped
+from models.errors import NotFoundError
+from models.store import UnitOfWork
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def service(fn: F) -> F:
+    """A public service: calls it makes to other services record no undo of their own."""
+
+    @wraps(fn)
+    def wrapper(uow: UnitOfWork, *args: Any, **kwargs: Any) -> Any:
+        uow.depth += 1
+        try:
+            return fn(uow, *args, **kwargs)
+        finally:
+            uow.depth -= 1
+
+    return cast(F, wrapper)
+
+
+def stamp_new(uow: UnitOfWork, obj: Timestamped, kind: str) -> None:
+    obj.created_at = uow.now
+    obj.updated_at = uow.now
+    uow.session.add(obj)
+    uow.session.flush()
+    uow.touched(kind, obj.id)
+
+
+def get(uow: UnitOfWork, kind: str, id_: str, *, deleted_ok: bool = False) -> Any:
+    obj = uow.session.get(KINDS[kind], id_)
+    if obj is None or (obj.deleted_at is not None and not deleted_ok):
+        raise NotFoundError(f"no {kind} with id {id_}")
+    return obj
+
+
+def apply(uow: UnitOfWork, kind: str, obj: Timestamped, fields: dict[str, Any]) -> dict[str, Any]:
+    """Set ``fields`` on ``obj``; returns the previous values of those that changed."""
+    old: dict[str, Any] = {}
+    for name, value in fields.items():
+        current = getattr(obj, name)
+        if current != value:
+            old[name] = current
+            setattr(obj, name, value)
+    if old:
+        obj.updated_at = uow.now
+        uow.touched(kind, obj.id)
+    return old
+
+
+def live_account(uow: UnitOfWork, account_id: str) -> Account:
+    account: Account = get(uow, "account", account_id)
+    return account
+
+
+def record_update(
+    uow: UnitOfWork,
+    update: Callable[..., dict[str, Any]],
+    id_: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+) -> None:
+    """Undo of an update sets the old values again through the same service; redo the new."""
+    if old:
+        uow.record(lambda u: update(u, id_, **old), lambda u: update(u, id_, **new))

@@ -1,0 +1,102 @@
+"""Services for deals (with their stage history) and quotas."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from models import fields
+from models import validation as v
+from models.entities import CLOSED_STAGES, Deal, DealStage, DealStageChange, Quota
+from models.errors import ValidationError
+from models.services.base import apply, get, live_account, record_update, service, stamp_new
+from models.services.trash import record_created
+from models.store import UnitOfWork
+
+
+def _clean_deal(uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
+    out = fields.clean("deal", values)
+    if "account_id" in out:
+        live_account(uow, out["account_id"])
+    return out
+
+
+@service
+def create_deal(
+    uow: UnitOfWork,
+    account_id: str,
+    title: str,
+    *,
+    stage: str = DealStage.LEAD.value,
+    **values: Any,
+) -> str:
+    clean = _clean_deal(uow, {"account_id": account_id, "title": title, **values})
+    deal = Deal(stage=v.choice("stage", stage, DealStage), **clean)
+    if deal.stage in CLOSED_STAGES:
+        deal.closed_at = uow.now
+    stamp_new(uow, deal, "deal")
+    _record_stage(uow, deal.id, None, deal.stage)
+    uow.touched("account", account_id)
+    record_created(uow, "deal", deal.id)
+    return deal.id
+
+
+@service
+def update_deal(uow: UnitOfWork, deal_id: str, **values: Any) -> dict[str, Any]:
+    deal: Deal = get(uow, "deal", deal_id)
+    clean = _clean_deal(uow, values)
+    old = apply(uow, "deal", deal, clean)
+    if old:
+        uow.touched("account", deal.account_id)
+    record_update(uow, update_deal, deal_id, old, clean)
+    return old
+
+
+def _record_stage(uow: UnitOfWork, deal_id: str, old: str | None, new: str) -> None:
+    change = DealStageChange(deal_id=deal_id, from_stage=old, to_stage=new, changed_at=uow.now)
+    stamp_new(uow, change, "deal_stage_change")
+
+
+@service
+def move_deal_stage(
+    uow: UnitOfWork, deal_id: str, stage: str, *, lost_reason: str = ""
+) -> dict[str, Any]:
+    """Move a deal to another stage and record the move in the stage history.
+
+    Undoing a move is a move back (recorded too: the history keeps what happened)."""
+    deal: Deal = get(uow, "deal", deal_id)
+    stage = v.choice("stage", stage, DealStage)
+    if stage == deal.stage:
+        return {}
+    old = {"stage": deal.stage, "closed_at": deal.closed_at, "lost_reason": deal.lost_reason}
+    _record_stage(uow, deal.id, deal.stage, stage)
+    deal.stage = stage
+    deal.closed_at = uow.now if stage in CLOSED_STAGES else None
+    if stage == DealStage.LOST:
+        deal.lost_reason = v.optional_text("lost_reason", lost_reason, max_len=300)
+    deal.updated_at = uow.now
+    uow.touched("deal", deal.id)
+    uow.touched("account", deal.account_id)
+    back, reason = str(old["stage"]), str(old["lost_reason"] or "")
+    uow.record(
+        lambda u: move_deal_stage(u, deal_id, back, lost_reason=reason),
+        lambda u: move_deal_stage(u, deal_id, stage, lost_reason=lost_reason),
+    )
+    return old
+
+
+@service
+def create_quota(
+    uow: UnitOfWork, period_start: date, period_end: date, amount_minor: int, currency: str
+) -> str:
+    if period_end < period_start:
+        raise ValidationError("period_end", "a quota period must end after it starts")
+    quota = Quota(
+        period_start=period_start,
+        period_end=period_end,
+        amount_minor=v.int_range("amount_minor", amount_minor, 0, 10**17),
+        currency=v.currency(currency),
+    )
+    stamp_new(uow, quota, "quota")
+    record_created(uow, "quota", quota.id)
+    return quota.id
