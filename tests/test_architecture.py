@@ -18,7 +18,6 @@ STILL_TOO_BIG = {
     "models.services",
     "ui.dialogs",
     "ui.import_wizard",
-    "ui.main_window",
     "ui.quick_capture",
 }
 

@@ -134,7 +134,10 @@ class FollowUpRows(QWidget):
             warning.setObjectName(f"followUpCheck{row}")
             warning.setToolTip("\n".join(reason_text(r) for r in item.reasons))
             warning.setVisible(item.needs_confirmation)
-            warning.setStyleSheet("color: #bf8700; font-weight: bold;")
+            warning.setProperty("role", "warning")  # coloured by resources/style.qss
+            bold = warning.font()
+            bold.setBold(True)
+            warning.setFont(bold)
             editor.dateTimeChanged.connect(lambda value, i=row: self._changed(i, value))
             self._grid.addWidget(title, row + 1, 0)
             self._grid.addWidget(editor, row + 1, 1)
@@ -202,7 +205,7 @@ class CapturePreview(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("captureError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #cf222e;")
+        self.error.setProperty("role", "error")
         self.error.hide()
 
         form = QFormLayout()

@@ -42,7 +42,7 @@ class TemplatesDialog(QDialog):
         self.body.setObjectName("templateBody")
         self.body.setAccessibleName(self.tr("Template text"))
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #cf222e;")
+        self.error.setProperty("role", "error")  # coloured by resources/style.qss
         self.error.hide()
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.setObjectName("templateAdd")
@@ -129,9 +129,7 @@ class TemplatesDialog(QDialog):
         if template_id is None:
             return
         try:
-            drafts.save_template(
-                self.store, self.name.text(), self.body.toPlainText(), template_id
-            )
+            drafts.save_template(self.store, self.name.text(), self.body.toPlainText(), template_id)
         except RelasiError as exc:
             self._show_error(exc.message)
             return

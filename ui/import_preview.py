@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.queries import clients as client_queries
@@ -30,7 +30,7 @@ from models.transfer.matching import DUPLICATE, NEW, UPDATE
 from models.transfer.plan import ERROR, SKIP, ImportPlan, PlanRow
 from models.transfer.presets import FIELDS, Mapping
 from models.transfer.source_types import RowError
-from ui import formatting
+from ui import colours, formatting
 from ui.labels import kind_label
 from ui.row_table import RowTableModel
 
@@ -88,15 +88,6 @@ def action_label(action: str) -> str:
         SKIP: QCoreApplication.translate("import", "Skip"),
         ERROR: QCoreApplication.translate("import", "Not imported"),
     }.get(action, action)
-
-
-STATUS_COLOURS = {
-    NEW: "#1a7f37",
-    UPDATE: "#0969da",
-    DUPLICATE: "#9a6700",
-    SKIP: "#6e7781",
-    ERROR: "#cf222e",
-}
 
 
 def choices_for(row: PlanRow) -> list[tuple[str, str]]:
@@ -224,7 +215,7 @@ class MappingModel(QAbstractTableModel):
         if c == 2 and role == ChoicesRole:
             return [(f, field_label(f)) for f in ("", *FIELDS[self.kind])]
         if c == 2 and role == Qt.ItemDataRole.ForegroundRole and not self.targets[r]:
-            return QBrush(QColor("#6e7781"))
+            return QBrush(colours.muted())
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -410,9 +401,9 @@ class PreviewModel(QAbstractTableModel):
             return choices_for(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             if c == self.STATUS:
-                return QBrush(QColor(STATUS_COLOURS.get(row.proposed, "#24292f")))
+                return QBrush(colours.import_action(row.proposed))
             if c == self.ACTION and row.action in (SKIP, DUPLICATE, ERROR):
-                return QBrush(QColor("#6e7781"))
+                return QBrush(colours.muted())
         if role == Qt.ItemDataRole.TextAlignmentRole and c == self.ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -127,7 +127,7 @@ def _error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #cf222e;")
+    label.setProperty("role", "error")  # coloured by resources/style.qss
     label.hide()
     return label
 

@@ -69,6 +69,50 @@
     </message>
 </context>
 <context>
+    <name>AppActions</name>
+    <message>
+        <source>About Relasi</source>
+        <translation>Tentang Relasi</translation>
+    </message>
+    <message>
+        <source>Relasi {0}
+An offline client-relationship organizer.</source>
+        <translation>Relasi {0}
+Pengelola hubungan klien secara offline.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Memeriksa basis data…</translation>
+    </message>
+    <message>
+        <source>The database is healthy.</source>
+        <translation>Basis data dalam kondisi baik.</translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>Periksa basis data</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Tidak ditemukan masalah.</translation>
+    </message>
+    <message>
+        <source>The check found problems:
+
+{0}
+
+Restore from a backup?</source>
+        <translation>Pemeriksaan menemukan masalah:
+
+{0}
+
+Pulihkan dari cadangan?</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <source>Taken</source>
@@ -89,6 +133,41 @@
     <message>
         <source>unreadable</source>
         <translation>tidak terbaca</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database with the chosen backup. The current database is backed up first, so this can be undone by restoring that.</source>
+        <translation>Pemulihan mengganti basis data dengan cadangan yang dipilih. Basis data saat ini dicadangkan terlebih dahulu, sehingga tindakan ini dapat diurungkan dengan memulihkan cadangan tersebut.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Pulihkan…</translation>
+    </message>
+    <message>
+        <source>No backups yet. Use File ▸ Back up now to make one.</source>
+        <translation>Belum ada cadangan. Gunakan Berkas ▸ Cadangkan sekarang untuk membuatnya.</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of {0}? Relasi will restart.</source>
+        <translation>Ganti basis data dengan cadangan dari {0}? Relasi akan dimulai ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Open client</source>
+        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown.</extracomment>
+        <translation>Buka klien</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan</translation>
     </message>
 </context>
 <context>
@@ -659,6 +738,25 @@
     </message>
 </context>
 <context>
+    <name>FollowUpActions</name>
+    <message>
+        <source>Complete “{0}”</source>
+        <translation>Selesaikan “{0}”</translation>
+    </message>
+    <message>
+        <source>Reopen “{0}”</source>
+        <translation>Buka kembali “{0}”</translation>
+    </message>
+    <message>
+        <source>Snooze “{0}”</source>
+        <translation>Tunda “{0}”</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Tunda sampai</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Edit follow-up</source>
@@ -1075,86 +1173,12 @@
         <translation>Relasi</translation>
     </message>
     <message>
-        <source>New {0}</source>
-        <translation>{0} baru</translation>
-    </message>
-    <message>
-        <source>Delete entry</source>
-        <translation>Hapus entri</translation>
-    </message>
-    <message>
-        <source>Move “{0}” to Trash</source>
-        <translation>Pindahkan “{0}” ke Tempat sampah</translation>
-    </message>
-    <message>
-        <source>Complete “{0}”</source>
-        <translation>Selesaikan “{0}”</translation>
-    </message>
-    <message>
-        <source>Reopen “{0}”</source>
-        <translation>Buka kembali “{0}”</translation>
-    </message>
-    <message>
-        <source>Snooze “{0}”</source>
-        <translation>Tunda “{0}”</translation>
-    </message>
-    <message>
-        <source>Snooze until</source>
-        <translation>Tunda sampai</translation>
-    </message>
-    <message>
-        <source>About Relasi</source>
-        <translation>Tentang Relasi</translation>
-    </message>
-    <message>
-        <source>Relasi {0}
-An offline client-relationship organizer.</source>
-        <translation>Relasi {0}
-Pengelola hubungan klien secara offline.</translation>
-    </message>
-    <message>
-        <source>Checking the database…</source>
-        <translation>Memeriksa basis data…</translation>
-    </message>
-    <message>
-        <source>The database is healthy.</source>
-        <translation>Basis data dalam kondisi baik.</translation>
-    </message>
-    <message>
-        <source>Check database</source>
-        <translation>Periksa basis data</translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>Tidak ditemukan masalah.</translation>
-    </message>
-    <message>
-        <source>The check found problems:
-
-{0}
-
-Restore from a backup?</source>
-        <translation>Pemeriksaan menemukan masalah:
-
-{0}
-
-Pulihkan dari cadangan?</translation>
-    </message>
-    <message>
         <source>Due now: {0} — {1}</source>
         <translation>Jatuh tempo sekarang: {0} — {1}</translation>
     </message>
     <message>
         <source>Follow-up due</source>
         <translation>Tindak lanjut jatuh tempo</translation>
-    </message>
-    <message>
-        <source>Open client</source>
-        <translation>Buka klien</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Abaikan</translation>
     </message>
 </context>
 <context>
@@ -1364,26 +1388,18 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
 </context>
 <context>
-    <name>RestoreDialog</name>
+    <name>RecordActions</name>
     <message>
-        <source>Restore from backup</source>
-        <translation>Pulihkan dari cadangan</translation>
+        <source>New {0}</source>
+        <translation>{0} baru</translation>
     </message>
     <message>
-        <source>Restoring replaces the database with the chosen backup. The current database is backed up first, so this can be undone by restoring that.</source>
-        <translation>Pemulihan mengganti basis data dengan cadangan yang dipilih. Basis data saat ini dicadangkan terlebih dahulu, sehingga tindakan ini dapat diurungkan dengan memulihkan cadangan tersebut.</translation>
+        <source>Move “{0}” to Trash</source>
+        <translation>Pindahkan “{0}” ke Tempat sampah</translation>
     </message>
     <message>
-        <source>&amp;Restore…</source>
-        <translation>&amp;Pulihkan…</translation>
-    </message>
-    <message>
-        <source>No backups yet. Use File ▸ Back up now to make one.</source>
-        <translation>Belum ada cadangan. Gunakan Berkas ▸ Cadangkan sekarang untuk membuatnya.</translation>
-    </message>
-    <message>
-        <source>Replace the database with the backup of {0}? Relasi will restart.</source>
-        <translation>Ganti basis data dengan cadangan dari {0}? Relasi akan dimulai ulang.</translation>
+        <source>Delete entry</source>
+        <translation>Hapus entri</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1415,18 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Language</source>
         <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Tampilan</translation>
     </message>
     <message>
         <source>Remind me when a follow-up falls due</source>
@@ -1423,6 +1451,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>Loc&amp;k when idle for</source>

@@ -328,10 +328,10 @@ def test_export_warns_once_and_writes_csv_with_bom(
     assert shown == ["Export anyway"]
     assert "Exported 3 rows to clients.csv." in window.statusBar().currentMessage()
 
-    dialog = window.export_data()
+    dialog = window.transfer_actions.export_data()
     assert isinstance(dialog, ExportDialog)
     select_client(window, sample["kopi"])
-    dialog = window.export_data()
+    dialog = window.transfer_actions.export_data()
     assert isinstance(dialog, ExportDialog)
     dialog.set_choice("contacts", "vcf", selected=True)
     vcf = tmp_path / "kopi.vcf"
@@ -344,7 +344,7 @@ def test_export_warns_once_and_writes_csv_with_bom(
 
 def test_export_formats_follow_the_kind(window: MainWindow, sample: dict[str, str]) -> None:
     select_client(window, sample["acme"])
-    dialog = window.export_data()
+    dialog = window.transfer_actions.export_data()
     assert isinstance(dialog, ExportDialog)
 
     def formats() -> list[str]:
