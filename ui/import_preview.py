@@ -68,19 +68,20 @@ def field_label(name: str) -> str:
     }.get(name, name)
 
 
-def status_label(status: str) -> str:
-    """What matching found for a row (the row's proposed action)."""
+def proposed_action_label(proposed: str) -> str:
+    """What matching found for a row: its proposed action (``PlanRow.proposed``, the
+    Status column). Not ui.labels.status_label, which names an account's status."""
     return {
         NEW: QCoreApplication.translate("import", "new"),
         UPDATE: QCoreApplication.translate("import", "update"),
         DUPLICATE: QCoreApplication.translate("import", "possible duplicate"),
         SKIP: QCoreApplication.translate("import", "already there"),
         ERROR: QCoreApplication.translate("import", "error"),
-    }.get(status, status)
+    }.get(proposed, proposed)
 
 
 def action_label(action: str) -> str:
-    """What the import will do with a row."""
+    """What the import will do with a row (``PlanRow.action``, as the user decided)."""
     return {
         NEW: QCoreApplication.translate("import", "Create"),
         UPDATE: QCoreApplication.translate("import", "Merge"),
@@ -387,7 +388,7 @@ class PreviewModel(QAbstractTableModel):
             if c == self.ROW:
                 return str(row.number)
             if c == self.STATUS:
-                return status_label(row.proposed)
+                return proposed_action_label(row.proposed)
             if c == self.ACTION:
                 return action_label(row.action)
             if c == self.NAME:
