@@ -993,11 +993,7 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
-    <message>
-        <source>Import</source>
-        <translation>Impor</translation>
-    </message>
+    <name>ImportSession</name>
     <message>
         <source>Cannot read {0}: {1}</source>
         <translation>Tidak dapat membaca {0}: {1}</translation>
@@ -1047,18 +1043,6 @@ Pulihkan dari cadangan?</translation>
         <translation>Format: {0}</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was imported.</source>
-        <translation>Dibatalkan: tidak ada yang diimpor.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: {0}</source>
-        <translation>Tidak ada yang diimpor: {0}</translation>
-    </message>
-    <message>
         <source>Import of {0}</source>
         <translation>Impor {0}</translation>
     </message>
@@ -1070,33 +1054,24 @@ Pulihkan dari cadangan?</translation>
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
+</context>
+<context>
+    <name>ImportWizard</name>
     <message>
-        <source>Save report</source>
-        <translation>Simpan laporan</translation>
+        <source>Import</source>
+        <translation>Impor</translation>
     </message>
     <message>
-        <source>CSV file (*.csv);;Text file (*.txt)</source>
-        <translation>Berkas CSV (*.csv);;Berkas teks (*.txt)</translation>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Baris</translation>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Dibatalkan: tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>Column</source>
-        <translation>Kolom</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Cannot save {0}: {1}</source>
-        <translation>Tidak dapat menyimpan {0}: {1}</translation>
-    </message>
-    <message>
-        <source>Report saved to {0}</source>
-        <translation>Laporan disimpan ke {0}</translation>
+        <source>Nothing was imported: {0}</source>
+        <translation>Tidak ada yang diimpor: {0}</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1505,34 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Edit ▸ Undo takes the whole import back.</source>
         <translation>Sunting ▸ Urungkan membatalkan seluruh impor.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv);;Text file (*.txt)</source>
+        <translation>Berkas CSV (*.csv);;Berkas teks (*.txt)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}</source>
+        <translation>Tidak dapat menyimpan {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>Laporan disimpan ke {0}</translation>
     </message>
 </context>
 <context>
