@@ -17,7 +17,6 @@ MAX_LINES = 500
 STILL_TOO_BIG = {
     "models.services",
     "ui.dialogs",
-    "ui.quick_capture",
 }
 
 

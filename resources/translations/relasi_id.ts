@@ -565,6 +565,37 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>DraftBanner</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Buang</translation>
+    </message>
+    <message>
+        <source>Restore unsaved note from {0}?</source>
+        <translation>Pulihkan catatan yang belum disimpan dari {0}?</translation>
+    </message>
+    <message>
+        <source>Quick capture</source>
+        <translation>Catat cepat</translation>
+    </message>
+    <message>
+        <source>Keep this note as a draft?</source>
+        <translation>Simpan catatan ini sebagai draf?</translation>
+    </message>
+    <message>
+        <source>A kept draft is offered again next time.</source>
+        <translation>Draf yang disimpan akan ditawarkan lagi lain kali.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep draft</source>
+        <translation>Simpan &amp;draf</translation>
+    </message>
+</context>
+<context>
     <name>ErrorModel</name>
     <message>
         <source>Row</source>
@@ -1280,14 +1311,6 @@ Pulihkan dari cadangan?</translation>
         <translation>Catat cepat</translation>
     </message>
     <message>
-        <source>&amp;Restore</source>
-        <translation>&amp;Pulihkan</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Buang</translation>
-    </message>
-    <message>
         <source>Insert a template</source>
         <translation>Sisipkan templat</translation>
     </message>
@@ -1330,10 +1353,6 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Ctrl+Enter untuk menyimpan. Satu baris per langkah berikutnya.</translation>
     </message>
     <message>
-        <source>Restore unsaved note from {0}?</source>
-        <translation>Pulihkan catatan yang belum disimpan dari {0}?</translation>
-    </message>
-    <message>
         <source>Edit templates…</source>
         <translation>Sunting templat…</translation>
     </message>
@@ -1348,18 +1367,6 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Quick note</source>
         <translation>Catatan cepat</translation>
-    </message>
-    <message>
-        <source>Keep this note as a draft?</source>
-        <translation>Simpan catatan ini sebagai draf?</translation>
-    </message>
-    <message>
-        <source>A kept draft is offered again next time.</source>
-        <translation>Draf yang disimpan akan ditawarkan lagi lain kali.</translation>
-    </message>
-    <message>
-        <source>&amp;Keep draft</source>
-        <translation>Simpan &amp;draf</translation>
     </message>
 </context>
 <context>
