@@ -23,7 +23,10 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from ui import colours
 
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+STYLE = RESOURCES / "style.qss"
+#: Added under a dark palette (check boxes that Fusion draws too dark to see).
+STYLE_DARK = RESOURCES / "style-dark.qss"
 
 #: Stored values of Settings.appearance: follow the system, or a fixed choice.
 SYSTEM, LIGHT, DARK = "", "light", "dark"
@@ -82,11 +85,16 @@ def system_wants_dark(app: QApplication) -> bool:
 
 
 def style_sheet(palette: QPalette | None = None) -> str:
-    """resources/style.qss with its ``$names`` filled in for ``palette``."""
-    if not STYLE.exists():
-        return ""
-    template = Template(STYLE.read_text(encoding="utf-8"))
-    return template.substitute(colours.style_values(palette))
+    """resources/style.qss (and style-dark.qss for a dark ``palette``) with their
+    ``$names`` filled in for ``palette``."""
+    files = [STYLE, STYLE_DARK] if colours.is_dark(palette) else [STYLE]
+    values = colours.style_values(palette)
+    values["icons"] = (RESOURCES / "icons").as_posix()
+    return "".join(
+        Template(path.read_text(encoding="utf-8")).substitute(values)
+        for path in files
+        if path.exists()
+    )
 
 
 class Theme(QObject):

@@ -4,6 +4,7 @@ sheet's role selectors colour labels, and Settings ▸ Appearance switches the t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex
@@ -77,6 +78,10 @@ def test_style_sheet_fills_in_every_name(qapp: QApplication) -> None:
     for role in ("error", "warning"):
         assert f'QLabel[role="{role}"]' in light
     assert colours.ERROR.light in light and colours.ERROR.dark in dark
+    # dark only: check boxes with an edge that shows on a dark list, and their tick
+    assert "::indicator" not in light and "QAbstractItemView::indicator" in dark
+    tick = dark.split('url("', 1)[1].split('")', 1)[0]
+    assert Path(tick).is_file()
 
 
 def test_error_label_takes_its_colour_from_the_style_sheet(
@@ -144,3 +149,18 @@ def test_window_redraws_its_icons_when_the_palette_turns_dark(
     overdue = window.followups.model.index(0, 0, QModelIndex())
     assert overdue.data() and overdue.data().startswith("Overdue")
     assert window.followups.model.itemFromIndex(overdue).foreground().color() == colours.error()
+
+
+def test_following_a_dark_system_sets_a_dark_palette_where_the_platform_does_not(
+    app_theme: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The offscreen platform, like a bare X11 session, hands out a light palette even
+    when the desktop asks for dark: Relasi then sets its own, and drops it again."""
+    monkeypatch.setattr(theme, "system_wants_dark", lambda _app: True)
+    theme.apply_theme(theme.SYSTEM)
+    assert colours.is_dark(app_theme.palette())
+    assert "QAbstractItemView::indicator" in app_theme.styleSheet()
+    monkeypatch.setattr(theme, "system_wants_dark", lambda _app: False)
+    theme.theme(app_theme).apply()  # what QStyleHints.colorSchemeChanged does
+    assert not colours.is_dark(app_theme.palette())
+    assert colours.ERROR.light in app_theme.styleSheet()
