@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.capture import drafts
 from models.errors import RelasiError
 from models.store import Store
+from ui.theme import set_role
 
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -42,7 +43,7 @@ class TemplatesDialog(QDialog):
         self.body.setObjectName("templateBody")
         self.body.setAccessibleName(self.tr("Template text"))
         self.error = QLabel(self)
-        self.error.setProperty("role", "error")  # coloured by resources/style.qss
+        set_role(self.error, "error")  # coloured by resources/style.qss
         self.error.hide()
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.setObjectName("templateAdd")

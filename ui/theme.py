@@ -19,7 +19,7 @@ from string import Template
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from ui import colours
 
@@ -82,6 +82,15 @@ def light_palette() -> QPalette:
 
 def system_wants_dark(app: QApplication) -> bool:
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Colour ``widget`` by the style sheet's ``[role="..."]`` rule ("error", "warning",
+    "info", "success", "muted"); re-polished, so a widget already shown follows too."""
+    widget.setProperty("role", role)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
 
 
 def style_sheet(palette: QPalette | None = None) -> str:

@@ -164,3 +164,34 @@ def test_following_a_dark_system_sets_a_dark_palette_where_the_platform_does_not
     theme.theme(app_theme).apply()  # what QStyleHints.colorSchemeChanged does
     assert not colours.is_dark(app_theme.palette())
     assert colours.ERROR.light in app_theme.styleSheet()
+
+
+def test_set_role_colours_a_label_already_shown(app_theme: QApplication, qtbot: QtBot) -> None:
+    theme.apply_theme(theme.DARK)
+    label = QLabel("check date")
+    qtbot.addWidget(label)
+    label.show()  # polished before it gets its role
+    plain = _text_colour(label)
+    theme.set_role(label, "warning")
+    assert label.property("role") == "warning"
+    assert _text_colour(label) == colours.WARNING.dark != plain
+
+
+def test_capture_preview_check_date_warning_has_the_warning_colour(
+    app_theme: QApplication, qtbot: QtBot
+) -> None:
+    from datetime import UTC, datetime
+
+    from ui.capture_preview import CapturePreview, PreviewFollowUp
+
+    theme.apply_theme(theme.LIGHT)
+    preview = CapturePreview()
+    qtbot.addWidget(preview)
+    preview.show()
+    due = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
+    preview.followups.show_items(
+        [PreviewFollowUp("call Budi", "- call Budi 31/02", due, True, True, ())]
+    )
+    warning = preview.followups.warnings[0]
+    assert warning.isVisibleTo(preview)
+    assert _text_colour(warning) == colours.WARNING.light

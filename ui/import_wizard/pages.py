@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
+from ui.theme import set_role
+
 FILE_PAGE, COLUMNS_PAGE, PREVIEW_PAGE, PROGRESS_PAGE, SUMMARY_PAGE = range(5)
 
 
@@ -12,7 +14,7 @@ def error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setProperty("role", "error")  # coloured by resources/style.qss
+    set_role(label, "error")  # coloured by resources/style.qss
     label.hide()
     return label
 
