@@ -43,8 +43,10 @@ def main() -> None:
     from ui.import_wizard import COLUMNS_PAGE, ImportWizard
     from ui.main_window import MainWindow
     from ui.settings import Settings
+    from ui.theme import LIGHT, apply_theme
 
     app = make_application()
+    apply_theme(LIGHT)  # the README's shots are light (main-window-dark.png aside)
     tmp = Path(tempfile.mkdtemp())
     store = open_store(tmp / "demo.db")
     fill_demo(store, accounts=40)

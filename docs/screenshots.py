@@ -1,8 +1,9 @@
 """Takes the README's screenshots of the real window on demo data.
 
-Run under Xvfb (xvfb-run -s "-screen 0 1440x900x24" python docs/screenshots.py) or with
-QT_QPA_PLATFORM=offscreen. Uses a throw-away database and an in-memory keyring,
-so the user's own keyring and data are never touched.
+Run under Xvfb (xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots.py) or
+with QT_QPA_PLATFORM=offscreen. main-window-dark.png is the window with Settings ▸
+Appearance ▸ Dark (what a dark desktop theme gives too). Uses a throw-away database
+and an in-memory keyring, so the user's own keyring and data are never touched.
 """
 
 from __future__ import annotations
@@ -63,38 +64,52 @@ def capture_shot(app: QApplication, window: object, path: Path) -> None:
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
+    from models.queries.followups import followups
     from models.store import open_store
     from ui.app import make_application
     from ui.main_window import MainWindow
     from ui.settings import Settings
     from ui.settings_dialog import apply_language
+    from ui.theme import DARK, LIGHT, apply_theme
 
     app = make_application()
+    apply_theme(LIGHT)  # whatever the desktop running this prefers
     tmp = Path(tempfile.mkdtemp())
     store = open_store(tmp / "demo.db")
     fill_demo(store)
     out = ROOT / "docs"
-    for language in ("en", "id"):
+    # (language, appearance, file name)
+    shots = [("en", LIGHT, "main-window-en"), ("id", LIGHT, "main-window-id")]
+    shots.append(("en", DARK, "main-window-dark"))  # Settings ▸ Appearance ▸ Dark
+    for language, appearance, name in shots:
         apply_language(language)
-        settings = Settings(QSettings(str(tmp / f"{language}.ini"), QSettings.Format.IniFormat))
-        settings.recovery_offered = language == "en"  # the first-run banner, shown once
+        apply_theme(appearance)
+        ini = tmp / f"{name}.ini"
+        settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+        settings.recovery_offered = name != "main-window-id"  # the first-run banner, once
+        settings.appearance = appearance
         window = MainWindow(store, settings)
-        window.resize(1440, 860)
+        window.resize(1560, 900)
         window.show()
         if language == "id":
             window.clients.search.setText("PT")
         window.clients.view.selectRow(2)
+        if appearance == DARK:  # a follow-up's reminder banner, to see it on dark too
+            today = followups(store).today or followups(store).upcoming
+            if today:
+                window.remind(today[0])
         for _ in range(20):
             app.processEvents()
         QTimer.singleShot(0, lambda: None)
         app.processEvents()
         shot = window.grab()
-        shot.save(str(out / f"main-window-{language}.png"))
-        if language == "en":
+        shot.save(str(out / f"{name}.png"))
+        print("saved", out / f"{name}.png")
+        if name == "main-window-en":
             capture_shot(app, window, out / "quick-capture.png")
         window.close()
+    apply_theme(LIGHT)
     store.close()
-    print("saved", *(out / f"main-window-{lang}.png" for lang in ("en", "id")))
     QApplication.quit()
 
 

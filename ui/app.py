@@ -30,9 +30,8 @@ from ui.icons import app_icon
 from ui.settings import Settings
 from ui.settings_dialog import apply_language
 from ui.single_instance import SingleInstance
+from ui.theme import apply_theme
 from ui.unlock import KeyringProblemDialog, PassphraseDialog, offer_encrypt
-
-STYLE = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
 class FirstPaintWatcher(QObject):
@@ -59,8 +58,7 @@ def make_application() -> QApplication:
     app.setApplicationDisplayName("Relasi")
     app.setDesktopFileName("relasi")
     app.setWindowIcon(app_icon())
-    if STYLE.exists():
-        app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    apply_theme(Settings().appearance)  # palette and style sheet, light or dark
     return app
 
 
@@ -197,7 +195,7 @@ def _window_loop(
     process_age_ms: Callable[[], float],
 ) -> int:
     """Open the store and the window; reopen after work that needs the store closed
-    (a restore, a switch of passphrase/keyring), which the window leaves in
+    (a backup restore, a switch of passphrase/keyring), which the window leaves in
     ``pending_action``."""
     from ui.main_window import MainWindow
 
@@ -217,7 +215,7 @@ def _window_loop(
 
             FirstPaintWatcher(window, painted)
         else:
-            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.start_daily_backup)
+            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.backup_actions.start_daily_backup)
         window.show()
         code = app.exec()
         action = window.pending_action

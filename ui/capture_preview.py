@@ -28,6 +28,7 @@ from models.capture.parse import KINDS
 from ui import formatting
 from ui.labels import kind_label
 from ui.qtime import from_qdatetime, to_qdatetime
+from ui.theme import set_role
 
 WARNING_MARK = "⚠"
 
@@ -133,8 +134,11 @@ class FollowUpRows(QWidget):
             )
             warning.setObjectName(f"followUpCheck{row}")
             warning.setToolTip("\n".join(reason_text(r) for r in item.reasons))
+            set_role(warning, "warning")  # coloured by resources/style.qss
             warning.setVisible(item.needs_confirmation)
-            warning.setStyleSheet("color: #bf8700; font-weight: bold;")
+            bold = warning.font()
+            bold.setBold(True)
+            warning.setFont(bold)
             editor.dateTimeChanged.connect(lambda value, i=row: self._changed(i, value))
             self._grid.addWidget(title, row + 1, 0)
             self._grid.addWidget(editor, row + 1, 1)
@@ -202,7 +206,7 @@ class CapturePreview(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("captureError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #cf222e;")
+        set_role(self.error, "error")
         self.error.hide()
 
         form = QFormLayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.capture import drafts
 from models.errors import RelasiError
 from models.store import Store
+from ui.theme import set_role
 
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -42,7 +43,7 @@ class TemplatesDialog(QDialog):
         self.body.setObjectName("templateBody")
         self.body.setAccessibleName(self.tr("Template text"))
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #cf222e;")
+        set_role(self.error, "error")  # coloured by resources/style.qss
         self.error.hide()
         self.add_button = QPushButton(self.tr("&Add"), self)
         self.add_button.setObjectName("templateAdd")
@@ -129,9 +130,7 @@ class TemplatesDialog(QDialog):
         if template_id is None:
             return
         try:
-            drafts.save_template(
-                self.store, self.name.text(), self.body.toPlainText(), template_id
-            )
+            drafts.save_template(self.store, self.name.text(), self.body.toPlainText(), template_id)
         except RelasiError as exc:
             self._show_error(exc.message)
             return

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,8 +34,8 @@ from models.queries import clients as client_queries
 from models.queries.clients import ClientCursor
 from models.rows import ClientFilter, ClientRow
 from models.store import Changes, Store
-from ui import formatting
-from ui.icons import icon
+from ui import colours, formatting
+from ui.icons import icon, set_icon
 from ui.labels import status_label
 
 PAGE = 100
@@ -153,7 +153,7 @@ class ClientListModel(QAbstractTableModel):
                 return formatting.relative(r.last_contact_at, self._now, empty=self.tr("never"))
             return formatting.relative(r.next_followup_at, self._now, empty="—")
         if role == Qt.ItemDataRole.DecorationRole and column == "name" and r.going_cold:
-            return icon("cold", "#0969da")
+            return icon("cold", colours.info().name())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "name" and r.going_cold:
                 return self.tr("Going cold: no contact for more than {0} days").format(
@@ -165,7 +165,7 @@ class ClientListModel(QAbstractTableModel):
                 return formatting.date_time(r.next_followup_at)
         overdue = r.next_followup_at is not None and r.next_followup_at < self._now
         if role == Qt.ItemDataRole.ForegroundRole and column == "next_followup" and overdue:
-            return QBrush(QColor("#cf222e"))
+            return QBrush(colours.error())
         if role == Qt.ItemDataRole.AccessibleTextRole and column == "name":
             return r.name + (", " + self.tr("going cold") if r.going_cold else "")
         if role == self.IdRole:
@@ -199,11 +199,14 @@ class ClientListPane(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("clientSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        set_icon(
+            self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition),
+            "search",
+        )
         self.search.textChanged.connect(self._on_text)
 
         self.filter_button = QToolButton(self)
-        self.filter_button.setIcon(icon("filter"))
+        set_icon(self.filter_button, "filter")
         self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.filter_menu = QMenu(self)
         self.filter_button.setMenu(self.filter_menu)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 from models.queries import followups as followup_queries
 from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
-from ui import formatting
-from ui.icons import icon
+from ui import colours, formatting
+from ui.icons import icon, set_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
 TitleRole = Qt.ItemDataRole.UserRole + 3
-OVERDUE_COLOUR = "#cf222e"
 #: Rows shown per section; the rest is counted (a list of every client's follow-ups
 #: for the next months is not something to read, and building it costs start-up time).
 SECTION_ROWS = 100
@@ -80,12 +79,12 @@ class FollowUpsPane(QWidget):
         self.scope.toggled.connect(self._scope_toggled)
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("newFollowUp")
-        self.new_button.setIcon(icon("add"))
+        set_icon(self.new_button, "add")
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.new_button.clicked.connect(self.create_requested.emit)
         self.snooze_button = QToolButton(self)
         self.snooze_button.setObjectName("snoozeFollowUp")
-        self.snooze_button.setIcon(icon("snooze"))
+        set_icon(self.snooze_button, "snooze")
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_menu = QMenu(self)
@@ -154,8 +153,8 @@ class FollowUpsPane(QWidget):
             font.setBold(True)
             section.setFont(font)
             if key == "overdue" and rows:
-                section.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
-                section.setIcon(icon("bell", OVERDUE_COLOUR))
+                section.setForeground(QBrush(colours.error()))
+                section.setIcon(icon("bell", colours.error().name()))
             filler = [QStandardItem()]
             for f in filler:
                 f.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -198,7 +197,7 @@ class FollowUpsPane(QWidget):
             bold = QFont(title.font())
             bold.setBold(True)
             title.setFont(bold)
-            title.setIcon(icon("bell", "#bf8700"))
+            title.setIcon(icon("bell", colours.warning().name()))
         due_at = row.effective_due
         if row.all_day and row.snoozed_until is None:
             due_text = formatting.short_day(due_at)
@@ -215,7 +214,7 @@ class FollowUpsPane(QWidget):
         due.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         if section == "overdue":
             for item in (title, due):
-                item.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
+                item.setForeground(QBrush(colours.error()))
             title.setToolTip(
                 self.tr("Overdue since {0}").format(formatting.relative(due_at, now))
                 + f"\n{row.account_name}"

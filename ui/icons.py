@@ -1,29 +1,19 @@
 """SVG icons from resources/icons, drawn in the palette's text colour so they suit
-light and dark themes alike."""
+light and dark themes alike; accents come from ui.colours."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QAbstractButton
+
+from ui import colours
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
-
-#: Accent colours for interaction kinds (readable on light and dark backgrounds).
-KIND_COLOURS = {
-    "meeting": "#2f81f7",
-    "call": "#1a7f37",
-    "email": "#8250df",
-    "note": "#6e7781",
-    "demo": "#bf8700",
-    "proposal": "#cf222e",
-    "contract": "#0969da",
-    "gift": "#d4377a",
-    "other": "#6e7781",
-}
 
 
 def _render(name: str, colour: str, size: int) -> QPixmap:
@@ -39,20 +29,49 @@ def _render(name: str, colour: str, size: int) -> QPixmap:
     return pixmap
 
 
-@cache
 def icon(name: str, colour: str | None = None) -> QIcon:
-    """An icon by file name (without .svg), in ``colour`` or the palette's text colour."""
+    """An icon by file name (without .svg), in ``colour`` or the palette's text colour
+    (the one in use now: after a switch between light and dark, ask again)."""
     if colour is None:
         palette = QGuiApplication.palette()
         colour = palette.color(QPalette.ColorRole.WindowText).name()
+    return _icon(name, colour)
+
+
+@cache
+def _icon(name: str, colour: str) -> QIcon:
     result = QIcon()
     for size in (16, 24, 32):  # Qt derives the greyed-out disabled look itself
         result.addPixmap(_render(name, colour, size), QIcon.Mode.Normal)
     return result
 
 
+#: The dynamic property that remembers which icon set_icon() gave an action or button.
+ICON_PROPERTY = "relasiIcon"
+
+
+def set_icon(target: QAction | QAbstractButton, name: str) -> None:
+    """Give ``target`` an icon in the text colour, redrawn by :func:`refresh_icons`."""
+    target.setProperty(ICON_PROPERTY, name)
+    target.setIcon(icon(name))
+
+
+def refresh_icons(root: QObject) -> None:
+    """Redraw the icons set_icon() gave under ``root`` (the palette turned light or dark)."""
+    targets: list[QAction | QAbstractButton] = [
+        *root.findChildren(QAction),
+        *root.findChildren(QAbstractButton),
+    ]
+    for target in targets:
+        name = target.property(ICON_PROPERTY)
+        if isinstance(name, str) and name:
+            target.setIcon(icon(name))
+
+
 def kind_icon(kind: str) -> QIcon:
-    return icon(kind if (ICONS / f"{kind}.svg").exists() else "other", KIND_COLOURS.get(kind))
+    """An interaction kind's icon in its accent colour (light or dark to suit the palette)."""
+    name = kind if (ICONS / f"{kind}.svg").exists() else "other"
+    return icon(name, colours.kind(kind).name())
 
 
 def app_icon() -> QIcon:

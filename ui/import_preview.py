@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.queries import clients as client_queries
@@ -30,7 +30,7 @@ from models.transfer.matching import DUPLICATE, NEW, UPDATE
 from models.transfer.plan import ERROR, SKIP, ImportPlan, PlanRow
 from models.transfer.presets import FIELDS, Mapping
 from models.transfer.source_types import RowError
-from ui import formatting
+from ui import colours, formatting
 from ui.labels import kind_label
 from ui.row_table import RowTableModel
 
@@ -68,19 +68,20 @@ def field_label(name: str) -> str:
     }.get(name, name)
 
 
-def status_label(status: str) -> str:
-    """What matching found for a row (the row's proposed action)."""
+def proposed_action_label(proposed: str) -> str:
+    """What matching found for a row: its proposed action (``PlanRow.proposed``, the
+    Status column). Not ui.labels.status_label, which names an account's status."""
     return {
         NEW: QCoreApplication.translate("import", "new"),
         UPDATE: QCoreApplication.translate("import", "update"),
         DUPLICATE: QCoreApplication.translate("import", "possible duplicate"),
         SKIP: QCoreApplication.translate("import", "already there"),
         ERROR: QCoreApplication.translate("import", "error"),
-    }.get(status, status)
+    }.get(proposed, proposed)
 
 
 def action_label(action: str) -> str:
-    """What the import will do with a row."""
+    """What the import will do with a row (``PlanRow.action``, as the user decided)."""
     return {
         NEW: QCoreApplication.translate("import", "Create"),
         UPDATE: QCoreApplication.translate("import", "Merge"),
@@ -88,15 +89,6 @@ def action_label(action: str) -> str:
         SKIP: QCoreApplication.translate("import", "Skip"),
         ERROR: QCoreApplication.translate("import", "Not imported"),
     }.get(action, action)
-
-
-STATUS_COLOURS = {
-    NEW: "#1a7f37",
-    UPDATE: "#0969da",
-    DUPLICATE: "#9a6700",
-    SKIP: "#6e7781",
-    ERROR: "#cf222e",
-}
 
 
 def choices_for(row: PlanRow) -> list[tuple[str, str]]:
@@ -224,7 +216,7 @@ class MappingModel(QAbstractTableModel):
         if c == 2 and role == ChoicesRole:
             return [(f, field_label(f)) for f in ("", *FIELDS[self.kind])]
         if c == 2 and role == Qt.ItemDataRole.ForegroundRole and not self.targets[r]:
-            return QBrush(QColor("#6e7781"))
+            return QBrush(colours.muted())
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -396,7 +388,7 @@ class PreviewModel(QAbstractTableModel):
             if c == self.ROW:
                 return str(row.number)
             if c == self.STATUS:
-                return status_label(row.proposed)
+                return proposed_action_label(row.proposed)
             if c == self.ACTION:
                 return action_label(row.action)
             if c == self.NAME:
@@ -410,9 +402,9 @@ class PreviewModel(QAbstractTableModel):
             return choices_for(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             if c == self.STATUS:
-                return QBrush(QColor(STATUS_COLOURS.get(row.proposed, "#24292f")))
+                return QBrush(colours.import_action(row.proposed))
             if c == self.ACTION and row.action in (SKIP, DUPLICATE, ERROR):
-                return QBrush(QColor("#6e7781"))
+                return QBrush(colours.muted())
         if role == Qt.ItemDataRole.TextAlignmentRole and c == self.ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -5,7 +5,7 @@ with Ctrl+Enter in one transaction that one undo takes back.
 the text. With no client given, the first line names it and is matched
 fuzzily. The text is parsed (models.capture.parse) 150 ms after typing stops and is
 written as a draft into the encrypted database at most 700 ms after it
-changed; a draft left by a crash is offered back in a banner.
+changed; a draft left by a crash is offered back in a banner (ui/draft_banner.py).
 
 Opening is cheap: the database is first read on the event loop's next turn
 (templates, the draft), and client names and contacts on the first parse.
@@ -29,12 +29,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -48,10 +45,10 @@ from models.capture.parse import CaptureResult, parse_capture
 from models.errors import RelasiError
 from models.queries import clients as client_queries
 from models.store import Store, UnitOfWork
-from ui import formatting
 from ui.capture_preview import CapturePreview, PreviewFollowUp
 from ui.capture_templates import TemplatesDialog
 from ui.commands import CreateCommand, perform
+from ui.draft_banner import DraftBanner, ask_keep_draft
 
 log = logging.getLogger(__name__)
 
@@ -109,20 +106,7 @@ class QuickCaptureDialog(QDialog):
         self._started = False
         self._templates_dialog: TemplatesDialog | None = None
 
-        self.banner = QFrame(self)
-        self.banner.setObjectName("draftBanner")
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner_text = QLabel(self.banner)
-        self.restore_button = QPushButton(self.tr("&Restore"), self.banner)
-        self.restore_button.setObjectName("draftRestore")
-        self.discard_button = QPushButton(self.tr("&Discard"), self.banner)
-        self.discard_button.setObjectName("draftDiscard")
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(8, 4, 8, 4)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(self.restore_button)
-        banner_row.addWidget(self.discard_button)
-        self.banner.hide()
+        self.banner = DraftBanner(self)
 
         self.template_combo = QComboBox(self)
         self.template_combo.setObjectName("captureTemplate")
@@ -156,7 +140,7 @@ class QuickCaptureDialog(QDialog):
         self.save_button.setObjectName("captureSave")
         self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel, self.restore_button, self.discard_button):
+        for button in (self.save_button, cancel):
             button.setAutoDefault(False)
             button.setDefault(False)
 
@@ -189,8 +173,8 @@ class QuickCaptureDialog(QDialog):
         self.editor.submitted.connect(self.save)
         self.save_button.clicked.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self.restore_draft)
-        self.discard_button.clicked.connect(self.discard_offered_draft)
+        self.banner.restore_button.clicked.connect(self.restore_draft)
+        self.banner.discard_button.clicked.connect(self.discard_offered_draft)
         self.template_combo.activated.connect(self._template_chosen)
         self.preview.followups.edited.connect(self._due_edited)
         self.preview.kind_picked.connect(self._kind_picked)
@@ -222,10 +206,7 @@ class QuickCaptureDialog(QDialog):
 
     def _offer(self, draft: DraftRow) -> None:
         self._offered = draft
-        self.banner_text.setText(
-            self.tr("Restore unsaved note from {0}?").format(formatting.date_time(draft.updated_at))
-        )
-        self.banner.show()
+        self.banner.offer(draft.updated_at)
 
     def restore_draft(self) -> None:
         """Put the offered draft's text (and its client) back in the editor."""
@@ -456,32 +437,13 @@ class QuickCaptureDialog(QDialog):
         except RelasiError as exc:
             log.warning("draft not saved: %s", exc.code)
 
-    def ask_keep_draft(self) -> str:
-        """Ask on close: "keep", "discard" or "cancel"."""
-        box = QMessageBox(self)
-        box.setObjectName("keepDraftBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Quick capture"))
-        box.setText(self.tr("Keep this note as a draft?"))
-        box.setInformativeText(self.tr("A kept draft is offered again next time."))
-        keep = box.addButton(self.tr("&Keep draft"), QMessageBox.ButtonRole.AcceptRole)
-        keep.setObjectName("keepDraft")
-        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        discard.setObjectName("discardDraft")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return "keep" if clicked is keep else "discard" if clicked is discard else "cancel"
-
     def reject(self) -> None:
         text = self.editor.toPlainText()
         if self._done or not text.strip():
             self.write_draft()  # a blanked note drops the draft it wrote
             self._finish_rejected()
             return
-        choice = self.ask_keep_draft()
+        choice = ask_keep_draft(self)
         if choice == "cancel":
             return
         if choice == "keep":

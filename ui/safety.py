@@ -1,4 +1,4 @@
-"""Backups, restore and integrity checks in the window: File ▸ Back up now,
+"""Backups, backup restore and integrity checks in the window: File ▸ Back up now,
 File ▸ Restore from backup…, Tools ▸ Check database, the daily backup after start,
 and what to do with a damaged database at start.
 
@@ -163,12 +163,12 @@ class BackupListModel(RowTableModel):
         return str(b.counts.get("accounts" if column == 2 else "interactions", 0))
 
 
-class RestoreDialog(QDialog):
+class BackupRestoreDialog(QDialog):
     """File ▸ Restore from backup: pick a backup; the window then restores and restarts."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("restoreDialog")
+        self.setObjectName("backupRestoreDialog")
         self.setWindowTitle(self.tr("Restore from backup"))
         self.chosen: Path | None = None
         self.model = BackupListModel(list_backups(store.path, store.key), self)
@@ -187,15 +187,15 @@ class RestoreDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("&Restore…"), self)
-        self.restore_button.setObjectName("restoreButton")
-        self.restore_button.setEnabled(False)
+        self.restore_backup_button = QPushButton(self.tr("&Restore…"), self)
+        self.restore_backup_button.setObjectName("restoreBackupButton")
+        self.restore_backup_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.restore_backup_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self._confirm)
+        self.restore_backup_button.clicked.connect(self._confirm)
         self.view.selectionModel().selectionChanged.connect(
-            lambda *_: self.restore_button.setEnabled(self._selected() is not None)
+            lambda *_: self.restore_backup_button.setEnabled(self._selected() is not None)
         )
         empty = QLabel(self.tr("No backups yet. Use File ▸ Back up now to make one."), self)
         empty.setVisible(not self.model.backups)

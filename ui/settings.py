@@ -45,29 +45,41 @@ class Settings:
     def language(self, value: str) -> None:
         self.q.setValue("ui/language", value)
 
-    # -- window -------------------------------------------------------------------------
     @property
-    def geometry(self) -> QByteArray | None:
+    def appearance(self) -> str:
+        """'light', 'dark', or '' to follow the system (ui.theme)."""
+        return self._str("ui/appearance")
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self.q.setValue("ui/appearance", value)
+
+    # -- window layout (MainWindow.apply_window_layout / save_window_layout) -------------
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        """Size and position (QWidget.saveGeometry)."""
         return self._bytes("window/geometry")
 
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
         self.q.setValue("window/geometry", value)
 
     @property
-    def window_state(self) -> QByteArray | None:
+    def window_toolbars(self) -> QByteArray | None:
+        """Where the toolbar sits (QMainWindow.saveState)."""
         return self._bytes("window/state")
 
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
+    @window_toolbars.setter
+    def window_toolbars(self, value: QByteArray) -> None:
         self.q.setValue("window/state", value)
 
     @property
-    def splitter(self) -> QByteArray | None:
+    def window_splitter(self) -> QByteArray | None:
+        """The widths of the three panes."""
         return self._bytes("window/splitter")
 
-    @splitter.setter
-    def splitter(self, value: QByteArray) -> None:
+    @window_splitter.setter
+    def window_splitter(self, value: QByteArray) -> None:
         self.q.setValue("window/splitter", value)
 
     # -- client list ----------------------------------------------------------------------

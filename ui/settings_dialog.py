@@ -1,5 +1,6 @@
-"""Settings: interface language, reminders, the idle lock, and how the database key
-is kept (system keyring or a passphrase; switching re-encrypts the database)."""
+"""Settings: interface language, light or dark appearance, reminders, the idle lock,
+and how the database key is kept (system keyring or a passphrase; switching
+re-encrypts the database)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.vault import rekey, unlock
-from ui import formatting
+from ui import formatting, theme
 from ui.i18n import LANGUAGES, Translators, resolve_language
 from ui.settings import Settings
 
@@ -42,6 +43,13 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.setAccessibleName(self.tr("Language"))
+        self.appearance = QComboBox(self)
+        self.appearance.setObjectName("settingsAppearance")
+        self.appearance.addItem(self.tr("Follow the system"), theme.SYSTEM)
+        self.appearance.addItem(self.tr("Light"), theme.LIGHT)
+        self.appearance.addItem(self.tr("Dark"), theme.DARK)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
+        self.appearance.setAccessibleName(self.tr("Appearance"))
         self.reminders = QCheckBox(self.tr("Remind me when a follow-up falls due"), self)
         self.reminders.setChecked(settings.reminders)
         self.lock_minutes = QSpinBox(self)
@@ -62,6 +70,7 @@ class SettingsDialog(QDialog):
         self._show_mode()
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
+        form.addRow(self.tr("&Appearance"), self.appearance)
         form.addRow("", self.reminders)
         form.addRow(self.tr("Loc&k when idle for"), self.lock_minutes)
         form.addRow(self.tr("Database key"), self.security)
@@ -138,6 +147,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         choice = str(self.language.currentData() or "")
         self.settings.language = choice
+        appearance = str(self.appearance.currentData() or "")
+        self.settings.appearance = appearance
         self.settings.reminders = self.reminders.isChecked()
         self.settings.lock_minutes = self.lock_minutes.value()
         window = self.parent()
@@ -145,6 +156,7 @@ class SettingsDialog(QDialog):
         if idle is not None:
             idle.set_minutes(self.lock_minutes.value() or 10**6)
         apply_language(resolve_language(choice))
+        theme.apply_theme(appearance)
         super().accept()
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.rows import InteractionRow
-from ui import formatting
-from ui.icons import KIND_COLOURS, kind_icon
+from ui import colours, formatting
+from ui.icons import kind_icon
 from ui.labels import kind_label
 from ui.timeline_model import DayHeader, Index, TimelineModel
 
@@ -92,7 +92,7 @@ class TimelineDelegate(QStyledItemDelegate):
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        accent = KIND_COLOURS.get(item.kind, "#6e7781")
+        accent = colours.kind(item.kind, palette)
         painter.fillRect(QRect(rect.left(), rect.top() + 4, 3, rect.height() - 8), accent)
         icon_rect = QRect(rect.left() + self.PAD, rect.top() + self.PAD, self.ICON, self.ICON)
         kind_icon(item.kind).paint(painter, icon_rect)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from ui.icons import icon
+from ui.icons import set_icon
 
 # objectName -> (icon, shortcut); texts are set (and re-set) in retranslate().
 SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
@@ -33,14 +33,15 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionExport": (None, None),
     "actionUndoImport": ("undo", None),
     "actionBackup": (None, None),
-    "actionRestore": (None, None),
+    "actionRestoreBackup": (None, None),
     "actionCheck": (None, None),
     "actionLock": ("lock", None),
 }
 
 
 class WindowActions(QObject):
-    """Creates the actions; the window connects them to its handlers."""
+    """Creates the actions; the window connects them to its handlers (the *_actions
+    modules)."""
 
     def __init__(self, window: QMainWindow, stack: QUndoStack) -> None:
         super().__init__(window)
@@ -50,18 +51,20 @@ class WindowActions(QObject):
             action = QAction(window)
             action.setObjectName(name)
             if icon_name:
-                action.setIcon(icon(icon_name))
+                set_icon(action, icon_name)
             if shortcut is not None:
                 action.setShortcut(QKeySequence(shortcut))
             window.addAction(action)
             self.by_name[name] = action
         self.by_name["actionAllFollowUps"].setCheckable(True)
         # Own actions (not createUndoAction) so their text goes through our translation.
-        self.undo = QAction(icon("undo"), "", window)
+        self.undo = QAction("", window)
+        set_icon(self.undo, "undo")
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo.triggered.connect(stack.undo)
-        self.redo = QAction(icon("redo"), "", window)
+        self.redo = QAction("", window)
+        set_icon(self.redo, "redo")
         self.redo.setObjectName("actionRedo")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo.triggered.connect(stack.redo)
@@ -98,7 +101,7 @@ class WindowActions(QObject):
                 "actionExport",
                 None,
                 "actionBackup",
-                "actionRestore",
+                "actionRestoreBackup",
                 None,
                 "actionQuit",
             ],
@@ -196,7 +199,7 @@ class WindowActions(QObject):
             "actionExport": self.tr("E&xport…"),
             "actionUndoImport": self.tr("Undo an i&mport…"),
             "actionBackup": self.tr("Back &up now"),
-            "actionRestore": self.tr("&Restore from backup…"),
+            "actionRestoreBackup": self.tr("&Restore from backup…"),
             "actionCheck": self.tr("&Check database"),
             "actionLock": self.tr("&Lock (Ctrl+L)"),
         }

@@ -69,6 +69,50 @@
     </message>
 </context>
 <context>
+    <name>AppActions</name>
+    <message>
+        <source>About Relasi</source>
+        <translation>Tentang Relasi</translation>
+    </message>
+    <message>
+        <source>Relasi {0}
+An offline client-relationship organizer.</source>
+        <translation>Relasi {0}
+Pengelola hubungan klien secara offline.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Memeriksa basis data…</translation>
+    </message>
+    <message>
+        <source>The database is healthy.</source>
+        <translation>Basis data dalam kondisi baik.</translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>Periksa basis data</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Tidak ditemukan masalah.</translation>
+    </message>
+    <message>
+        <source>The check found problems:
+
+{0}
+
+Restore from a backup?</source>
+        <translation>Pemeriksaan menemukan masalah:
+
+{0}
+
+Pulihkan dari cadangan?</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <source>Taken</source>
@@ -89,6 +133,41 @@
     <message>
         <source>unreadable</source>
         <translation>tidak terbaca</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database with the chosen backup. The current database is backed up first, so this can be undone by restoring that.</source>
+        <translation>Pemulihan mengganti basis data dengan cadangan yang dipilih. Basis data saat ini dicadangkan terlebih dahulu, sehingga tindakan ini dapat diurungkan dengan memulihkan cadangan tersebut.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Pulihkan…</translation>
+    </message>
+    <message>
+        <source>No backups yet. Use File ▸ Back up now to make one.</source>
+        <translation>Belum ada cadangan. Gunakan Berkas ▸ Cadangkan sekarang untuk membuatnya.</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of {0}? Relasi will restart.</source>
+        <translation>Ganti basis data dengan cadangan dari {0}? Relasi akan dimulai ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Open client</source>
+        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown.</extracomment>
+        <translation>Buka klien</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan</translation>
     </message>
 </context>
 <context>
@@ -486,6 +565,37 @@
     </message>
 </context>
 <context>
+    <name>DraftBanner</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Buang</translation>
+    </message>
+    <message>
+        <source>Restore unsaved note from {0}?</source>
+        <translation>Pulihkan catatan yang belum disimpan dari {0}?</translation>
+    </message>
+    <message>
+        <source>Quick capture</source>
+        <translation>Catat cepat</translation>
+    </message>
+    <message>
+        <source>Keep this note as a draft?</source>
+        <translation>Simpan catatan ini sebagai draf?</translation>
+    </message>
+    <message>
+        <source>A kept draft is offered again next time.</source>
+        <translation>Draf yang disimpan akan ditawarkan lagi lain kali.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep draft</source>
+        <translation>Simpan &amp;draf</translation>
+    </message>
+</context>
+<context>
     <name>ErrorModel</name>
     <message>
         <source>Row</source>
@@ -861,6 +971,25 @@
     </message>
 </context>
 <context>
+    <name>FollowUpActions</name>
+    <message>
+        <source>Complete “{0}”</source>
+        <translation>Selesaikan “{0}”</translation>
+    </message>
+    <message>
+        <source>Reopen “{0}”</source>
+        <translation>Buka kembali “{0}”</translation>
+    </message>
+    <message>
+        <source>Snooze “{0}”</source>
+        <translation>Tunda “{0}”</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Tunda sampai</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Edit follow-up</source>
@@ -1097,11 +1226,7 @@
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
-    <message>
-        <source>Import</source>
-        <translation>Impor</translation>
-    </message>
+    <name>ImportSession</name>
     <message>
         <source>Cannot read {0}: {1}</source>
         <translation>Tidak dapat membaca {0}: {1}</translation>
@@ -1151,18 +1276,6 @@
         <translation>Format: {0}</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <source>Cancelled: nothing was imported.</source>
-        <translation>Dibatalkan: tidak ada yang diimpor.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: {0}</source>
-        <translation>Tidak ada yang diimpor: {0}</translation>
-    </message>
-    <message>
         <source>Import of {0}</source>
         <translation>Impor {0}</translation>
     </message>
@@ -1174,33 +1287,24 @@
         <source>Not imported:</source>
         <translation>Tidak diimpor:</translation>
     </message>
+</context>
+<context>
+    <name>ImportWizard</name>
     <message>
-        <source>Save report</source>
-        <translation>Simpan laporan</translation>
+        <source>Import</source>
+        <translation>Impor</translation>
     </message>
     <message>
-        <source>CSV file (*.csv);;Text file (*.txt)</source>
-        <translation>Berkas CSV (*.csv);;Berkas teks (*.txt)</translation>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Baris</translation>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Dibatalkan: tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <source>Column</source>
-        <translation>Kolom</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Cannot save {0}: {1}</source>
-        <translation>Tidak dapat menyimpan {0}: {1}</translation>
-    </message>
-    <message>
-        <source>Report saved to {0}</source>
-        <translation>Laporan disimpan ke {0}</translation>
+        <source>Nothing was imported: {0}</source>
+        <translation>Tidak ada yang diimpor: {0}</translation>
     </message>
 </context>
 <context>
@@ -1277,86 +1381,12 @@
         <translation>Relasi</translation>
     </message>
     <message>
-        <source>New {0}</source>
-        <translation>{0} baru</translation>
-    </message>
-    <message>
-        <source>Delete entry</source>
-        <translation>Hapus entri</translation>
-    </message>
-    <message>
-        <source>Move “{0}” to Trash</source>
-        <translation>Pindahkan “{0}” ke Tempat sampah</translation>
-    </message>
-    <message>
-        <source>Complete “{0}”</source>
-        <translation>Selesaikan “{0}”</translation>
-    </message>
-    <message>
-        <source>Reopen “{0}”</source>
-        <translation>Buka kembali “{0}”</translation>
-    </message>
-    <message>
-        <source>Snooze “{0}”</source>
-        <translation>Tunda “{0}”</translation>
-    </message>
-    <message>
-        <source>Snooze until</source>
-        <translation>Tunda sampai</translation>
-    </message>
-    <message>
-        <source>About Relasi</source>
-        <translation>Tentang Relasi</translation>
-    </message>
-    <message>
-        <source>Relasi {0}
-An offline client-relationship organizer.</source>
-        <translation>Relasi {0}
-Pengelola hubungan klien secara offline.</translation>
-    </message>
-    <message>
-        <source>Checking the database…</source>
-        <translation>Memeriksa basis data…</translation>
-    </message>
-    <message>
-        <source>The database is healthy.</source>
-        <translation>Basis data dalam kondisi baik.</translation>
-    </message>
-    <message>
-        <source>Check database</source>
-        <translation>Periksa basis data</translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>Tidak ditemukan masalah.</translation>
-    </message>
-    <message>
-        <source>The check found problems:
-
-{0}
-
-Restore from a backup?</source>
-        <translation>Pemeriksaan menemukan masalah:
-
-{0}
-
-Pulihkan dari cadangan?</translation>
-    </message>
-    <message>
         <source>Due now: {0} — {1}</source>
         <translation>Jatuh tempo sekarang: {0} — {1}</translation>
     </message>
     <message>
         <source>Follow-up due</source>
         <translation>Tindak lanjut jatuh tempo</translation>
-    </message>
-    <message>
-        <source>Open client</source>
-        <translation>Buka klien</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Abaikan</translation>
     </message>
 </context>
 <context>
@@ -1483,14 +1513,6 @@ Pulihkan dari cadangan?</translation>
         <translation>Catat cepat</translation>
     </message>
     <message>
-        <source>&amp;Restore</source>
-        <translation>&amp;Pulihkan</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Buang</translation>
-    </message>
-    <message>
         <source>Insert a template</source>
         <translation>Sisipkan templat</translation>
     </message>
@@ -1533,10 +1555,6 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Ctrl+Enter untuk menyimpan. Satu baris per langkah berikutnya.</translation>
     </message>
     <message>
-        <source>Restore unsaved note from {0}?</source>
-        <translation>Pulihkan catatan yang belum disimpan dari {0}?</translation>
-    </message>
-    <message>
         <source>Edit templates…</source>
         <translation>Sunting templat…</translation>
     </message>
@@ -1552,40 +1570,20 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <source>Quick note</source>
         <translation>Catatan cepat</translation>
     </message>
-    <message>
-        <source>Keep this note as a draft?</source>
-        <translation>Simpan catatan ini sebagai draf?</translation>
-    </message>
-    <message>
-        <source>A kept draft is offered again next time.</source>
-        <translation>Draf yang disimpan akan ditawarkan lagi lain kali.</translation>
-    </message>
-    <message>
-        <source>&amp;Keep draft</source>
-        <translation>Simpan &amp;draf</translation>
-    </message>
 </context>
 <context>
-    <name>RestoreDialog</name>
+    <name>RecordActions</name>
     <message>
-        <source>Restore from backup</source>
-        <translation>Pulihkan dari cadangan</translation>
+        <source>New {0}</source>
+        <translation>{0} baru</translation>
     </message>
     <message>
-        <source>Restoring replaces the database with the chosen backup. The current database is backed up first, so this can be undone by restoring that.</source>
-        <translation>Pemulihan mengganti basis data dengan cadangan yang dipilih. Basis data saat ini dicadangkan terlebih dahulu, sehingga tindakan ini dapat diurungkan dengan memulihkan cadangan tersebut.</translation>
+        <source>Move “{0}” to Trash</source>
+        <translation>Pindahkan “{0}” ke Tempat sampah</translation>
     </message>
     <message>
-        <source>&amp;Restore…</source>
-        <translation>&amp;Pulihkan…</translation>
-    </message>
-    <message>
-        <source>No backups yet. Use File ▸ Back up now to make one.</source>
-        <translation>Belum ada cadangan. Gunakan Berkas ▸ Cadangkan sekarang untuk membuatnya.</translation>
-    </message>
-    <message>
-        <source>Replace the database with the backup of {0}? Relasi will restart.</source>
-        <translation>Ganti basis data dengan cadangan dari {0}? Relasi akan dimulai ulang.</translation>
+        <source>Delete entry</source>
+        <translation>Hapus entri</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1599,18 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Language</source>
         <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Tampilan</translation>
     </message>
     <message>
         <source>Remind me when a follow-up falls due</source>
@@ -1625,6 +1635,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>Loc&amp;k when idle for</source>
@@ -1700,6 +1714,34 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Edit ▸ Undo takes the whole import back.</source>
         <translation>Sunting ▸ Urungkan membatalkan seluruh impor.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv);;Text file (*.txt)</source>
+        <translation>Berkas CSV (*.csv);;Berkas teks (*.txt)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}</source>
+        <translation>Tidak dapat menyimpan {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Report saved to {0}</source>
+        <translation>Laporan disimpan ke {0}</translation>
     </message>
 </context>
 <context>
@@ -2034,7 +2076,6 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <name>import</name>
     <message>
         <source>Import “{0}”</source>
-        <extracomment>Plans the import again (for redo after undo).</extracomment>
         <translation>Impor “{0}”</translation>
     </message>
     <message>

@@ -328,10 +328,10 @@ def test_export_warns_once_and_writes_csv_with_bom(
     assert shown == ["Export anyway"]
     assert "Exported 3 rows to clients.csv." in window.statusBar().currentMessage()
 
-    dialog = window.export_data()
+    dialog = window.transfer_actions.export_data()
     assert isinstance(dialog, ExportDialog)
     select_client(window, sample["kopi"])
-    dialog = window.export_data()
+    dialog = window.transfer_actions.export_data()
     assert isinstance(dialog, ExportDialog)
     dialog.set_choice("contacts", "vcf", selected=True)
     vcf = tmp_path / "kopi.vcf"
@@ -344,7 +344,7 @@ def test_export_warns_once_and_writes_csv_with_bom(
 
 def test_export_formats_follow_the_kind(window: MainWindow, sample: dict[str, str]) -> None:
     select_client(window, sample["acme"])
-    dialog = window.export_data()
+    dialog = window.transfer_actions.export_data()
     assert isinstance(dialog, ExportDialog)
 
     def formats() -> list[str]:
@@ -463,3 +463,29 @@ def test_dropped_csv_opens_the_wizard(window: MainWindow, tmp_path: Path) -> Non
     assert isinstance(wizard, ImportWizard)
     assert wizard.currentId() == COLUMNS_PAGE
     assert "Google Contacts" in wizard.columns_page.detected.text()
+
+
+def test_wizard_pages_share_one_session_and_walk_in_order(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """One module per page; each page reads the same ImportSession the wizard owns."""
+    from ui.import_wizard.columns_page import ColumnsPage
+    from ui.import_wizard.file_page import FilePage
+    from ui.import_wizard.preview_page import PreviewPage
+    from ui.import_wizard.progress_page import ProgressPage
+    from ui.import_wizard.summary_page import SummaryPage
+
+    wizard = open_wizard(window, SyncPool())
+    kinds = [FilePage, ColumnsPage, PreviewPage, ProgressPage, SummaryPage]
+    assert [type(wizard.page(i)) for i in wizard.pageIds()] == kinds
+    assert all(wizard.page(i).session is wizard.session for i in wizard.pageIds())
+    vcf = tmp_path / "one.vcf"
+    vcf.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Sari Dewi\nEND:VCARD\n", encoding="utf-8")
+    wizard.file_page.path_edit.setText(str(vcf))
+    wizard.next()
+    assert wizard.currentId() == PREVIEW_PAGE  # no columns page for a vCard
+    assert wizard.plan is wizard.session.plan is not None
+    wizard.next()
+    assert wizard.currentId() == SUMMARY_PAGE
+    assert wizard.outcome is not None and wizard.outcome.created == 1
+    assert "Created 1" in wizard.summary_page.summary.text()

@@ -107,7 +107,7 @@ def test_complete_and_snooze_move_between_sections(
     qtbot.waitUntil(lambda: pane.section_titles("done") == ["Send proposal"])
 
     assert sample["soon"] in pane.section_ids("today")
-    window.snooze_followup(sample["soon"], clock.now() + timedelta(days=3))
+    window.followup_actions.snooze(sample["soon"], clock.now() + timedelta(days=3))
     qtbot.waitUntil(lambda: sample["soon"] in pane.section_ids("upcoming"))
     assert "Snooze" in window.stack.undoText()
     window.stack.undo()
@@ -152,7 +152,7 @@ def test_reminder_fires_when_clock_passes_due_time(
 def test_command_palette_jumps_to_a_client(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str]
 ) -> None:
-    palette = window.show_palette()
+    palette = window.app_actions.show_palette()
     assert palette.objectName() == "commandPalette"
     qtbot.keyClicks(palette.input, "globx")
     assert palette.list.currentItem().text() == "Globex Inc"
@@ -161,7 +161,7 @@ def test_command_palette_jumps_to_a_client(
 
 
 def test_command_palette_runs_actions(window: MainWindow, qtbot: QtBot) -> None:
-    palette = window.show_palette()
+    palette = window.app_actions.show_palette()
     qtbot.keyClicks(palette.input, "refresh")
     assert "Refresh" in palette.list.currentItem().text()
     qtbot.keyClick(palette.input, Qt.Key.Key_Return)
@@ -311,7 +311,7 @@ def test_followups_rebuild_only_for_their_own_changes(
     refreshed: list[bool] = []
     original = window.followups.refresh
     monkeypatch.setattr(window.followups, "refresh", lambda: (refreshed.append(True), original()))
-    window.save_note("note", "a note on a client with no follow-ups")
+    window.record_actions.save_note("note", "a note on a client with no follow-ups")
     qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
     assert refreshed == []  # a note elsewhere does not rebuild the follow-ups
     window.run(DeleteCommand(window.store, "Delete", [("account", sample["globex"])]))

@@ -415,13 +415,13 @@ def test_draft_is_saved_while_typing_and_offered_back(
 
     second = open_dialog(None)
     qtbot.waitUntil(lambda: second.banner.isVisibleTo(second))
-    assert second.banner_text.text().startswith("Restore unsaved note from ")
+    assert second.banner.label.text().startswith("Restore unsaved note from ")
     qtbot.keyClicks(second.editor, "typed meanwhile")
     qtbot.wait(0)
     second.write_draft()  # an older draft on offer is never overwritten
     assert drafts.load_draft(store).text == "Met Budi, wants a trial"  # type: ignore[union-attr]
     second.editor.clear()
-    qtbot.mouseClick(second.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(second.banner.restore_button, Qt.MouseButton.LeftButton)
     assert second.editor.toPlainText() == "Met Budi, wants a trial"
     assert second.account_id == acme
     assert not second.banner.isVisibleTo(second)
@@ -434,7 +434,7 @@ def test_offered_draft_can_be_discarded(
     drafts.save_draft(store, "old text", None)
     dialog = open_dialog(acme)
     qtbot.waitUntil(lambda: dialog.banner.isVisibleTo(dialog))
-    qtbot.mouseClick(dialog.discard_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.banner.discard_button, Qt.MouseButton.LeftButton)
     assert not dialog.banner.isVisibleTo(dialog)
     assert drafts.load_draft(store) is None
     assert dialog.editor.toPlainText() == ""

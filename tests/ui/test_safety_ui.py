@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from models.vault.backup import backups_dir, list_backups
 from ui.main_window import MainWindow
-from ui.safety import RestoreDialog
+from ui.safety import BackupRestoreDialog
 
 
 def test_back_up_now_writes_a_verified_backup(window: MainWindow, qtbot: QtBot) -> None:
@@ -34,11 +34,11 @@ def test_check_database_reports_healthy(
 
 
 def test_restore_dialog_lists_backups_newest_first(window: MainWindow, qtbot: QtBot) -> None:
-    window.back_up()
+    window.backup_actions.back_up()
     qtbot.waitUntil(lambda: "Backed up" in window.statusBar().currentMessage(), timeout=10_000)
-    dialog = RestoreDialog(window.store, window)
+    dialog = BackupRestoreDialog(window.store, window)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 2).data() == "3"  # clients in the backup
-    assert dialog.restore_button.isEnabled()
+    assert dialog.restore_backup_button.isEnabled()
     assert isinstance(dialog.model.backups[0].path, Path)

@@ -1,0 +1,62 @@
+"""The window's smaller doors: quick capture, the Trash, Settings, About, and the
+command palette (Ctrl+K)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ui.palette import CommandPalette
+from ui.trash import TrashDialog
+from ui.window_host import WindowHost
+
+
+class AppActions(QObject):
+    def __init__(self, host: WindowHost, actions: Callable[[], list[QAction]]) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.actions = actions
+
+    def quick_capture(self) -> QDialog:
+        from ui.quick_capture import QuickCaptureDialog
+
+        host = self.host
+        dialog = QuickCaptureDialog(
+            host.store, host.stack, host.current_client or None, host.window()
+        )
+        dialog.saved.connect(host.jump_to)  # a client may have been created on the way
+        host.open_dialog(dialog)
+        return dialog
+
+    def show_trash(self) -> None:
+        host = self.host
+        host.open_dialog(TrashDialog(host.store, host.stack, host.window()))
+
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        self.host.open_dialog(SettingsDialog(self.host.settings, self.host.window()))
+
+    def about(self) -> None:
+        from models.version import app_version
+
+        QMessageBox.about(
+            self.host.window(),
+            self.tr("About Relasi"),
+            self.tr("Relasi {0}\nAn offline client-relationship organizer.").format(app_version()),
+        )
+
+    def show_palette(self) -> CommandPalette:
+        """Ctrl+K: jump to a client or run any enabled action, near the window's top."""
+        window = self.host.window()
+        palette = CommandPalette(self.host.store, self.actions(), window)
+        palette.client_chosen.connect(self.host.jump_to)
+        palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        geometry = window.geometry()
+        palette.move(geometry.center().x() - palette.width() // 2, geometry.top() + 80)
+        palette.show()
+        palette.input.setFocus()
+        return palette
