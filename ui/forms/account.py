@@ -25,8 +25,9 @@ class AccountDialog(FormDialog):
         self.account_id = account_id
         d = client_queries.account_detail(store, account_id) if account_id else None
         self.setWindowTitle(self.tr("Edit client") if d else self.tr("New client"))
-        self.add_fields("name", "industry", "tier", "status", "cadence_days", "website", "phone")
-        self.add_fields("address")
+        self.add_fields(
+            "name", "industry", "tier", "status", "cadence_days", "website", "phone", "address"
+        )
         self.tags = self.add_row("tags", self.tr("T&ags"), QLineEdit(self))
         self.tags.setPlaceholderText(self.tr("e.g. jakarta, renewal"))
         self.add_fields("notes")

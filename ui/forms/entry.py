@@ -47,8 +47,9 @@ class InteractionDialog(FormDialog):
         self.interaction_id = interaction_id
         self.account_id = i.account_id if i else account_id
         self.setWindowTitle(self.tr("Edit entry") if i else self.tr("New entry"))
-        self.add_fields("kind", "occurred_at", "subject", "body", "location", "duration_minutes")
-        self.add_fields("outcome")
+        self.add_fields(
+            "kind", "occurred_at", "subject", "body", "location", "duration_minutes", "outcome"
+        )
         self.people = self.add_row("contact_ids", self.tr("&Present"), QListWidget(self))
         self.add_fields(*_GIFT)
         self.kind = self.editor("kind", ChoiceEditor)
