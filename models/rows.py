@@ -54,6 +54,7 @@ class ContactRow:
     phones: tuple[str, ...]
     birthday: date | None
     notes: str
+    linkedin_url: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,13 @@ from models.services.accounts import (
     update_account,
     update_contact,
 )
-from models.services.deals import create_deal, create_quota, move_deal_stage, update_deal
+from models.services.deals import (
+    create_deal,
+    create_quota,
+    edit_deal,
+    move_deal_stage,
+    update_deal,
+)
 from models.services.timeline import (
     add_interaction,
     complete_followup,
@@ -36,6 +42,7 @@ __all__ = [
     "create_deal",
     "create_followup",
     "create_quota",
+    "edit_deal",
     "move_deal_stage",
     "purge_trash",
     "put_back",

@@ -71,4 +71,5 @@ def record_update(
 ) -> None:
     """Undo of an update sets the old values again through the same service; redo the new."""
     if old:
-        uow.record(lambda u: update(u, id_, **old), lambda u: update(u, id_, **new))
+        before, after = dict(old), dict(new)  # the caller may go on changing its dicts
+        uow.record(lambda u: update(u, id_, **before), lambda u: update(u, id_, **after))

@@ -79,9 +79,33 @@ def move_deal_stage(
     uow.touched("account", deal.account_id)
     back, reason = str(old["stage"]), str(old["lost_reason"] or "")
     uow.record(
-        lambda u: move_deal_stage(u, deal_id, back, lost_reason=reason),
+        lambda u: _move_back(u, deal_id, back, reason),
         lambda u: move_deal_stage(u, deal_id, stage, lost_reason=lost_reason),
     )
+    return old
+
+
+def _move_back(uow: UnitOfWork, deal_id: str, stage: str, lost_reason: str) -> None:
+    """Undo of a move: a recorded move back, with the lost reason the deal had."""
+    move_deal_stage(uow, deal_id, stage, lost_reason=lost_reason)
+    update_deal(uow, deal_id, lost_reason=lost_reason)
+
+
+def edit_deal(
+    uow: UnitOfWork, deal_id: str, *, stage: str | None = None, **values: Any
+) -> dict[str, Any]:
+    """The deal dialog's save: move to ``stage`` (recorded in the stage history) and change
+    fields, in one unit of work; returns the previous values. Not a service of its own:
+    each service it calls records its own undo step."""
+    moved = (
+        move_deal_stage(uow, deal_id, stage, lost_reason=values.get("lost_reason", ""))
+        if stage
+        else {}
+    )
+    old = update_deal(uow, deal_id, **values)
+    if moved:
+        old["stage"] = moved["stage"]
+        old.setdefault("lost_reason", moved["lost_reason"])
     return old
 
 

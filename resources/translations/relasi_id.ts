@@ -20,44 +20,8 @@
         <translation>mis. jakarta, perpanjangan</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nama</translation>
-    </message>
-    <message>
-        <source>&amp;Industry</source>
-        <translation>&amp;Industri</translation>
-    </message>
-    <message>
-        <source>&amp;Tier</source>
-        <translation>&amp;Tier</translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
-    </message>
-    <message>
-        <source>Stay in touch every</source>
-        <translation>Jaga kontak setiap</translation>
-    </message>
-    <message>
-        <source>&amp;Website</source>
-        <translation>Situs &amp;web</translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation>Tele&amp;pon</translation>
-    </message>
-    <message>
-        <source>&amp;Address</source>
-        <translation>&amp;Alamat</translation>
-    </message>
-    <message>
         <source>T&amp;ags</source>
         <translation>Ta&amp;g</translation>
-    </message>
-    <message>
-        <source>N&amp;otes</source>
-        <translation>&amp;Catatan</translation>
     </message>
     <message>
         <source>New client “{0}”</source>
@@ -469,48 +433,19 @@ Pulihkan dari cadangan?</translation>
         <translation>Kontak baru</translation>
     </message>
     <message>
-        <source>name@company.com, another@company.com</source>
-        <translation>nama@perusahaan.com, lainnya@perusahaan.com</translation>
-    </message>
-    <message>
-        <source>0812 3456 7890, +65 6123 4567</source>
-        <translation>0812 3456 7890, +65 6123 4567</translation>
-    </message>
-    <message>
-        <source>Known</source>
-        <translation>Diketahui</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nama</translation>
-    </message>
-    <message>
-        <source>&amp;Job title</source>
-        <translation>&amp;Jabatan</translation>
-    </message>
-    <message>
-        <source>&amp;E-mails</source>
-        <translation>&amp;Email</translation>
-    </message>
-    <message>
-        <source>&amp;Phones</source>
-        <translation>&amp;Telepon</translation>
-    </message>
-    <message>
-        <source>&amp;Birthday</source>
-        <translation>Tanggal &amp;lahir</translation>
-    </message>
-    <message>
-        <source>N&amp;otes</source>
-        <translation>&amp;Catatan</translation>
-    </message>
-    <message>
         <source>New contact “{0}”</source>
         <translation>Kontak baru “{0}”</translation>
     </message>
     <message>
         <source>Edit contact “{0}”</source>
         <translation>Sunting kontak “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Known</source>
+        <translation>Diketahui</translation>
     </message>
 </context>
 <context>
@@ -528,32 +463,8 @@ Pulihkan dari cadangan?</translation>
         <translation>Mengapa gagal?</translation>
     </message>
     <message>
-        <source>&amp;Title</source>
-        <translation>&amp;Judul</translation>
-    </message>
-    <message>
         <source>&amp;Stage</source>
         <translation>&amp;Tahap</translation>
-    </message>
-    <message>
-        <source>&amp;Amount</source>
-        <translation>&amp;Nilai</translation>
-    </message>
-    <message>
-        <source>&amp;Probability</source>
-        <translation>&amp;Probabilitas</translation>
-    </message>
-    <message>
-        <source>&amp;Expected close</source>
-        <translation>Per&amp;kiraan penutupan</translation>
-    </message>
-    <message>
-        <source>&amp;Lost reason</source>
-        <translation>&amp;Alasan gagal</translation>
-    </message>
-    <message>
-        <source>Move deal to {0}</source>
-        <translation>Pindahkan peluang ke {0}</translation>
     </message>
     <message>
         <source>New deal “{0}”</source>
@@ -1004,18 +915,6 @@ Pulihkan dari cadangan?</translation>
         <translation>Pada jam tertentu</translation>
     </message>
     <message>
-        <source>&amp;What</source>
-        <translation>&amp;Tugas</translation>
-    </message>
-    <message>
-        <source>&amp;Due</source>
-        <translation>&amp;Jatuh tempo</translation>
-    </message>
-    <message>
-        <source>&amp;Priority</source>
-        <translation>&amp;Prioritas</translation>
-    </message>
-    <message>
         <source>New follow-up “{0}”</source>
         <translation>Tindak lanjut baru “{0}”</translation>
     </message>
@@ -1110,45 +1009,6 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>New follow-up…</source>
         <translation>Tindak lanjut baru…</translation>
-    </message>
-</context>
-<context>
-    <name>FormDialog</name>
-    <message>
-        <source>A name is required.</source>
-        <translation>Nama wajib diisi.</translation>
-    </message>
-    <message>
-        <source>A title is required.</source>
-        <translation>Judul wajib diisi.</translation>
-    </message>
-    <message>
-        <source>Enter valid e-mail addresses, separated by commas.</source>
-        <translation>Masukkan alamat email yang valid, dipisahkan dengan koma.</translation>
-    </message>
-    <message>
-        <source>Enter phone numbers, with country code or as local numbers.</source>
-        <translation>Masukkan nomor telepon, dengan kode negara atau sebagai nomor lokal.</translation>
-    </message>
-    <message>
-        <source>Enter a web address such as example.com.</source>
-        <translation>Masukkan alamat web seperti example.com.</translation>
-    </message>
-    <message>
-        <source>Enter a three-letter currency code such as IDR or USD.</source>
-        <translation>Masukkan kode mata uang tiga huruf seperti IDR atau USD.</translation>
-    </message>
-    <message>
-        <source>Write something, or give the entry a subject.</source>
-        <translation>Tulis sesuatu, atau beri entri ini subjek.</translation>
-    </message>
-    <message>
-        <source>Probability is a percentage from 0 to 100.</source>
-        <translation>Probabilitas adalah persentase dari 0 sampai 100.</translation>
-    </message>
-    <message>
-        <source>Cadence is a number of days from 1 to 3650.</source>
-        <translation>Interval kontak adalah jumlah hari dari 1 sampai 3650.</translation>
     </message>
 </context>
 <context>
@@ -1330,40 +1190,8 @@ Pulihkan dari cadangan?</translation>
         <translation>—</translation>
     </message>
     <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Jenis</translation>
-    </message>
-    <message>
-        <source>&amp;When</source>
-        <translation>&amp;Waktu</translation>
-    </message>
-    <message>
-        <source>&amp;Subject</source>
-        <translation>&amp;Subjek</translation>
-    </message>
-    <message>
-        <source>&amp;Notes</source>
-        <translation>&amp;Catatan</translation>
-    </message>
-    <message>
-        <source>&amp;Location</source>
-        <translation>&amp;Lokasi</translation>
-    </message>
-    <message>
-        <source>&amp;Duration</source>
-        <translation>&amp;Durasi</translation>
-    </message>
-    <message>
-        <source>&amp;Outcome</source>
-        <translation>&amp;Hasil</translation>
-    </message>
-    <message>
         <source>&amp;Present</source>
         <translation>&amp;Peserta</translation>
-    </message>
-    <message>
-        <source>&amp;Gift value</source>
-        <translation>&amp;Nilai hadiah</translation>
     </message>
     <message>
         <source>New {0}</source>

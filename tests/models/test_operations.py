@@ -152,3 +152,28 @@ def test_an_entry_update_undoes_the_people_present(store: Store) -> None:
     op.redo(store)
     row = interaction(store, entry)
     assert row is not None and sorted(row.contact_ids) == sorted([a, b])
+
+
+def test_a_deal_edit_that_moves_the_stage_undoes_both(store: Store) -> None:
+    acc = account(store)
+    with store.write() as uow:
+        deal = services.create_deal(uow, acc, "Renewal", amount_minor=10**9, currency="IDR")
+    before = _get(store, Deal, deal)
+    op = operations.run(
+        store,
+        lambda uow: services.edit_deal(
+            uow,
+            deal,
+            stage="lost",
+            title="Renewal 2027",
+            amount_minor=10**9,
+            currency="IDR",
+            probability=10,
+            expected_close=None,
+            lost_reason="Budget frozen",
+        ),
+    )
+    op.undo(store)
+    d = _get(store, Deal, deal)
+    assert (d.title, d.stage, d.lost_reason) == ("Renewal", "lead", "")  # type: ignore[attr-defined]
+    assert d.closed_at is None and before.title == "Renewal"  # type: ignore[attr-defined]

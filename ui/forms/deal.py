@@ -1,0 +1,90 @@
+"""The dialog that creates and edits a deal; an edit that also moves the stage is one
+undo step."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, cast
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from models import services
+from models.entities import DealStage
+from models.queries import clients as client_queries
+from models.store import Store
+from ui.forms.base import FormDialog
+from ui.forms.editors import ChoiceEditor, DateEditor, IntEditor, LineEditor, choices
+from ui.qtime import qdate
+
+
+class DealDialog(FormDialog):
+    KIND = "deal"
+
+    def __init__(
+        self,
+        store: Store,
+        stack: QUndoStack,
+        *,
+        account_id: str = "",
+        deal_id: str = "",
+        currency: str = "IDR",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(store, stack, parent)
+        self.setObjectName("dealDialog")
+        d = client_queries.deal(store, deal_id) if deal_id else None
+        self.deal_id = deal_id
+        self.account_id = d.account_id if d else account_id
+        self.setWindowTitle(self.tr("Edit deal") if d else self.tr("New deal"))
+        self.add_fields("title")
+        self.stage = self.add_row(
+            "stage", self.tr("&Stage"), ChoiceEditor(choices(DealStage), self)
+        )
+        self.add_fields("amount_minor", "currency", "probability", "expected_close", "lost_reason")
+        self.title_edit = self.editor("title", LineEditor)
+        self.probability = self.editor("probability", IntEditor)
+        self.probability.setSuffix(" %")
+        self.close_date = self.editor("expected_close", DateEditor)
+        self.lost_reason = self.editor("lost_reason", LineEditor)
+        self.lost_reason.setPlaceholderText(self.tr("Why was it lost?"))
+        if d is not None:
+            self.load(d)
+            self.stage.write(d.stage)
+        else:
+            today = qdate(store.clock.now().astimezone().date())
+            self.write({"currency": currency, "probability": 10})
+            self.close_date.write(cast(date, today.addMonths(2).toPython()))
+        self.stage.currentIndexChanged.connect(self._stage_changed)
+        self._stage_changed()
+
+    def _lost(self) -> bool:
+        return bool(self.stage.read() == DealStage.LOST.value)
+
+    def _stage_changed(self) -> None:
+        self.lost_reason.setEnabled(self._lost())
+
+    def read(self) -> dict[str, Any]:
+        values = super().read()
+        if not self._lost():
+            del values["lost_reason"]  # kept as it is; only a lost deal has a reason
+        return values
+
+    def save(self) -> None:
+        values = self.values()
+        stage = str(self.stage.read())
+        title = str(values["title"]).strip()
+        if self.deal_id:
+            self.save_changes(
+                self.tr("Edit deal “{0}”").format(title),
+                services.edit_deal,
+                self.deal_id,
+                {**values, "stage": stage},
+            )
+        else:
+            account_id = self.account_id
+            self.save_new(
+                self.tr("New deal “{0}”").format(title),
+                "deal",
+                lambda uow: services.create_deal(uow, account_id, stage=stage, **values),
+            )

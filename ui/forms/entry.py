@@ -1,0 +1,131 @@
+"""The dialog that writes and edits a timeline entry (an interaction): what happened,
+who was present, and for a gift its value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from models import services
+from models.entities import InteractionKind
+from models.queries import clients as client_queries
+from models.queries import timeline as timeline_queries
+from models.store import Store
+from ui.forms.base import FormDialog
+from ui.forms.editors import (
+    ChoiceEditor,
+    CurrencyEditor,
+    DateTimeEditor,
+    IntEditor,
+    LineEditor,
+    MoneyEditor,
+    TextEditor,
+)
+from ui.labels import kind_label
+
+_GIFT = ("gift_value_minor", "gift_currency")
+
+
+class InteractionDialog(FormDialog):
+    KIND = "interaction"
+
+    def __init__(
+        self,
+        store: Store,
+        stack: QUndoStack,
+        *,
+        account_id: str = "",
+        interaction_id: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(store, stack, parent)
+        self.setObjectName("interactionDialog")
+        i = timeline_queries.interaction(store, interaction_id) if interaction_id else None
+        self.interaction_id = interaction_id
+        self.account_id = i.account_id if i else account_id
+        self.setWindowTitle(self.tr("Edit entry") if i else self.tr("New entry"))
+        self.add_fields(
+            "kind", "occurred_at", "subject", "body", "location", "duration_minutes", "outcome"
+        )
+        self.people = self.add_row("contact_ids", self.tr("&Present"), QListWidget(self))
+        self.add_fields(*_GIFT)
+        self.kind = self.editor("kind", ChoiceEditor)
+        self.when = self.editor("occurred_at", DateTimeEditor)
+        self.subject = self.editor("subject", LineEditor)
+        self.body = self.editor("body", TextEditor)
+        self.body.setPlaceholderText(self.tr("Markdown works: **bold**, - lists"))
+        self.duration = self.editor("duration_minutes", IntEditor)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setSpecialValueText(self.tr("—"))
+        self.gift_value = self.editor("gift_value_minor", MoneyEditor)
+        self.gift_currency = self.editor("gift_currency", CurrencyEditor)
+        self.people.setFixedHeight(90)
+        self._list_people(set(i.contact_ids) if i else set())
+        if i is not None:
+            self.load(i)
+            if not i.gift_currency:
+                self.gift_currency.write("USD")
+        else:
+            self.write(
+                {
+                    "kind": InteractionKind.MEETING.value,
+                    "occurred_at": store.clock.now(),
+                    "gift_currency": "USD",
+                }
+            )
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _list_people(self, present: set[str]) -> None:
+        """The client's contacts, to tick who was there."""
+        detail = client_queries.account_detail(self.store, self.account_id)
+        for c in detail.contacts if detail else ():
+            item = QListWidgetItem(c.name, self.people)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if c.id in present else Qt.CheckState.Unchecked
+            item.setCheckState(checked)
+
+    def _is_gift(self) -> bool:
+        return bool(self.kind.read() == InteractionKind.GIFT.value)
+
+    def _kind_changed(self) -> None:
+        for name in _GIFT:
+            self.editors[name].setEnabled(self._is_gift())
+
+    def contact_ids(self) -> list[str]:
+        items = (self.people.item(n) for n in range(self.people.count()))
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def read(self) -> dict[str, Any]:
+        values = super().read()
+        if not self._is_gift() or not values["gift_currency"]:
+            values.update(gift_value_minor=None, gift_currency=None)
+        return values
+
+    def save(self) -> None:
+        values = self.values()
+        contact_ids = self.contact_ids()
+        if self.interaction_id:
+            self.save_changes(
+                self.tr("Edit entry"),
+                services.update_interaction,
+                self.interaction_id,
+                {**values, "contact_ids": contact_ids},
+            )
+        else:
+            account_id = self.account_id
+            self.save_new(
+                self.tr("New {0}").format(kind_label(values["kind"]).lower()),
+                "interaction",
+                lambda uow: services.add_interaction(
+                    uow, account_id, contact_ids=contact_ids, **values
+                ),
+            )
