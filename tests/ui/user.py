@@ -126,6 +126,12 @@ class Script:
 
     # -- running ----------------------------------------------------------------------
     def __enter__(self) -> Script:
+        # Dialogs open before the script starts (e.g. the Settings dialog whose button
+        # opens the prompts) are the context, never a step nor a stray: between two
+        # prompts one of them is briefly the active modal widget.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.setProperty("scripted", True)
         self._timer.start()
         return self
 
