@@ -86,12 +86,19 @@ class Script:
         self._timer.timeout.connect(self._poll)
 
     # -- writing the script -----------------------------------------------------------
-    def dialog(self, act: Callable[[QWidget], None], kind: type[QWidget] = QDialog) -> Script:
-        """The next modal dialog (of ``kind``): record its text, then ``act`` on it."""
+    def dialog(
+        self,
+        act: Callable[[QWidget], None],
+        kind: type[QWidget] = QDialog,
+        *,
+        again: bool = False,
+    ) -> Script:
+        """The next modal dialog (of ``kind``): record its text, then ``act`` on it.
+        With ``again``: a dialog an earlier step acted on, once it is on top again."""
 
         def find() -> QWidget | None:
             widget = _modal()
-            if isinstance(widget, kind) and not widget.property("scripted"):
+            if isinstance(widget, kind) and bool(widget.property("scripted")) == again:
                 return widget
             return None
 
