@@ -1,5 +1,5 @@
-"""A scripted user for code that blocks in ``exec()``: modal dialogs, message boxes, and
-``app.exec()`` itself (ui.app.run_gui).
+"""A scripted user for code that blocks in ``exec()``: modal dialogs, message boxes,
+popup menus, and ``app.exec()`` itself (ui.app.run_gui).
 
 ``Script`` is a list of steps. Each step waits for a widget (the dialog that became
 modal, or a main window shown with no dialog over it), then acts on it, like a
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -105,6 +106,34 @@ class Script:
         self.steps.append(Step(find, act, f"a modal {kind.__name__}"))
         return self
 
+    def menu(self, *path: str) -> Script:
+        """The next popup menu: choose ``path`` (an entry, or submenus then an entry)."""
+
+        def find() -> QWidget | None:
+            popup = QApplication.activePopupWidget()
+            if isinstance(popup, QMenu) and not popup.property("scripted"):
+                return popup
+            return None
+
+        def act(widget: QWidget) -> None:
+            assert isinstance(widget, QMenu)
+            menu: QMenu = widget
+            for depth, label in enumerate(path):
+                entries = {a.text().replace("&", ""): a for a in menu.actions() if a.text()}
+                assert label in entries, f"no {label!r} in the menu: {list(entries)}"
+                action = entries[label]
+                if depth < len(path) - 1:
+                    sub = action.menu()
+                    assert isinstance(sub, QMenu), f"{label!r} is not a submenu"
+                    menu = sub
+                    continue
+                assert action.isEnabled(), f"{label!r} is disabled"
+                widget.close()  # the menu closes, then the entry runs, as with a click
+                action.trigger()
+
+        self.steps.append(Step(find, act, f"a menu to choose {' ▸ '.join(path)}"))
+        return self
+
     def window(
         self,
         act: Callable[[QWidget], None],
@@ -167,11 +196,13 @@ class Script:
                 self.steps.pop(0)
                 if isinstance(widget, QDialog):
                     self.seen.append(text_of(widget))
+                elif isinstance(widget, QMenu):
+                    self.seen.append("\n".join(a.text() for a in widget.actions() if a.text()))
                 # Act from a fresh timer, so that a nested exec() it starts still
                 # lets this poll run (Qt does not re-enter a timer's own slot).
                 QTimer.singleShot(0, lambda act=step.act, target=widget: act(target))
                 return
-        stray = _modal()
+        stray = QApplication.activePopupWidget() or _modal()
         if stray is not None and not stray.property("scripted"):
             stray.setProperty("scripted", True)
             self.unexpected.append(text_of(stray))
