@@ -129,6 +129,7 @@ class Script:
                     continue
                 assert action.isEnabled(), f"{label!r} is disabled"
                 widget.close()  # the menu closes, then the entry runs, as with a click
+                widget.setProperty("scripted", False)  # menus are shown again and again
                 action.trigger()
 
         self.steps.append(Step(find, act, f"a menu to choose {' ▸ '.join(path)}"))
