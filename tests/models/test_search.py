@@ -14,44 +14,86 @@ from models.queries.search import fts_query
 from models.store import Store
 from tests.models.helpers import account, contact, note
 
-HOSTILE = [
-    '"',
-    '""',
-    "'",
-    "*",
-    "-",
-    "- -",
-    "NEAR",
-    "NEAR(a b)",
-    "a OR",
-    "AND",
-    "NOT x",
-    "(",
-    ")",
-    "((a)",
-    "a:b",
-    "title:x",
-    "^",
-    "{a b}",
-    "a + b",
-    "\\",
-    "%",
-    "_",
-    "😀",
-    "   ",
-    "",
-    "x" * 5000,
-    "\x00",
-    "col:*",
-    '" OR 1=1 --',
+#: The notes every hostile query runs against.
+CORPUS = {
+    "near": 'NEAR the border OR something - quoted "text" (parens)',
+    "and": "Tom AND Jerry: col widths, title x",
+    "emoji": "party 😀 tonight, 100% sure, snake_case_name",
+    "sql": "' OR 1=1 -- injection attempt",
+}
+
+#: (user text, the notes it must find). Every word is searched for as text, never read
+#: as FTS5 syntax (operators, column filters, wildcards, phrases) nor as SQL.
+HOSTILE: list[tuple[str, set[str]]] = [
+    ('"', set()),
+    ('""', set()),
+    ("'", set()),
+    ("*", set()),
+    ("-", set()),
+    ("- -", set()),
+    ("(", set()),
+    (")", set()),
+    ("^", set()),
+    ("\\", set()),
+    ("%", set()),
+    ("_", set()),
+    ("😀", set()),  # not a word: emoji are not indexed
+    ("   ", set()),
+    ("", set()),
+    ("\x00", set()),
+    ("x" * 5000, set()),
+    ("NEAR", {"near"}),  # the word, not the operator
+    ("NEAR(", {"near"}),
+    ("NEAR(border", {"near"}),
+    ("NEAR(a b)", set()),  # no note has the words "a" and "b"
+    ("AND", {"and"}),
+    ("tom AND", {"and"}),
+    ("OR", {"near", "sql"}),
+    ("jerry OR border", set()),  # OR is a word here: no note has all three
+    ("a OR", set()),
+    ("NOT x", set()),
+    ("((a)", {"and", "sql"}),  # "a" as a prefix: AND, attempt
+    ("{a b}", set()),
+    ("a + b", set()),
+    ("a:b", set()),
+    ("title:x", {"and"}),  # not a column filter: the words title and x
+    ("col:*", {"and"}),
+    ("bord*er", set()),  # no wildcard inside a word
+    ('"quoted text', {"near"}),  # unbalanced quote
+    ('text" "quoted', {"near"}),
+    ("party 😀", {"emoji"}),
+    ("100%", {"emoji"}),
+    ("snake_case", {"emoji"}),
+    ('" OR 1=1 --', {"sql"}),  # SQL in the text is searched for, not run
 ]
 
 
-@pytest.mark.parametrize("text", HOSTILE)
-def test_hostile_input_never_raises(store: Store, text: str) -> None:
+@pytest.fixture
+def corpus(store: Store) -> dict[str, str]:
     a = account(store)
-    note(store, a, 'NEAR the border OR something - quoted "text" (parens)')
-    assert isinstance(search.search(store, text), list)
+    return {name: note(store, a, body) for name, body in CORPUS.items()}
+
+
+@pytest.mark.parametrize(("text", "expected"), HOSTILE, ids=lambda v: repr(v)[:20])
+def test_hostile_input_finds_the_right_notes(
+    store: Store, corpus: dict[str, str], text: str, expected: set[str]
+) -> None:
+    hits = search.search(store, text)
+    by_id = {v: k for k, v in corpus.items()}
+    assert all(h.kind == "interaction" for h in hits)
+    assert sorted(by_id[h.id] for h in hits) == sorted(expected)
+    for hit in hits:  # the snippet marks each searched word found in the note
+        body = CORPUS[by_id[hit.id]]
+        assert "[" in hit.snippet and hit.snippet.replace("[", "").replace("]", "").strip() == body
+
+
+def test_hostile_input_snippets_mark_the_words(store: Store, corpus: dict[str, str]) -> None:
+    (hit,) = search.search(store, "NEAR(border")
+    assert hit.snippet.strip() == '[NEAR] the [border] OR something - quoted "text" (parens)'
+    (hit,) = search.search(store, "title:x")
+    assert hit.snippet.strip() == "Tom AND Jerry: col widths, [title] [x]"
+    (hit,) = search.search(store, '" OR 1=1 --')
+    assert hit.id == corpus["sql"] and hit.snippet.strip() == "' [OR] [1]=[1] -- injection attempt"
 
 
 def test_search_finds_interactions_accounts_and_contacts(store: Store) -> None:
@@ -115,6 +157,9 @@ def test_any_note_text_round_trips_and_is_found(store: Store, text: str, word: s
     hits = [h.id for h in search.search(store, word, account_id=a, limit=1000)]
     assert i in hits
     for w in re.findall(r"\w+", text)[:3]:
-        assert isinstance(search.search(store, w), list)
+        found = {h.id for h in search.search(store, w, account_id=a, limit=1000)}
+        assert found <= {i, a}  # only this client and its note, whatever the word
+        if w.isascii() and w.isalnum() and w in body.split():
+            assert i in found  # a plain word of the note finds it
     with store.write() as uow:
         services.soft_delete(uow, "interaction", i)

@@ -27,6 +27,7 @@ def test_client_model_passes_model_tester(qtmodeltester: ModelTester, store: Sto
     make_clients(store, 30)
     model = ClientListModel(store)
     model.reload()
+    assert model.rowCount() == 30  # the tester checks real rows, not an empty model
     qtmodeltester.check(model)
 
 
@@ -78,6 +79,7 @@ def test_timeline_model_pages_and_day_headers(
     assert bodies == [f"note {i}" for i in range(timeline.PAGE + 20)]
     fresh = TimelineModel(store)
     fresh.set_account(account)
+    assert fresh.entry_count() == timeline.PAGE
     qtmodeltester.check(fresh)
 
 

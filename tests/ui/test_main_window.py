@@ -11,11 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QListView, QPlainTextEdit, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 
+from models import services
 from models.clock import FixedClock
 from models.queries import clients as client_queries
 from models.rows import InteractionRow
-from models.store import Store
+from models.store import Store, open_store
 from ui.main_window import MainWindow
+from ui.palette import CommandPalette
 from ui.settings import Settings
 
 
@@ -149,23 +151,112 @@ def test_reminder_fires_when_clock_passes_due_time(
     assert window.current_client == sample["kopi"]
 
 
+def palette_entries(palette: CommandPalette) -> list[tuple[str, str]]:
+    """What the palette lists, as (kind, label) in the order shown."""
+    items = (palette.list.item(i) for i in range(palette.list.count()))
+    return [
+        (entry.kind, entry.label)
+        for entry in (item.data(Qt.ItemDataRole.UserRole) for item in items)
+    ]
+
+
+def selected_client_names(window: MainWindow) -> list[str]:
+    rows = window.clients.view.selectionModel().selectedRows()
+    return [window.clients.model.row(index).name for index in rows]
+
+
 def test_command_palette_jumps_to_a_client(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str]
 ) -> None:
+    select(window, sample["acme"])
     palette = window.app_actions.show_palette()
-    assert palette.objectName() == "commandPalette"
+    assert palette.objectName() == "commandPalette" and palette.isVisible()
+    assert palette.input.hasFocus()
+    # Before typing: only commands, no client.
+    assert palette.list.count() > 0
+    assert {kind for kind, _ in palette_entries(palette)} == {"action"}
     qtbot.keyClicks(palette.input, "globx")
+    assert [label for kind, label in palette_entries(palette) if kind == "client"] == ["Globex Inc"]
     assert palette.list.currentItem().text() == "Globex Inc"
     qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    assert not palette.isVisible()
+    assert window.current_client == sample["globex"]
+    assert selected_client_names(window) == ["Globex Inc"]
+    assert window.clients.current_id() == sample["globex"]
+    assert window.timeline.header.title.text() == "Globex Inc"
+    assert window.followups.account_id == sample["globex"]
+
+
+def test_command_palette_arrow_keys_choose_among_matches(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    palette = window.app_actions.show_palette()
+    qtbot.keyClicks(palette.input, "inc")
+    clients = [label for kind, label in palette_entries(palette) if kind == "client"]
+    assert clients == ["Globex Inc", "PT Kopi Nusantara"]
+    assert palette.list.currentRow() == 0
+    qtbot.keyClick(palette.input, Qt.Key.Key_Up)  # already at the top: stays there
+    assert palette.list.currentRow() == 0
+    qtbot.keyClick(palette.input, Qt.Key.Key_Down)
+    assert palette.list.currentItem().text() == "PT Kopi Nusantara"
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    assert window.current_client == sample["kopi"]
+    assert selected_client_names(window) == ["PT Kopi Nusantara"]
+
+
+def test_command_palette_finds_a_client_hidden_by_the_filter(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    qtbot.keyClicks(window.clients.search, "kopi")
+    assert client_names(window) == ["PT Kopi Nusantara"]
+    palette = window.app_actions.show_palette()
+    qtbot.keyClicks(palette.input, "globex")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    # The filter that hid Globex is cleared, and Globex is selected in the full list.
+    assert window.clients.search.text() == ""
+    assert client_names(window) == ["Acme Corp", "Globex Inc", "PT Kopi Nusantara"]
+    assert selected_client_names(window) == ["Globex Inc"]
     assert window.current_client == sample["globex"]
 
 
-def test_command_palette_runs_actions(window: MainWindow, qtbot: QtBot) -> None:
+def test_command_palette_with_no_match_does_nothing(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    select(window, sample["acme"])
+    palette = window.app_actions.show_palette()
+    qtbot.keyClicks(palette.input, "zzqqxx")
+    assert palette_entries(palette) == []
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    assert palette.isVisible()  # nothing to run: stays open
+    assert window.current_client == sample["acme"]
+    palette.close()
+
+
+def test_command_palette_runs_actions(
+    window: MainWindow, qtbot: QtBot, store: Store, sample: dict[str, str]
+) -> None:
+    # A client written by another process: this window hears nothing of it ...
+    other = open_store(store.path)
+    try:
+        with other.write() as uow:
+            services.create_account(uow, "Written Elsewhere")
+    finally:
+        other.close()
+    assert "Written Elsewhere" not in client_names(window)
+    select(window, sample["kopi"])
     palette = window.app_actions.show_palette()
     qtbot.keyClicks(palette.input, "refresh")
-    assert "Refresh" in palette.list.currentItem().text()
+    assert palette.list.currentItem().text() == "Refresh    F5"
     qtbot.keyClick(palette.input, Qt.Key.Key_Return)
     assert not palette.isVisible()
+    # ... until Refresh, chosen in the palette, reloads the list (keeping the selection).
+    assert client_names(window) == [
+        "Acme Corp",
+        "Globex Inc",
+        "PT Kopi Nusantara",
+        "Written Elsewhere",
+    ]
+    assert selected_client_names(window) == ["PT Kopi Nusantara"]
 
 
 def test_settings_restored_on_a_second_window(
@@ -201,23 +292,44 @@ def test_settings_restored_on_a_second_window(
 def test_edit_dialog_shows_error_next_to_field(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str]
 ) -> None:
-    from ui.dialogs import ContactDialog
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 
-    dialog = ContactDialog(window.store, window.stack, account_id=sample["acme"], parent=window)
-    qtbot.addWidget(dialog)
-    dialog.name.setText("Sari Wijaya")
-    dialog.emails.setText("sari at acme")
-    dialog._save()
-    error = dialog.findChild(QLineEdit.__mro__[1], "error_emails")
-    assert error is not None and not error.isHidden() and "e-mail" in error.text()
-    assert dialog.isVisible() is False or dialog.result() == 0
-    dialog.emails.setText("sari@acme.example")
-    dialog.phones.setText("0812 1111 2222")
-    dialog._save()
-    assert dialog.result() == 1
+    select(window, sample["acme"])
+    undo_steps = window.stack.count()
+    window.actions_["actionNewContact"].trigger()  # Client ▸ Add contact…
+    dialog = window.findChild(QDialog, "contactDialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "New contact"
+    fields = {w.accessibleName(): w for w in dialog.findChildren(QLineEdit)}
+    assert {"Name", "E-mails", "Phones"} <= fields.keys()
+    qtbot.keyClicks(fields["Name"], "Sari Wijaya")
+    qtbot.keyClicks(fields["E-mails"], "sari at acme")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    # Refused: the dialog stays open, the message sits under the field, nothing is saved.
+    error = dialog.findChild(QLabel, "error_emails")
+    assert error is not None and error.isVisible()
+    assert error.text() == "Enter valid e-mail addresses, separated by commas."
+    assert dialog.isVisible() and dialog.focusWidget() is fields["E-mails"]
+    assert fields["Name"].text() == "Sari Wijaya"  # what was typed is kept
+    assert not dialog.findChild(QLabel, "error_name").isVisible()
+    assert window.stack.count() == undo_steps
     detail = client_queries.account_detail(window.store, sample["acme"])
-    assert detail is not None and detail.contacts[0].phones == ("+6281211112222",)
-    assert "Sari Wijaya" in window.stack.undoText()
+    assert detail is not None and detail.contacts == ()
+
+    fields["E-mails"].clear()
+    qtbot.keyClicks(fields["E-mails"], "sari@acme.example")
+    qtbot.keyClicks(fields["Phones"], "0812 1111 2222")
+    with qtbot.waitSignal(dialog.finished) as finished:
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert finished.args == [QDialog.DialogCode.Accepted.value]
+    detail = client_queries.account_detail(window.store, sample["acme"])
+    assert detail is not None and [(c.name, c.phones) for c in detail.contacts] == [
+        ("Sari Wijaya", ("+6281211112222",))
+    ]
+    assert window.stack.undoText() == "New contact “Sari Wijaya”"
+    qtbot.waitUntil(lambda: "Sari Wijaya" in window.timeline.header.people.text())
 
 
 def test_ctrl_shift_n_opens_quick_capture_for_the_selected_client(

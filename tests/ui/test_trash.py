@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from models.queries.stats import trash
+from tests.ui.user import Script, click
 from ui.commands import DeleteCommand
 from ui.main_window import MainWindow
 from ui.trash import TrashDialog
@@ -30,25 +31,23 @@ def test_restore_from_trash_and_undo_it(
     assert [t.id for t in trash(window.store)] == [sample["globex"]]
 
 
-@pytest.mark.parametrize(
-    ("answer", "left"),
-    [(QMessageBox.StandardButton.Cancel, 1), (QMessageBox.StandardButton.Yes, 0)],
-)
+@pytest.mark.parametrize(("answer", "left"), [("Cancel", 1), ("Yes", 0)])
 def test_empty_trash_asks_first(
-    window: MainWindow,
-    qtbot: QtBot,
-    sample: dict[str, str],
-    monkeypatch: pytest.MonkeyPatch,
-    answer: QMessageBox.StandardButton,
-    left: int,
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], answer: str, left: int
 ) -> None:
     window.run(DeleteCommand(window.store, "Delete", [("interaction", sample["call"])]))
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, _t, text, *a: (asked.append(text), answer)[1]
-    )
-    dialog = TrashDialog(window.store, window.stack, window)
-    qtbot.addWidget(dialog)
-    dialog.empty_trash()
-    assert asked and "cannot be undone" in asked[0]
+    window.actions_["actionTrash"].trigger()  # Edit ▸ Trash…
+    (dialog,) = [d for d in window.findChildren(TrashDialog) if d.isVisible()]
+    assert dialog.model.rowCount() == 1
+    script = Script().dialog(click(answer), QMessageBox)
+    with script:
+        dialog.empty_button.click()
+    assert script.done and script.unexpected == []
+    assert script.seen == ["Empty Trash\nDelete 1 items for good? This cannot be undone."]
     assert len(trash(window.store)) == left
+    assert dialog.model.rowCount() == left  # the list shows what is left
+    assert window.stack.canUndo() == (left == 1)  # purged: undo steps are dropped
+    with Script() as nothing:  # with the Trash empty, nothing is asked
+        if left == 0:
+            dialog.empty_button.click()
+    assert nothing.unexpected == []

@@ -1,0 +1,172 @@
+"""The client list pane in the window: the filter menu (tier, status, tag, going cold,
+clear), what an empty list says, the going-cold and overdue marks, sorting kept
+from settings even when they are damaged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from models import services
+from models.store import Store
+from tests.ui.user import Script
+from ui.client_list import ClientListModel, ClientListPane
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+def names(pane: ClientListPane) -> list[str]:
+    model = pane.model
+    return [model.row(model.index(i, 0)).name for i in range(model.rowCount())]
+
+
+def choose_filter(qtbot: QtBot, pane: ClientListPane, *path: str) -> list[str]:
+    """Open the filter button's menu and choose ``path``; the menu's entries."""
+    script = Script().menu(*path)
+    with script:
+        qtbot.mouseClick(pane.filter_button, Qt.MouseButton.LeftButton)
+    assert script.done and script.unexpected == []
+    return script.seen[0].split("\n")
+
+
+def test_filter_menu_narrows_the_list_and_clears(window: MainWindow, qtbot: QtBot) -> None:
+    pane = window.clients
+    entries = choose_filter(qtbot, pane, "Tier A")
+    assert entries == [
+        "Tier",
+        "Tier A",
+        "Tier B",
+        "Tier C",
+        "Status",
+        "Prospect",
+        "Active",
+        "Dormant",
+        "Lost",
+        "Tag",
+        "Any tag",
+        "jakarta",
+        "Going cold only",
+        "Clear filters",
+    ]
+    assert names(pane) == ["Acme Corp"]
+    assert pane.count_label.text() == "1 clients"
+    choose_filter(qtbot, pane, "Tier C")  # a second tier widens again
+    assert names(pane) == ["Acme Corp", "Globex Inc"]
+    choose_filter(qtbot, pane, "Tier A")  # chosen again: off
+    assert names(pane) == ["Globex Inc"]
+    qtbot.keyClicks(pane.search, "glob")
+    choose_filter(qtbot, pane, "Clear filters")
+    assert names(pane) == ["Acme Corp", "Globex Inc", "PT Kopi Nusantara"]
+    assert pane.search.text() == ""
+
+
+def test_menu_shows_what_is_chosen(window: MainWindow, qtbot: QtBot) -> None:
+    pane = window.clients
+    choose_filter(qtbot, pane, "Tier B")
+    choose_filter(qtbot, pane, "jakarta")
+    assert names(pane) == []  # tier B and the tag: no client is both
+    pane.filter_menu.popup(pane.filter_button.mapToGlobal(pane.filter_button.rect().center()))
+    try:
+        checked = {a.text() for a in pane.filter_menu.actions() if a.isChecked()}
+    finally:
+        pane.filter_menu.close()
+    assert checked == {"Tier B", "jakarta"}
+
+
+def test_status_tag_and_going_cold_filters(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    pane = window.clients
+    with window.store.write() as uow:
+        services.update_account(uow, sample["globex"], status="dormant")
+    model = pane.model
+    qtbot.waitUntil(lambda: model.index(model.row_of(sample["globex"]), 2).data() == "Dormant")
+    choose_filter(qtbot, pane, "Dormant")
+    assert names(pane) == ["Globex Inc"]
+    choose_filter(qtbot, pane, "Clear filters")
+    choose_filter(qtbot, pane, "jakarta")
+    assert names(pane) == ["Acme Corp"]
+    choose_filter(qtbot, pane, "Any tag")
+    assert len(names(pane)) == 3
+    choose_filter(qtbot, pane, "Going cold only")
+    assert names(pane) == ["Acme Corp"]  # 40 days without contact, tier A (14)
+    choose_filter(qtbot, pane, "Going cold only")
+    assert len(names(pane)) == 3
+
+
+def test_an_empty_result_says_why(window: MainWindow, qtbot: QtBot) -> None:
+    pane = window.clients
+    qtbot.keyClicks(pane.search, "nobody by this name")
+    assert names(pane) == []
+    assert not pane.view.isVisible() and pane.empty_label.isVisible()
+    assert pane.empty_label.text() == "No client matches this filter."
+    assert pane.count_label.text() == "0 clients"
+    pane.search.clear()
+    assert pane.view.isVisible() and not pane.empty_label.isVisible()
+
+
+def test_a_new_database_says_how_to_start(qtbot: QtBot, store: Store, settings: Settings) -> None:
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.show()
+    pane = window.clients
+    assert pane.empty_label.isVisible() and not pane.view.isVisible()
+    assert pane.empty_label.text() == (
+        "No clients yet — import a CSV or add one with Client ▸ New client."
+    )
+    with store.write() as uow:
+        services.create_account(uow, "First Client")
+    qtbot.waitUntil(lambda: names(pane) == ["First Client"])
+    assert pane.view.isVisible() and pane.count_label.text() == "1 clients"
+    window.close()
+
+
+def test_going_cold_and_overdue_are_marked(window: MainWindow, sample: dict[str, str]) -> None:
+    model = window.clients.model
+    acme = model.index(model.row_of(sample["acme"]), 0)
+    kopi = model.index(model.row_of(sample["kopi"]), 0)
+    assert model.data(acme, Qt.ItemDataRole.ToolTipRole) == (
+        "Going cold: no contact for more than 14 days"
+    )
+    assert model.data(acme, Qt.ItemDataRole.AccessibleTextRole) == "Acme Corp, going cold"
+    assert not model.data(acme, Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.data(acme, ClientListModel.ColdRole) is True
+    assert model.data(acme, ClientListModel.IdRole) == sample["acme"]
+    assert model.data(kopi, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.data(kopi, Qt.ItemDataRole.AccessibleTextRole) == "PT Kopi Nusantara"
+    assert model.data(kopi, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(kopi, ClientListModel.ColdRole) is False
+    # The overdue next follow-up is red; one still to come is not.
+    acme_next = model.index(acme.row(), 4)
+    kopi_next = model.index(kopi.row(), 4)
+    assert model.data(acme_next, Qt.ItemDataRole.ForegroundRole).color().name() == "#cf222e"
+    assert model.data(kopi_next, Qt.ItemDataRole.ForegroundRole) is None
+    assert model.data(model.index(99, 0)) is None  # past the end: nothing
+
+
+def test_damaged_sort_setting_falls_back_to_the_name(
+    qtbot: QtBot, store: Store, settings: Settings, sample: dict[str, str]
+) -> None:
+    settings.sort_column = "no_such_column"
+    settings.sort_descending = True
+    settings.sync()
+    window = MainWindow(store, Settings(QSettings(settings.q.fileName(), settings.q.format())))
+    qtbot.addWidget(window)
+    window.show()
+    pane = window.clients
+    assert (pane.model.filter.sort, pane.model.filter.descending) == ("name", True)
+    assert names(pane) == ["PT Kopi Nusantara", "Globex Inc", "Acme Corp"]
+    header = pane.view.horizontalHeader()
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    window.close()
+
+
+def test_show_client_of_an_unknown_id_keeps_the_selection(
+    window: MainWindow, sample: dict[str, str]
+) -> None:
+    pane = window.clients
+    assert pane.show_client(sample["kopi"])
+    assert pane.show_client("no-such-id") is False
+    assert pane.show_client("") is False
+    assert pane.current_id() == sample["kopi"]

@@ -1,0 +1,220 @@
+"""The follow-ups pane in the window: snooze from the button and the context menu,
+edit by double-click, long sections cut with a count, high priority marked, the
+selection kept across updates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from models import services
+from models.clock import FixedClock
+from models.queries import followups as followup_queries
+from tests.ui.user import Script, click
+from ui.followups import SECTION_ROWS, FollowUpsPane, snooze_choices
+from ui.main_window import MainWindow
+
+
+def snoozed_until(window: MainWindow, followup_id: str) -> datetime | None:
+    row = followup_queries.followup(window.store, followup_id)
+    assert row is not None
+    return row.snoozed_until
+
+
+def point_of(pane: FollowUpsPane, followup_id: str) -> QPoint:
+    item = pane.item_for(followup_id)
+    assert item is not None
+    return pane.view.visualRect(item.index()).center()
+
+
+def right_click(pane: FollowUpsPane, where: QPoint) -> None:
+    """What a right click (or the menu key) on the list sends."""
+    viewport = pane.view.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, viewport.mapToGlobal(where))
+    QApplication.sendEvent(viewport, event)
+
+
+def test_snooze_choices_are_local_working_hours() -> None:
+    now = datetime(2026, 11, 24, 2, 30, tzinfo=UTC)  # a Tuesday
+    choices = snooze_choices(now)
+    assert choices["later"] - now == timedelta(hours=3)
+    local = now.astimezone()
+    tomorrow = choices["tomorrow"].astimezone(local.tzinfo)
+    assert tomorrow.date() == local.date() + timedelta(days=1) and tomorrow.time() == time(9)
+    monday = choices["next_week"].astimezone(local.tzinfo)
+    assert monday.weekday() == 0 and monday.time() == time(9)
+    assert 1 <= (monday.date() - local.date()).days <= 7
+
+
+def test_snooze_button_snoozes_the_selected_follow_up(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    pane = window.followups
+    pane.show_followup(sample["soon"])
+    assert pane.current_id() == sample["soon"]
+    script = Script().menu("Tomorrow morning")
+    with script:
+        qtbot.mouseClick(pane.snooze_button, Qt.MouseButton.LeftButton)
+    assert script.done and script.unexpected == []
+    assert script.seen == [
+        "Later today (3 hours)\nTomorrow morning\nNext week (Monday)\nPick a date…"
+    ]
+    expected = snooze_choices(clock.now())["tomorrow"]
+    assert snoozed_until(window, sample["soon"]) == expected
+    qtbot.waitUntil(lambda: sample["soon"] in pane.section_ids("upcoming"))
+    assert pane.current_id() == sample["soon"]  # still selected where it moved
+    assert window.stack.undoText() == "Snooze “Call Budi back”"
+
+
+def test_snooze_entries_are_disabled_without_a_selection(window: MainWindow, qtbot: QtBot) -> None:
+    pane = window.followups
+    pane.view.setCurrentIndex(pane.model.index(0, 0))  # a section title, not a follow-up
+    assert pane.current_id() == ""
+    pane.snooze_menu.popup(pane.snooze_button.mapToGlobal(QPoint(0, 0)))
+    try:
+        entries = [a for a in pane.snooze_menu.actions() if a.text()]
+        assert len(entries) == 4 and not any(a.isEnabled() for a in entries)
+    finally:
+        pane.snooze_menu.close()
+
+
+def test_context_menu_snoozes_to_a_picked_date(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    pane = window.followups
+    pick = clock.now() + timedelta(days=10)
+
+    def pick_the_date(dialog: object) -> None:
+        assert isinstance(dialog, QDialog)
+        edit = dialog.findChild(QDateTimeEdit)
+        assert edit is not None
+        assert edit.dateTime().toSecsSinceEpoch() == int(clock.now().timestamp())
+        edit.setDateTime(edit.dateTime().addDays(10))
+        click("OK")(dialog)
+
+    script = Script().menu("Snooze", "Pick a date…").dialog(pick_the_date)
+    where = point_of(pane, sample["overdue"])
+    with script:
+        right_click(pane, where)
+    assert script.done and script.unexpected == []
+    assert script.seen[0] == "Edit…\nSnooze\nNew follow-up…"
+    assert "Snooze until" in script.seen[1]
+    assert snoozed_until(window, sample["overdue"]) == pick
+    qtbot.waitUntil(lambda: pane.section_titles("overdue") == [])
+
+
+def test_picking_no_date_snoozes_nothing(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    pane = window.followups
+    steps = window.stack.count()
+    script = Script().menu("Snooze", "Pick a date…").dialog(click("Cancel"))
+    with script:
+        right_click(pane, point_of(pane, sample["overdue"]))
+    assert script.done and script.unexpected == []
+    assert snoozed_until(window, sample["overdue"]) is None
+    assert window.stack.count() == steps
+
+
+def visible_followup_dialog(window: MainWindow) -> QDialog:
+    shown = [d for d in window.findChildren(QDialog, "followUpDialog") if d.isVisible()]
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_context_menu_edit_and_new(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    pane = window.followups
+    with Script().menu("Edit…") as script:
+        right_click(pane, point_of(pane, sample["later"]))
+    assert script.done and script.unexpected == []
+    dialog = visible_followup_dialog(window)
+    assert dialog.windowTitle() == "Edit follow-up"
+    title = dialog.findChild(QLineEdit)
+    assert title is not None and title.text() == "Quarterly review"
+    dialog.reject()
+
+    window.clients.show_client(sample["globex"])
+    # On empty space: only "New follow-up…", for the selected client.
+    below = QPoint(5, pane.view.viewport().height() - 5)
+    assert not pane.view.indexAt(below).isValid()
+    with Script().menu("New follow-up…") as script:
+        right_click(pane, below)
+    assert script.done and script.unexpected == [] and script.seen == ["New follow-up…"]
+    qtbot.waitUntil(lambda: visible_followup_dialog(window).windowTitle() == "New follow-up")
+    visible_followup_dialog(window).reject()
+
+
+def test_double_click_edits_the_follow_up(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    pane = window.followups
+    where = point_of(pane, sample["soon"])
+    qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    dialog = visible_followup_dialog(window)
+    title = dialog.findChild(QLineEdit)
+    assert title is not None and title.text() == "Call Budi back"
+    dialog.reject()
+
+
+def test_a_long_section_shows_the_first_rows_and_a_count(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    with window.store.write() as uow:
+        for i in range(SECTION_ROWS + 4):
+            services.create_followup(
+                uow, sample["globex"], f"Task {i:03}", clock.now() + timedelta(days=2, minutes=i)
+            )
+    pane = window.followups
+    qtbot.waitUntil(lambda: len(pane.section_ids("upcoming")) == SECTION_ROWS)
+    section = next(
+        pane.model.item(i)
+        for i in range(pane.model.rowCount())
+        if pane.model.item(i).text().startswith("Upcoming")
+    )
+    assert section.text() == f"Upcoming  ({SECTION_ROWS + 5})"  # 104 tasks + the review
+    assert section.rowCount() == SECTION_ROWS + 1
+    assert section.child(SECTION_ROWS).text() == (
+        "… and 5 more: show one client's follow-ups to see them"
+    )
+    # One client's follow-ups: all of them are listed.
+    window.clients.show_client(sample["globex"])
+    pane.scope.setChecked(False)
+    assert len(pane.section_ids("upcoming")) == SECTION_ROWS
+    assert pane.section_titles("upcoming")[0] == "Task 000"
+
+
+def test_high_priority_is_marked(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    with window.store.write() as uow:
+        urgent = services.create_followup(
+            uow, sample["acme"], "Urgent renewal", clock.now() + timedelta(days=1), priority=2
+        )
+    pane = window.followups
+    qtbot.waitUntil(lambda: pane.item_for(urgent) is not None)
+    item = pane.item_for(urgent)
+    normal = pane.item_for(sample["later"])
+    assert item is not None and normal is not None
+    assert item.font().bold() and not item.icon().isNull()
+    assert not normal.font().bold() and normal.icon().isNull()
+
+
+def test_selection_is_kept_when_other_follow_ups_change(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    pane = window.followups
+    pane.show_followup(sample["later"])
+    with window.store.write() as uow:
+        new = services.create_followup(
+            uow, sample["kopi"], "Another one", clock.now() + timedelta(days=1)
+        )
+    qtbot.waitUntil(lambda: new in pane.section_ids("upcoming"))
+    assert pane.current_id() == sample["later"]
+    assert pane.section_titles("no such section") == []
