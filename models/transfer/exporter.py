@@ -24,6 +24,7 @@ from babel.numbers import get_currency_precision
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from models import fields
 from models.entities import (
     Account,
     Contact,
@@ -43,13 +44,14 @@ from models.transfer.vcard import VCardContact, contacts_to_vcard
 
 EXPORT_KINDS = ("accounts", "contacts", "interactions", "followups", "deals")
 
+def _declared(kind: str) -> tuple[str, ...]:
+    return tuple(f.export_header for f in fields.exported(kind))
+
+
 HEADERS: dict[str, tuple[str, ...]] = {
-    "accounts": (
-        "ID", "Name", "Industry", "Tier", "Status", "Website", "Phone", "Address", "Notes",
-        "Cadence days", "Tags", "Last contact", "Created",
-    ),
-    "contacts": ("ID", "Name", "Title", "Emails", "Phones", "Account", "Account ID", "Birthday",
-                 "Notes"),
+    # Accounts and contacts: the declared fields (models/fields.py), in form order.
+    "accounts": ("ID", *_declared("account"), "Tags", "Last contact", "Created"),
+    "contacts": ("ID", *_declared("contact"), "Account", "Account ID"),
     "interactions": (
         "ID", "Account", "Account ID", "Kind", "Occurred at", "Subject", "Body", "Location",
         "Duration minutes", "Outcome", "Contacts", "Gift value", "Gift currency",
@@ -123,9 +125,10 @@ def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> l
         ):
             tags[account_id].append(name)
         accounts = session.scalars(_live(select(Account), Account, ids).order_by(Account.name))
+        declared = [f.name for f in fields.exported("account")]
         return [
-            [a.id, a.name, a.industry, a.tier, a.status, a.website, a.phone, a.address, a.notes,
-             a.cadence_days, sorted(tags[a.id]), a.last_contact_at, a.created_at]
+            [a.id, *(getattr(a, n) for n in declared), sorted(tags[a.id]), a.last_contact_at,
+             a.created_at]
             for a in accounts
         ]  # fmt: skip
     names = _account_names(session)
@@ -133,9 +136,10 @@ def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> l
         contacts = session.scalars(
             _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
         )
+        declared = [f.name for f in fields.exported("contact")]
         return [
-            [c.id, c.name, c.title, c.emails, c.phones, names.get(c.account_id or "", ""),
-             c.account_id, c.birthday, c.notes]
+            [c.id, *(getattr(c, n) for n in declared), names.get(c.account_id or "", ""),
+             c.account_id]
             for c in contacts
         ]  # fmt: skip
     if kind == "interactions":
@@ -205,6 +209,7 @@ def vcard_contacts(session: Session, ids: Iterable[str] | None = None) -> list[V
             account_name=names.get(c.account_id or "", ""),
             birthday=c.birthday,
             notes=c.notes,
+            linkedin_url=c.linkedin_url,
         )
         for c in contacts
     ]

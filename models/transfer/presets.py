@@ -20,27 +20,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models import services
+from models import fields
 from models.errors import ValidationError
 
-#: Fields a contact row can fill. ``first_name``/``middle_name``/``last_name`` build
-#: ``name`` when there is no full-name column; ``urls`` go into the notes.
+#: Fields a contact row can fill: the declared ones (models/fields.py) and what an import
+#: reads besides. ``first_name``/``middle_name``/``last_name`` build ``name`` when there is
+#: no full-name column; ``urls`` go into the notes (a LinkedIn profile into its field).
 CONTACT_FIELDS = (
     "id",
-    "name",
+    *(f.name for f in fields.imported("contact")),
     "first_name",
     "middle_name",
     "last_name",
-    "title",
-    "emails",
-    "phones",
     "account_name",
-    "birthday",
-    "notes",
     "urls",
 )
 #: Fields an account row can fill (several ``address`` columns are joined with ", ").
-ACCOUNT_FIELDS = ("id", *services.ACCOUNT_FIELDS)
+ACCOUNT_FIELDS = ("id", *(f.name for f in fields.imported("account")))
 FIELDS = {"contact": CONTACT_FIELDS, "account": ACCOUNT_FIELDS}
 
 
@@ -105,6 +101,11 @@ def resolve_columns(
     return Mapping(kind=kind, columns=out, name=name, label=label)
 
 
+def _exported(kind: str) -> dict[str, tuple[str, ...]]:
+    """Relasi's own export columns of ``kind``, from the field declarations."""
+    return {f.name: (f.export_header,) for f in fields.exported(kind) if f.imported}
+
+
 def _sig(*names: str) -> frozenset[str]:
     return frozenset(n.casefold() for n in names)
 
@@ -131,34 +132,14 @@ PRESETS: tuple[Preset, ...] = (
         "relasi-contacts",
         "Relasi contacts",
         "contact",
-        {
-            "id": ("ID",),
-            "name": ("Name",),
-            "title": ("Title",),
-            "emails": ("Emails",),
-            "phones": ("Phones",),
-            "account_name": ("Account",),
-            "birthday": ("Birthday",),
-            "notes": ("Notes",),
-        },
+        {"id": ("ID",), **_exported("contact"), "account_name": ("Account",)},
         (_sig("ID", "Name", "Emails", "Phones", "Account"),),
     ),
     Preset(
         "relasi-accounts",
         "Relasi accounts",
         "account",
-        {
-            "id": ("ID",),
-            "name": ("Name",),
-            "industry": ("Industry",),
-            "tier": ("Tier",),
-            "status": ("Status",),
-            "website": ("Website",),
-            "phone": ("Phone",),
-            "address": ("Address",),
-            "notes": ("Notes",),
-            "cadence_days": ("Cadence days",),
-        },
+        {"id": ("ID",), **_exported("account")},
         (_sig("ID", "Name", "Tier", "Cadence days"),),
     ),
     Preset(

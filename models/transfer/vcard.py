@@ -44,6 +44,7 @@ class VCardContact:
     account_name: str = ""
     birthday: date | None = None
     notes: str = ""
+    linkedin_url: str = ""
 
 
 def split_cards(text: str) -> list[tuple[int, str]]:
@@ -231,5 +232,9 @@ def contacts_to_vcard(contacts: Iterable[VCardContact]) -> str:
             card.add("bday").value = c.birthday.isoformat()
         if c.notes:
             card.add("note").value = c.notes
+        if c.linkedin_url:  # as a URL: what address books (and our importer) read back
+            line = card.add("url")
+            line.value = c.linkedin_url
+            line.type_param = "linkedin"
         out.append(card.serialize())
     return "".join(out)

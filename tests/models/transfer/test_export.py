@@ -189,3 +189,31 @@ def test_followups_ics_export_skips_done(store: Store, tmp_path: Path) -> None:
 def test_csv_bytes_quotes_what_needs_quoting() -> None:
     data = csv_bytes(["A"], [['x, "y"\nz']])
     assert data == '\ufeffA\r\n"x, ""y""\nz"\r\n'.encode()
+
+
+def test_a_declared_field_is_exported_and_imported_back_in_csv_and_vcard(
+    store: Store, tmp_path: Path
+) -> None:
+    """LinkedIn was added by its declaration alone: export columns, the Relasi preset and
+    the vCard carry it, and both files import it back into the field."""
+    maju = account(store, "PT Maju Jaya")
+    contact(
+        store, maju, "Budi Santoso", emails=["budi@maju.example"],
+        linkedin_url="https://www.linkedin.com/in/budi-santoso",
+    )  # fmt: skip
+    assert "LinkedIn" in HEADERS["contacts"]
+    csv_path, vcf_path = tmp_path / "contacts.csv", tmp_path / "contacts.vcf"
+    export_csv(store, "contacts", csv_path)
+    rows = read_csv(csv_path)
+    at = rows[0].index("LinkedIn")
+    assert rows[1][at] == "https://www.linkedin.com/in/budi-santoso"
+    export_file(store, "contacts", vcf_path)
+    assert "URL;TYPE=linkedin:https://www.linkedin.com/in/budi-santoso" in vcf_path.read_text()
+    for path in (csv_path, vcf_path):
+        with store.write() as uow:
+            for person in contacts_by_name(store).values():
+                services.update_contact(uow, person.id, linkedin_url="")
+        result = apply_import(store, plan_import(store, path))
+        assert result.updated == 1, path.suffix
+        budi = contacts_by_name(store)["Budi Santoso"]
+        assert budi.linkedin_url == "https://www.linkedin.com/in/budi-santoso", path.suffix
