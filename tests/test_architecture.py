@@ -132,3 +132,19 @@ def test_nothing_imports_main_or_the_command_line_from_outside() -> None:
 def test_source_files_stay_small(name: str) -> None:
     lines = len(_sources()[name].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{name} has {lines} lines; split it by concern"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(ROOT.joinpath("models", "migrations", "versions").glob("*.py")),
+    ids=lambda p: p.name,
+)
+def test_migrations_are_frozen(path: Path) -> None:
+    """A migration imports neither live code nor another migration (CONVENTIONS 14)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        assert not [n for n in names if n.split(".")[0] in {"models", "ui", "importlib"}], names

@@ -11,7 +11,7 @@ Revises: 0003
 Create Date: 2026-11-27 05:00:00
 """
 
-import importlib
+# ruff: noqa: E501  (frozen SQL, kept byte for byte as it was written)
 from collections.abc import Sequence
 
 from alembic import op
@@ -21,49 +21,30 @@ down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_initial = importlib.import_module("models.migrations.versions.0001_initial_schema")
-_client = importlib.import_module("models.migrations.versions.0003_client_filter_index")
+# Frozen: the contact triggers exactly as 0001 and 0003 wrote them, with and without the
+# WHEN clause that skips them while the importer's transaction holds index_deferral.
+_UPGRADE = [
+    "DROP TRIGGER IF EXISTS contacts_fts_ai",
+    "DROP TRIGGER IF EXISTS contacts_client_ai",
+    "CREATE TRIGGER contacts_fts_ai AFTER INSERT ON contacts WHEN NOT EXISTS (SELECT 1 FROM index_deferral) BEGIN\n            INSERT INTO search_docs(kind, ref_id, account_id)\n                VALUES ('contact', NEW.id, NEW.account_id);\n            INSERT INTO search_fts(rowid, title, body)\n                VALUES ((SELECT docid FROM search_docs WHERE ref_id = NEW.id),\n                        NEW.name, NEW.title || ' ' || NEW.emails || ' ' || NEW.notes);\n        END",
+    "CREATE TRIGGER contacts_client_ai AFTER INSERT ON contacts\n        WHEN NEW.account_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM index_deferral) BEGIN\n        \n    UPDATE client_fts SET body = \n    (SELECT a.name\n        || ' ' || coalesce((SELECT group_concat(c.name, ' ') FROM contacts c\n                            WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')\n        || ' ' || coalesce((SELECT group_concat(t.name, ' ') FROM account_tags x\n                            JOIN tags t ON t.id = x.tag_id WHERE x.account_id = a.id), '')\n     FROM accounts a WHERE a.id = NEW.account_id)\n    WHERE rowid = (SELECT docid FROM client_docs WHERE account_id = NEW.account_id);\n    END",
+]
 
-_NOT_DEFERRED = "NOT EXISTS (SELECT 1 FROM index_deferral)"
-
-# The contact triggers exactly as 0001 and 0003 wrote them, plus the WHEN clause.
-_CONTACTS_FTS_AI = _initial._indexed(
-    "contacts",
-    "contact",
-    "{r}.account_id",
-    "{r}.name",
-    "{r}.title || ' ' || {r}.emails || ' ' || {r}.notes",
-    "name, title, emails, notes, account_id",
-)[0]
-_FTS_HEAD = "AFTER INSERT ON contacts BEGIN"
-
-_CONTACTS_CLIENT_AI = """CREATE TRIGGER contacts_client_ai AFTER INSERT ON contacts
-        WHEN NEW.account_id IS NOT NULL{also} BEGIN
-        {refresh}
-    END"""
-
-
-def _triggers(deferrable: bool) -> list[str]:
-    return [
-        "DROP TRIGGER IF EXISTS contacts_fts_ai",
-        "DROP TRIGGER IF EXISTS contacts_client_ai",
-        _CONTACTS_FTS_AI.replace(_FTS_HEAD, f"AFTER INSERT ON contacts WHEN {_NOT_DEFERRED} BEGIN")
-        if deferrable
-        else _CONTACTS_FTS_AI,
-        _CONTACTS_CLIENT_AI.format(
-            also=f" AND {_NOT_DEFERRED}" if deferrable else "",
-            refresh=_client._refresh("NEW.account_id"),
-        ),
-    ]
+_DOWNGRADE = [
+    "DROP TRIGGER IF EXISTS contacts_fts_ai",
+    "DROP TRIGGER IF EXISTS contacts_client_ai",
+    "CREATE TRIGGER contacts_fts_ai AFTER INSERT ON contacts BEGIN\n            INSERT INTO search_docs(kind, ref_id, account_id)\n                VALUES ('contact', NEW.id, NEW.account_id);\n            INSERT INTO search_fts(rowid, title, body)\n                VALUES ((SELECT docid FROM search_docs WHERE ref_id = NEW.id),\n                        NEW.name, NEW.title || ' ' || NEW.emails || ' ' || NEW.notes);\n        END",
+    "CREATE TRIGGER contacts_client_ai AFTER INSERT ON contacts\n        WHEN NEW.account_id IS NOT NULL BEGIN\n        \n    UPDATE client_fts SET body = \n    (SELECT a.name\n        || ' ' || coalesce((SELECT group_concat(c.name, ' ') FROM contacts c\n                            WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')\n        || ' ' || coalesce((SELECT group_concat(t.name, ' ') FROM account_tags x\n                            JOIN tags t ON t.id = x.tag_id WHERE x.account_id = a.id), '')\n     FROM accounts a WHERE a.id = NEW.account_id)\n    WHERE rowid = (SELECT docid FROM client_docs WHERE account_id = NEW.account_id);\n    END",
+]
 
 
 def upgrade() -> None:
     op.execute("CREATE TABLE index_deferral (token TEXT PRIMARY KEY)")
-    for statement in _triggers(deferrable=True):
+    for statement in _UPGRADE:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in _triggers(deferrable=False):
+    for statement in _DOWNGRADE:
         op.execute(statement)
     op.execute("DROP TABLE IF EXISTS index_deferral")
