@@ -376,11 +376,14 @@ def searched(kind: str, part: str) -> tuple[str, ...]:
 
 
 def imported(kind: str) -> tuple[Field, ...]:
-    return tuple(f for f in FIELDS[kind] if f.imported)
+    return _IMPORTED[kind]
 
 
 def exported(kind: str) -> tuple[Field, ...]:
     return tuple(f for f in FIELDS[kind] if f.export_header)
+
+
+_IMPORTED = {kind: tuple(f for f in fs if f.imported) for kind, fs in FIELDS.items()}
 
 
 def merge_changes(

@@ -178,10 +178,12 @@ def _record(kind: str, cells: Cells, skip: tuple[str, ...] = ()) -> Clean:
     for f in fields.imported(kind):
         if f.name in skip:
             continue
-        # A value the row does not have stays out (a merge keeps what is stored), except
-        # text and lists, which are "" or [] (a merge skips those too).
-        if f.name in cells or f.kind not in (Kind.CHOICE, Kind.INT, Kind.DATE):
+        if cells.get(f.name):
             out[f.name] = _value(cells, f)
+        elif f.kind not in (Kind.CHOICE, Kind.INT, Kind.DATE) and not f.required:
+            # A value the row does not have: "" or [] (which a merge skips); choices,
+            # numbers and dates stay out, so a merge keeps what is stored.
+            out[f.name] = f.empty
     return out
 
 
