@@ -178,9 +178,9 @@ def _record(kind: str, cells: Cells, skip: tuple[str, ...] = ()) -> Clean:
     for f in fields.imported(kind):
         if f.name in skip:
             continue
-        if cells.get(f.name):
+        if cells.get(f.name) or f.required:  # a missing required value is a CellError
             out[f.name] = _value(cells, f)
-        elif f.kind not in (Kind.CHOICE, Kind.INT, Kind.DATE) and not f.required:
+        elif f.kind not in (Kind.CHOICE, Kind.INT, Kind.DATE):
             # A value the row does not have: "" or [] (which a merge skips); choices,
             # numbers and dates stay out, so a merge keeps what is stored.
             out[f.name] = f.empty
