@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from models import fields
 from models.queries import clients as client_queries
 from models.store import Store
 from models.transfer.matching import DUPLICATE, NEW, UPDATE
@@ -43,28 +44,20 @@ PAGE = 200
 
 
 def field_label(name: str) -> str:
-    """The label of a field a column can be imported into."""
+    """The label of a field a column can be imported into: a declared field's own label
+    (models/fields.py), or one of the columns only an import reads."""
+    for kind in ("contact", "account"):
+        if name in fields.names(kind):
+            label = fields.field(kind, name).label
+            return QCoreApplication.translate("Field", label).replace("&", "")
     return {
         "": QCoreApplication.translate("import", "— do not import —"),
         "id": QCoreApplication.translate("import", "Relasi ID"),
-        "name": QCoreApplication.translate("import", "Full name"),
         "first_name": QCoreApplication.translate("import", "First name"),
         "middle_name": QCoreApplication.translate("import", "Middle name"),
         "last_name": QCoreApplication.translate("import", "Last name"),
-        "title": QCoreApplication.translate("import", "Job title"),
-        "emails": QCoreApplication.translate("import", "E-mail"),
-        "phones": QCoreApplication.translate("import", "Phone"),
         "account_name": QCoreApplication.translate("import", "Company"),
-        "birthday": QCoreApplication.translate("import", "Birthday"),
-        "notes": QCoreApplication.translate("import", "Notes"),
         "urls": QCoreApplication.translate("import", "Web address (into notes)"),
-        "industry": QCoreApplication.translate("import", "Industry"),
-        "tier": QCoreApplication.translate("import", "Tier"),
-        "status": QCoreApplication.translate("import", "Status"),
-        "website": QCoreApplication.translate("import", "Website"),
-        "phone": QCoreApplication.translate("import", "Phone"),
-        "address": QCoreApplication.translate("import", "Address (parts are joined)"),
-        "cadence_days": QCoreApplication.translate("import", "Stay-in-touch days"),
     }.get(name, name)
 
 

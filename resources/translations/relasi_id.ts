@@ -1928,10 +1928,6 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>ID Relasi</translation>
     </message>
     <message>
-        <source>Full name</source>
-        <translation>Nama lengkap</translation>
-    </message>
-    <message>
         <source>First name</source>
         <translation>Nama depan</translation>
     </message>
@@ -1944,56 +1940,12 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Nama belakang</translation>
     </message>
     <message>
-        <source>Job title</source>
-        <translation>Jabatan</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telepon</translation>
-    </message>
-    <message>
         <source>Company</source>
         <translation>Perusahaan</translation>
     </message>
     <message>
-        <source>Birthday</source>
-        <translation>Tanggal lahir</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
         <source>Web address (into notes)</source>
         <translation>Alamat web (ke catatan)</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>Industri</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>Tier</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>Situs web</translation>
-    </message>
-    <message>
-        <source>Address (parts are joined)</source>
-        <translation>Alamat (bagian-bagiannya digabung)</translation>
-    </message>
-    <message>
-        <source>Stay-in-touch days</source>
-        <translation>Hari jaga kontak</translation>
     </message>
     <message>
         <source>new</source>
