@@ -1,4 +1,5 @@
-"""The search document of each searchable kind, and the triggers that keep it current.
+"""The search documents (search_fts per searchable kind, and the client filter's
+client_fts), and the triggers that keep them current.
 
 A row's document is a title and a body (``search_fts``), built from the fields its
 declaration marks as searched (:mod:`models.fields`). This module is the one live
@@ -9,6 +10,7 @@ frozen copies of what they create and never import this module.
 
 from __future__ import annotations
 
+# ruff: noqa: E501  (trigger text is compared with the database's, line for line)
 from dataclasses import dataclass
 
 from models.fields import searched
@@ -99,8 +101,86 @@ def index_new_rows(doc: SearchDoc) -> tuple[str, str]:
     )
 
 
+# -- the client filter's document (client_fts): a client's name, its live contacts'
+# names and its tags, in a trigram index, so the list filters by any substring.
+
+_CLIENT_DOC = """
+    (SELECT a.name
+        || ' ' || coalesce((SELECT group_concat(c.name, ' ') FROM contacts c
+                            WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')
+        || ' ' || coalesce((SELECT group_concat(t.name, ' ') FROM account_tags x
+                            JOIN tags t ON t.id = x.tag_id WHERE x.account_id = a.id), '')
+     FROM accounts a WHERE a.id = {acc})"""
+_OWN_ACCOUNT = "(SELECT account_id FROM client_docs WHERE docid = client_fts.rowid)"
+
+
+def client_doc(acc: str) -> str:
+    """The client filter text of the client whose id is the SQL expression ``acc``."""
+    return _CLIENT_DOC.format(acc=acc)
+
+
+def _refresh(acc: str) -> str:
+    return f"""
+    UPDATE client_fts SET body = {client_doc(acc)}
+    WHERE rowid = (SELECT docid FROM client_docs WHERE account_id = {acc});"""
+
+
+def client_triggers() -> dict[str, str]:
+    """Trigger name -> CREATE TRIGGER of the triggers that keep client_fts current."""
+    return {
+        "accounts_client_ai": f"""CREATE TRIGGER accounts_client_ai AFTER INSERT ON accounts BEGIN
+        INSERT INTO client_docs(account_id) VALUES (NEW.id);
+        INSERT INTO client_fts(rowid, body)
+            VALUES ((SELECT docid FROM client_docs WHERE account_id = NEW.id),
+                    {client_doc("NEW.id")});
+    END""",
+        "accounts_client_au": f"""CREATE TRIGGER accounts_client_au AFTER UPDATE OF name ON accounts BEGIN
+        {_refresh("NEW.id")}
+    END""",
+        "accounts_client_ad": """CREATE TRIGGER accounts_client_ad AFTER DELETE ON accounts BEGIN
+        DELETE FROM client_fts
+            WHERE rowid = (SELECT docid FROM client_docs WHERE account_id = OLD.id);
+        DELETE FROM client_docs WHERE account_id = OLD.id;
+    END""",
+        "contacts_client_ai": f"""CREATE TRIGGER contacts_client_ai AFTER INSERT ON contacts
+        WHEN NEW.account_id IS NOT NULL AND {NOT_DEFERRED} BEGIN
+        {_refresh("NEW.account_id")}
+    END""",
+        "contacts_client_au": f"""CREATE TRIGGER contacts_client_au AFTER UPDATE OF name, account_id, deleted_at
+        ON contacts BEGIN
+        {_refresh("NEW.account_id")}
+        {_refresh("OLD.account_id")}
+    END""",
+        "contacts_client_ad": f"""CREATE TRIGGER contacts_client_ad AFTER DELETE ON contacts BEGIN
+        {_refresh("OLD.account_id")}
+    END""",
+        "account_tags_client_ai": f"""CREATE TRIGGER account_tags_client_ai AFTER INSERT ON account_tags BEGIN
+        {_refresh("NEW.account_id")}
+    END""",
+        "account_tags_client_ad": f"""CREATE TRIGGER account_tags_client_ad AFTER DELETE ON account_tags BEGIN
+        {_refresh("OLD.account_id")}
+    END""",
+        "tags_client_au": f"""CREATE TRIGGER tags_client_au AFTER UPDATE OF name ON tags BEGIN
+        UPDATE client_fts
+        SET body = {client_doc(_OWN_ACCOUNT)}
+        WHERE rowid IN (SELECT d.docid FROM client_docs d
+                        JOIN account_tags x ON x.account_id = d.account_id
+                        WHERE x.tag_id = NEW.id);
+    END""",
+    }
+
+
+#: The clients of every contact inserted after rowid ``:last``: their filter text again.
+REFRESH_CLIENTS_OF_NEW_CONTACTS = f"""UPDATE client_fts SET body = {client_doc(_OWN_ACCOUNT)}
+        WHERE rowid IN (SELECT d.docid FROM client_docs d WHERE d.account_id IN
+                        (SELECT account_id FROM contacts
+                         WHERE rowid > :last AND account_id IS NOT NULL))"""
+
+
 def all_triggers() -> dict[str, str]:
+    """Every trigger that keeps a search document current (search_fts and client_fts)."""
     out: dict[str, str] = {}
     for doc in DOCS:
         out.update(doc.triggers())
+    out.update(client_triggers())
     return out

@@ -31,7 +31,7 @@ from models.entities import (
     new_id,
 )
 from models.errors import NotFoundError, ValidationError
-from models.search_docs import CONTACTS, index_new_rows
+from models.search_docs import CONTACTS, REFRESH_CLIENTS_OF_NEW_CONTACTS, index_new_rows
 from models.services.base import apply
 from models.store import UnitOfWork
 
@@ -236,23 +236,9 @@ class BulkWrite:
         self.uow.touched("import_batch", self.batch_id)
 
 
-# The contact insert triggers, set-wise for every contact after rowid :last (search_fts
-# from the live search document; the clients' filter text of migration 0003).
-_CLIENT_DOC = """
-    (SELECT a.name
-        || ' ' || coalesce((SELECT group_concat(c.name, ' ') FROM contacts c
-                            WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')
-        || ' ' || coalesce((SELECT group_concat(t.name, ' ') FROM account_tags x
-                            JOIN tags t ON t.id = x.tag_id WHERE x.account_id = a.id), '')
-     FROM accounts a
-     WHERE a.id = (SELECT account_id FROM client_docs WHERE docid = client_fts.rowid))"""
-_INDEX_NEW_CONTACTS = (
-    *index_new_rows(CONTACTS),
-    f"""UPDATE client_fts SET body = {_CLIENT_DOC}
-        WHERE rowid IN (SELECT d.docid FROM client_docs d WHERE d.account_id IN
-                        (SELECT account_id FROM contacts
-                         WHERE rowid > :last AND account_id IS NOT NULL))""",
-)
+# The contact insert triggers, set-wise for every contact after rowid :last (both search
+# documents from their live definition in models/search_docs.py).
+_INDEX_NEW_CONTACTS = (*index_new_rows(CONTACTS), REFRESH_CLIENTS_OF_NEW_CONTACTS)
 
 
 def insert_rows(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]], chunk: int) -> None:

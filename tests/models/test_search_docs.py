@@ -20,9 +20,11 @@ def test_triggers_at_head_equal_the_live_definition(store: Store) -> None:
     with store.engine.connect() as conn:
         have = dict(
             conn.exec_driver_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_%'"
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
             ).all()
         )
+    # The denormalised "last contact" and "next follow-up" triggers are not search documents.
+    have = {n: sql for n, sql in have.items() if "_fts_" in n or "_client_" in n}
     live = all_triggers()
     assert set(have) == set(live)
     for name, sql in live.items():
