@@ -61,6 +61,24 @@ def capture_shot(app: QApplication, window: object, path: Path) -> None:
     dialog.reject()
 
 
+def contact_shot(app: QApplication, window: object, path: Path) -> None:
+    """The contact dialog (built from the field declarations) on a demo contact."""
+    from models.queries.clients import account_detail
+    from ui.dialogs import ContactDialog
+
+    store = window.store  # type: ignore[attr-defined]
+    detail = account_detail(store, window.current_client)  # type: ignore[attr-defined]
+    person = detail.contacts[0] if detail and detail.contacts else None
+    dialog = ContactDialog(store, window.stack, contact_id=person.id if person else "", parent=window)  # type: ignore[attr-defined]
+    slug = "-".join((person.name if person else "budi santoso").lower().split())
+    dialog.editors["linkedin_url"].write(f"linkedin.com/in/{slug}")
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(path))
+    dialog.reject()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -107,6 +125,7 @@ def main() -> None:
         print("saved", out / f"{name}.png")
         if name == "main-window-en":
             capture_shot(app, window, out / "quick-capture.png")
+            contact_shot(app, window, out / "contact-dialog.png")
         window.close()
     apply_theme(LIGHT)
     store.close()
