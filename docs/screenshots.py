@@ -69,7 +69,8 @@ def contact_shot(app: QApplication, window: object, path: Path) -> None:
     store = window.store  # type: ignore[attr-defined]
     detail = account_detail(store, window.current_client)  # type: ignore[attr-defined]
     person = detail.contacts[0] if detail and detail.contacts else None
-    dialog = ContactDialog(store, window.stack, contact_id=person.id if person else "", parent=window)  # type: ignore[attr-defined]
+    stack = window.stack  # type: ignore[attr-defined]
+    dialog = ContactDialog(store, stack, contact_id=person.id if person else "", parent=window)
     slug = "-".join((person.name if person else "budi santoso").lower().split())
     dialog.editors["linkedin_url"].write(f"linkedin.com/in/{slug}")
     dialog.show()
