@@ -110,11 +110,11 @@ class UpdateCommand(StoreCommand):
         self,
         store: Store,
         text: str,
-        update: Callable[..., dict[str, Any]],
+        service: Callable[..., dict[str, Any]],
         id_: str,
         fields: dict[str, Any],
     ) -> None:
-        super().__init__(store, text, lambda uow: update(uow, id_, **fields))
+        super().__init__(store, text, lambda uow: service(uow, id_, **fields))
 
 
 class DeleteCommand(StoreCommand):

@@ -196,8 +196,8 @@ class FormDialog(QDialog):
     def save_changes(
         self, text: str, update: Callable[..., dict[str, Any]], id_: str, values: dict[str, Any]
     ) -> None:
-        """Change a row with ``update(uow, id_, **values)`` (which returns the previous
-        values) as one undo step named ``text``."""
+        """Change a row with the update service ``update``, called with the unit of work,
+        ``id_`` and ``values`` (it returns the previous values), as one undo step."""
         self._push(UpdateCommand(self.store, text, update, id_, values))
 
     def _push(self, command: StoreCommand) -> None:

@@ -107,7 +107,7 @@ class InteractionDialog(FormDialog):
     def read(self) -> dict[str, Any]:
         values = super().read()
         if not self._is_gift() or not values["gift_currency"]:
-            values.update(gift_value_minor=None, gift_currency=None)
+            values |= {"gift_value_minor": None, "gift_currency": None}
         return values
 
     def save(self) -> None:
