@@ -10,7 +10,15 @@ from sqlalchemy import select
 from models import fields
 from models import validation as v
 from models.entities import DEFAULT_CADENCE, Account, Contact, Tag, Tier
-from models.services.base import apply, get, live_account, record_update, service, stamp_new
+from models.services.base import (
+    apply,
+    checked,
+    get,
+    live_account,
+    record_update,
+    service,
+    stamp_new,
+)
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -92,16 +100,9 @@ def set_account_tags(uow: UnitOfWork, account_id: str, names: Iterable[str]) -> 
     return old
 
 
-def _clean_contact(uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
-    out = fields.clean("contact", values)
-    if out.get("account_id") is not None:
-        live_account(uow, out["account_id"])
-    return out
-
-
 @service
 def create_contact(uow: UnitOfWork, name: str, **values: Any) -> str:
-    contact = Contact(**_clean_contact(uow, {"name": name, **values}))
+    contact = Contact(**checked(uow, "contact", {"name": name, **values}))
     stamp_new(uow, contact, "contact")
     if contact.account_id:
         uow.touched("account", contact.account_id)
@@ -113,7 +114,7 @@ def create_contact(uow: UnitOfWork, name: str, **values: Any) -> str:
 def update_contact(uow: UnitOfWork, contact_id: str, **values: Any) -> dict[str, Any]:
     contact: Contact = get(uow, "contact", contact_id)
     before = contact.account_id
-    clean = _clean_contact(uow, values)
+    clean = checked(uow, "contact", values)
     old = apply(uow, "contact", contact, clean)
     for account_id in {before, contact.account_id} - {None}:
         if old:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
 
+from models import fields
 from models.entities import KINDS, Account, Timestamped
 from models.errors import NotFoundError
 from models.store import UnitOfWork
@@ -55,6 +56,14 @@ def apply(uow: UnitOfWork, kind: str, obj: Timestamped, fields: dict[str, Any]) 
         obj.updated_at = uow.now
         uow.touched(kind, obj.id)
     return old
+
+
+def checked(uow: UnitOfWork, kind: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` cleaned by their declarations; the client they name must be live."""
+    out = fields.clean(kind, values)
+    if out.get("account_id") is not None:
+        live_account(uow, out["account_id"])
+    return out
 
 
 def live_account(uow: UnitOfWork, account_id: str) -> Account:

@@ -5,20 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models import fields
 from models import validation as v
 from models.entities import CLOSED_STAGES, Deal, DealStage, DealStageChange, Quota
 from models.errors import ValidationError
-from models.services.base import apply, get, live_account, record_update, service, stamp_new
+from models.services.base import apply, checked, get, record_update, service, stamp_new
 from models.services.trash import record_created
 from models.store import UnitOfWork
-
-
-def _clean_deal(uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
-    out = fields.clean("deal", values)
-    if "account_id" in out:
-        live_account(uow, out["account_id"])
-    return out
 
 
 @service
@@ -30,7 +22,7 @@ def create_deal(
     stage: str = DealStage.LEAD.value,
     **values: Any,
 ) -> str:
-    clean = _clean_deal(uow, {"account_id": account_id, "title": title, **values})
+    clean = checked(uow, "deal", {"account_id": account_id, "title": title, **values})
     deal = Deal(stage=v.choice("stage", stage, DealStage), **clean)
     if deal.stage in CLOSED_STAGES:
         deal.closed_at = uow.now
@@ -44,7 +36,7 @@ def create_deal(
 @service
 def update_deal(uow: UnitOfWork, deal_id: str, **values: Any) -> dict[str, Any]:
     deal: Deal = get(uow, "deal", deal_id)
-    clean = _clean_deal(uow, values)
+    clean = checked(uow, "deal", values)
     old = apply(uow, "deal", deal, clean)
     if old:
         uow.touched("account", deal.account_id)

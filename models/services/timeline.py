@@ -6,20 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from models import fields
 from models.clock import as_utc
 from models.entities import FollowUp, Interaction, InteractionKind
 from models.errors import ValidationError
-from models.services.base import apply, get, live_account, record_update, service, stamp_new
+from models.services.base import apply, checked, get, record_update, service, stamp_new
 from models.services.trash import record_created
 from models.store import UnitOfWork
-
-
-def _clean(uow: UnitOfWork, kind: str, values: dict[str, Any]) -> dict[str, Any]:
-    out = fields.clean(kind, values)
-    if "account_id" in out:
-        live_account(uow, out["account_id"])
-    return out
 
 
 @service
@@ -33,7 +25,7 @@ def add_interaction(
     **values: Any,
 ) -> str:
     """Add an entry to a client's timeline (now, unless ``occurred_at`` says otherwise)."""
-    clean = _clean(
+    clean = checked(
         uow,
         "interaction",
         {"account_id": account_id, "kind": kind, "occurred_at": occurred_at or uow.now, **values},
@@ -53,7 +45,7 @@ def update_interaction(
     uow: UnitOfWork, interaction_id: str, *, contact_ids: Sequence[str] | None = None, **values: Any
 ) -> dict[str, Any]:
     interaction: Interaction = get(uow, "interaction", interaction_id)
-    clean = _clean(uow, "interaction", values)
+    clean = checked(uow, "interaction", values)
     old = apply(uow, "interaction", interaction, clean)
     new: dict[str, Any] = dict(clean)
     if contact_ids is not None:
@@ -74,7 +66,7 @@ def update_interaction(
 def create_followup(
     uow: UnitOfWork, account_id: str, title: str, due_at: datetime, **values: Any
 ) -> str:
-    clean = _clean(
+    clean = checked(
         uow, "followup", {"account_id": account_id, "title": title, "due_at": due_at, **values}
     )
     followup = FollowUp(**clean)
@@ -87,7 +79,7 @@ def create_followup(
 @service
 def update_followup(uow: UnitOfWork, followup_id: str, **values: Any) -> dict[str, Any]:
     followup: FollowUp = get(uow, "followup", followup_id)
-    clean = _clean(uow, "followup", values)
+    clean = checked(uow, "followup", values)
     old = apply(uow, "followup", followup, clean)
     if old:
         uow.touched("account", followup.account_id)
