@@ -6,13 +6,14 @@ name: the user decides; skipped unless changed), ``skip`` (already there) or
 ``error`` (with row number, column and reason). The caller may change any row with
 :meth:`PlanRow.merge`, :meth:`PlanRow.create` or :meth:`PlanRow.skip`.
 
-:func:`apply_import` writes the plan in ONE transaction (``store.write()``): rows are
-created with bulk inserts (ids and timestamps set here, every row validated while
-planning), merges keep what exists and add what is new (e-mails and phones are
-united, non-empty fields overwrite, notes are appended), and every created or changed
-row is recorded as an ImportBatchItem (with old values) under one ImportBatch, which
-:func:`models.transfer.undo.undo_import` reverts. Cancelling raises inside the
-transaction, so nothing is left behind.
+:func:`import_operation` (and :func:`apply_import`, its result) writes the plan in ONE
+transaction through the services' bulk mode (:mod:`models.services.bulk`): every row
+was cleaned by the field declarations while planning, merges follow each field's
+declared rule (e-mails and phones united, non-empty fields overwrite, notes appended),
+and every created or changed row is recorded as an ImportBatchItem (with old values)
+under one ImportBatch. The returned operation undoes and redoes the batch;
+:func:`models.transfer.undo.undo_import` reverts it later. Cancelling raises inside
+the transaction, so nothing is left behind.
 """
 
 from __future__ import annotations
