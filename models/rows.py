@@ -54,7 +54,6 @@ class ContactRow:
     phones: tuple[str, ...]
     birthday: date | None
     notes: str
-    linkedin_url: str
 
 
 @dataclass(frozen=True, slots=True)

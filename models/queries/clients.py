@@ -30,8 +30,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from models import fields
 from models.entities import (
     CLOSED_STAGES,
+    KINDS,
     Account,
     AccountStatus,
     Contact,
@@ -326,3 +328,12 @@ def deal(store: Store, deal_id: str) -> DealRow | None:
     with store.read() as s:
         d = s.get(Deal, deal_id)
         return deal_row(d) if d is not None else None
+
+
+def declared_values(store: Store, kind: str, id_: str) -> dict[str, Any] | None:
+    """One row's declared fields (models/fields.py) by name, as the forms edit them."""
+    cls: Any = KINDS[kind]
+    names = fields.names(kind)
+    with store.read() as s:
+        row = s.execute(select(*(getattr(cls, n) for n in names)).where(cls.id == id_)).first()
+    return dict(zip(names, row, strict=True)) if row is not None else None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from models import fields
 from models.errors import RelasiError, ValidationError
+from models.queries import clients as client_queries
 from models.store import Store, UnitOfWork
 from ui.commands import StoreCommand, UpdateCommand, create_one, perform
 from ui.forms.editors import CurrencyEditor, Editor, MoneyEditor, editor_for
@@ -128,8 +129,13 @@ class FormDialog(QDialog):
     # -- values -----------------------------------------------------------------------
 
     def load(self, row: object) -> None:
-        """Show a stored row's values in the editors of the fields it has."""
-        self.write({name: getattr(row, name) for name in self.editors if hasattr(row, name)})
+        """Show a stored row's values: every declared field (read by its declaration, so
+        a new field needs no change to the row types), then what else the row carries."""
+        values = {name: getattr(row, name) for name in self.editors if hasattr(row, name)}
+        row_id = str(getattr(row, "id", ""))
+        declared = client_queries.declared_values(self.store, self.KIND, row_id)
+        values.update({k: v for k, v in (declared or {}).items() if k in self.editors})
+        self.write(values)
 
     def write(self, values: Mapping[str, Any]) -> None:
         """Show ``values`` in their editors (money after the currency it counts in)."""

@@ -7,14 +7,15 @@ from datetime import date
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from models import services
+from models import fields, services
 from models.queries import clients as client_queries
 from models.store import Store
 from ui.forms.base import FormDialog
 from ui.forms.editors import DateEditor, LineEditor, ListEditor, TextEditor
 
-# The declared contact fields the dialog shows, in order.
-ROWS = ("name", "title", "emails", "phones", "linkedin_url", "birthday", "notes")
+# Every declared contact field, in declaration order: a field added to
+# models/fields.py shows up here with no change to this dialog.
+ROWS = fields.names("contact")
 
 
 class ContactDialog(FormDialog):
