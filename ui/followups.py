@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import local_zone
 from models.queries import followups as followup_queries
 from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
@@ -35,13 +36,14 @@ SECTION_ROWS = 100
 
 def snooze_choices(now: datetime) -> dict[str, datetime]:
     """When each snooze menu entry wakes a follow-up, in UTC (local working hours)."""
-    local = now.astimezone()
-    tomorrow = datetime.combine(local.date() + timedelta(days=1), time(9), local.tzinfo)
+    zone = local_zone()  # 09:00 on a day after a daylight-saving change has its new offset
+    local = now.astimezone(zone)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), time(9), zone)
     monday = local.date() + timedelta(days=7 - local.weekday())
     return {
         "later": now + timedelta(hours=3),
         "tomorrow": tomorrow,
-        "next_week": datetime.combine(monday, time(9), local.tzinfo),
+        "next_week": datetime.combine(monday, time(9), zone),
     }
 
 
