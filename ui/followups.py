@@ -24,6 +24,7 @@ from models.queries import followups as followup_queries
 from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
 from ui import colours, formatting
+from ui.display import visible
 from ui.icons import icon, set_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +186,8 @@ class FollowUpsPane(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
 
     def _row_items(self, row: FollowUpRow, section: str, now: datetime) -> list[QStandardItem]:
-        title = QStandardItem(row.title)
+        title = QStandardItem(visible(row.title))
+        account_name = visible(row.account_name)
         title.setData(row.id, IdRole)
         title.setData(row.title, TitleRole)
         title.setCheckable(True)
@@ -208,8 +210,8 @@ class FollowUpsPane(QWidget):
         else:
             due_text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
         if self.all_clients:
-            title.setText(f"{title.text()}  ·  {row.account_name}")
-        title.setToolTip(f"{row.title}\n{row.account_name}")
+            title.setText(f"{title.text()}  ·  {account_name}")
+        title.setToolTip(f"{visible(row.title)}\n{account_name}")
         due = QStandardItem(due_text)
         due.setToolTip(f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})")
         due.setData(row.id, IdRole)
@@ -219,7 +221,7 @@ class FollowUpsPane(QWidget):
                 item.setForeground(QBrush(colours.error()))
             title.setToolTip(
                 self.tr("Overdue since {0}").format(formatting.relative(due_at, now))
-                + f"\n{row.account_name}"
+                + f"\n{account_name}"
             )
         if section == "done":
             font = QFont(title.font())
@@ -227,7 +229,7 @@ class FollowUpsPane(QWidget):
             title.setFont(font)
         title.setData(
             ", ".join(
-                [row.title, due_text, row.account_name]
+                [visible(row.title), due_text, account_name]
                 + ([self.tr("overdue")] if section == "overdue" else [])
             ),
             Qt.ItemDataRole.AccessibleTextRole,
