@@ -125,6 +125,9 @@ def _check_sqlite() -> None:
 def connect_raw(path: Path, key: bytes, *, readonly: bool = False) -> sqlcipher3.Connection:
     """A bare keyed sqlcipher3 connection (autocommit), for backups, checks and salvage.
 
+    It gets the engine's settings (``synchronous=FULL``, foreign keys, in-memory temp
+    storage, the busy timeout) except the journal mode, which stays the file's own: WAL
+    for the database (kept in its header), a single file for a backup.
     Raises NotADatabaseError when the key does not open the file. The caller closes it.
     """
     _quiet_sqlcipher()
@@ -139,6 +142,8 @@ def connect_raw(path: Path, key: bytes, *, readonly: bool = False) -> sqlcipher3
         conn.execute(_key_pragma(key))
         conn.execute("PRAGMA cipher_memory_security = OFF")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError:

@@ -35,6 +35,7 @@ from models.queries.clients import ClientCursor
 from models.rows import ClientFilter, ClientRow
 from models.store import Changes, Store
 from ui import colours, formatting
+from ui.display import visible
 from ui.icons import icon, set_icon
 from ui.labels import status_label
 
@@ -144,7 +145,7 @@ class ClientListModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "name":
-                return r.name
+                return visible(r.name)
             if column == "tier":
                 return r.tier
             if column == "status":
@@ -167,7 +168,7 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == "next_followup" and overdue:
             return QBrush(colours.error())
         if role == Qt.ItemDataRole.AccessibleTextRole and column == "name":
-            return r.name + (", " + self.tr("going cold") if r.going_cold else "")
+            return visible(r.name) + (", " + self.tr("going cold") if r.going_cold else "")
         if role == self.IdRole:
             return r.id
         if role == self.ColdRole:

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.clock import local_zone
 from models.queries import followups as followup_queries
 from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
 from ui import colours, formatting
+from ui.display import visible
 from ui.icons import icon, set_icon
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -35,13 +37,14 @@ SECTION_ROWS = 100
 
 def snooze_choices(now: datetime) -> dict[str, datetime]:
     """When each snooze menu entry wakes a follow-up, in UTC (local working hours)."""
-    local = now.astimezone()
-    tomorrow = datetime.combine(local.date() + timedelta(days=1), time(9), local.tzinfo)
+    zone = local_zone()  # 09:00 on a day after a daylight-saving change has its new offset
+    local = now.astimezone(zone)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), time(9), zone)
     monday = local.date() + timedelta(days=7 - local.weekday())
     return {
         "later": now + timedelta(hours=3),
         "tomorrow": tomorrow,
-        "next_week": datetime.combine(monday, time(9), local.tzinfo),
+        "next_week": datetime.combine(monday, time(9), zone),
     }
 
 
@@ -183,7 +186,8 @@ class FollowUpsPane(QWidget):
         self.view.verticalScrollBar().setValue(scroll)
 
     def _row_items(self, row: FollowUpRow, section: str, now: datetime) -> list[QStandardItem]:
-        title = QStandardItem(row.title)
+        title = QStandardItem(visible(row.title))
+        account_name = visible(row.account_name)
         title.setData(row.id, IdRole)
         title.setData(row.title, TitleRole)
         title.setCheckable(True)
@@ -206,8 +210,8 @@ class FollowUpsPane(QWidget):
         else:
             due_text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
         if self.all_clients:
-            title.setText(f"{title.text()}  ·  {row.account_name}")
-        title.setToolTip(f"{row.title}\n{row.account_name}")
+            title.setText(f"{title.text()}  ·  {account_name}")
+        title.setToolTip(f"{visible(row.title)}\n{account_name}")
         due = QStandardItem(due_text)
         due.setToolTip(f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})")
         due.setData(row.id, IdRole)
@@ -217,7 +221,7 @@ class FollowUpsPane(QWidget):
                 item.setForeground(QBrush(colours.error()))
             title.setToolTip(
                 self.tr("Overdue since {0}").format(formatting.relative(due_at, now))
-                + f"\n{row.account_name}"
+                + f"\n{account_name}"
             )
         if section == "done":
             font = QFont(title.font())
@@ -225,7 +229,7 @@ class FollowUpsPane(QWidget):
             title.setFont(font)
         title.setData(
             ", ".join(
-                [row.title, due_text, row.account_name]
+                [visible(row.title), due_text, account_name]
                 + ([self.tr("overdue")] if section == "overdue" else [])
             ),
             Qt.ItemDataRole.AccessibleTextRole,

@@ -9,6 +9,7 @@ from babel.dates import format_date, format_datetime, format_time, format_timede
 from babel.numbers import format_currency, get_currency_precision
 from PySide6.QtCore import QCoreApplication
 
+from models.clock import to_local
 from ui.i18n import babel_locale
 
 _language = "en"
@@ -24,7 +25,7 @@ def _locale() -> str:
 
 
 def local(value: datetime) -> datetime:
-    return value.astimezone()
+    return to_local(value)
 
 
 def relative(value: datetime | None, now: datetime, *, empty: str = "—") -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.rows import AccountDetail
 from ui import formatting
+from ui.display import visible
 from ui.labels import stage_label, status_label
 
 
@@ -40,7 +41,9 @@ class HeaderCard(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         self.facts = QLabel(self)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setWordWrap(True)
         self.people = QLabel(self)
         self.people.setWordWrap(True)
@@ -79,7 +82,7 @@ class HeaderCard(QFrame):
             self.people.clear()
             self.deals.clear()
             return
-        self.title.setText(detail.name)
+        self.title.setText(visible(detail.name))
         facts = [
             self.tr("Tier {0}").format(detail.tier),
             status_label(detail.status),
@@ -89,11 +92,11 @@ class HeaderCard(QFrame):
             ),
         ]
         if detail.industry:
-            facts = [detail.industry, *facts]
+            facts = [visible(detail.industry), *facts]
         if detail.going_cold:
             facts.append("❄ " + self.tr("going cold"))
         if detail.tags:
-            facts.append("#" + " #".join(detail.tags))
+            facts.append("#" + " #".join(visible(t) for t in detail.tags))
         self.facts.setText("  ·  ".join(facts))
         if detail.contacts:
             rows = []
@@ -105,9 +108,10 @@ class HeaderCard(QFrame):
                     else ""
                 )
                 phone = html.escape(c.phones[0] if c.phones else "")
+                name = html.escape(visible(c.name))
                 rows.append(
-                    f'<tr><td><a href="contact:{c.id}"><b>{html.escape(c.name)}</b></a><br>'
-                    f"<small>{html.escape(c.title)}</small></td>"
+                    f'<tr><td><a href="contact:{c.id}"><b>{name}</b></a><br>'
+                    f"<small>{html.escape(visible(c.title))}</small></td>"
                     f"<td>{mail}<br><small>{phone}</small></td></tr>"
                 )
             more = ""
@@ -124,7 +128,7 @@ class HeaderCard(QFrame):
                 + html.escape(self.tr("Open deals"))
                 + "</b><br>"
                 + "<br>".join(
-                    f'<a href="deal:{d.id}">{html.escape(d.title)}</a>'
+                    f'<a href="deal:{d.id}">{html.escape(visible(d.title))}</a>'
                     f" · {html.escape(stage_label(d.stage))}"
                     f"<br><small>{html.escape(formatting.money(d.amount_minor, d.currency))}"
                     f" · {d.probability}%</small>"

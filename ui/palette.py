@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process, utils
 
 from models.queries import clients as client_queries
 from models.store import Store
+from ui.display import visible
 from ui.icons import icon
 
 LIMIT = 12
@@ -83,7 +84,8 @@ class CommandPalette(QDialog):
         else:
             chosen = [e for e in self._entries if e.kind == "action"][:LIMIT]
         for entry in chosen:
-            item = QListWidgetItem(entry.label, self.list)
+            # Matched on the name as stored, shown with its hidden characters marked.
+            item = QListWidgetItem(visible(entry.label), self.list)
             item.setIcon(icon("client") if entry.kind == "client" else icon("palette"))
             item.setData(Qt.ItemDataRole.UserRole, entry)
             if entry.kind == "action":

@@ -8,6 +8,8 @@ from typing import cast
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 
+from models.clock import local_zone, to_local
+
 
 def qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -20,7 +22,7 @@ def to_qdatetime(value: datetime) -> QDateTime:
 
 def qdatetime(value: datetime) -> QDateTime:
     """An aware datetime shown in the system's local time."""
-    return to_qdatetime(value.astimezone())
+    return to_qdatetime(to_local(value))
 
 
 def from_qdatetime(value: QDateTime, tz: tzinfo | None) -> datetime:
@@ -31,4 +33,7 @@ def from_qdatetime(value: QDateTime, tz: tzinfo | None) -> datetime:
 
 def to_utc(value: QDateTime) -> datetime:
     """A QDateTime in local time, as an aware UTC datetime."""
-    return cast(datetime, value.toPython()).astimezone(UTC)
+    wall = cast(datetime, value.toPython())
+    if wall.tzinfo is None:  # local wall-clock time, with that day's offset
+        wall = wall.replace(tzinfo=local_zone())
+    return wall.astimezone(UTC)

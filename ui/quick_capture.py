@@ -42,6 +42,7 @@ from models.capture.client import is_confident, match_client
 from models.capture.dates import date_order_for_locale
 from models.capture.drafts import DraftRow, FollowUpEdit
 from models.capture.parse import CaptureResult, parse_capture
+from models.clock import to_local
 from models.errors import RelasiError
 from models.queries import clients as client_queries
 from models.store import Store, UnitOfWork
@@ -309,7 +310,7 @@ class QuickCaptureDialog(QDialog):
     def _parse(self, contact_names: tuple[str, ...]) -> CaptureResult:
         return parse_capture(
             self.editor.toPlainText(),
-            now=self.store.clock.now().astimezone(),
+            now=to_local(self.store.clock.now()),
             date_order=self._order(),
             contact_names=contact_names,
             default_working_days=DEFAULT_WORKING_DAYS,

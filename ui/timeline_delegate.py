@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from models.rows import InteractionRow
 from ui import colours, formatting
+from ui.display import visible
 from ui.icons import kind_icon
 from ui.labels import kind_label
 from ui.timeline_model import DayHeader, Index, TimelineModel
@@ -103,7 +104,7 @@ class TimelineDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
-        title = item.subject or kind_label(item.kind)
+        title = visible(item.subject) or kind_label(item.kind)
         when = formatting.time_of_day(item.occurred_at)
         painter.drawText(
             QRect(x, y, width, metrics.height()),
@@ -118,7 +119,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         details = [kind_label(item.kind)]
         if item.contact_names:
-            details.append(", ".join(item.contact_names))
+            details.append(", ".join(visible(n) for n in item.contact_names))
         if item.location:
             details.append(item.location)
         if item.duration_minutes:

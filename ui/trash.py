@@ -30,6 +30,7 @@ from models.rows import TrashRow
 from models.store import Store
 from ui import formatting
 from ui.commands import PutBackCommand, perform
+from ui.display import visible
 from ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +61,8 @@ class TrashModel(RowTableModel):
     def cell(self, row: TrashRow, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (row.label or "—", kind_name(row.kind), formatting.date_time(row.deleted_at))[column]
+        label = visible(row.label) or "—"
+        return (label, kind_name(row.kind), formatting.date_time(row.deleted_at))[column]
 
 
 class TrashDialog(QDialog):

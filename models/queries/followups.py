@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
+from models.clock import local_midnight, local_zone
 from models.entities import Account, FollowUp
 from models.rows import FollowUpBuckets, FollowUpRow, row_from
 from models.store import Store
@@ -14,8 +15,8 @@ RECENT_DONE = timedelta(days=7)
 
 
 def local_tz() -> tzinfo:
-    """The system's local time zone."""
-    return datetime.now().astimezone().tzinfo or UTC
+    """The system's local time zone, with its daylight-saving rules (models.clock)."""
+    return local_zone()
 
 
 def local_day_bounds(now: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -25,8 +26,9 @@ def local_day_bounds(now: datetime, tz: tzinfo) -> tuple[datetime, datetime]:
 
 
 def all_day_value(day: date, tz: tzinfo | None = None) -> datetime:
-    """How an all-day due date is stored: the start of that day in local time, as UTC."""
-    return datetime.combine(day, time(), tzinfo=tz or local_tz()).astimezone(UTC)
+    """How an all-day due date is stored: the start of that day in local time, as UTC
+    (that day's own offset: one after a daylight-saving change has the new one)."""
+    return local_midnight(day, tz)
 
 
 def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:

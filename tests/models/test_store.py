@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
 import sqlcipher3
 
 from models import services
+from models.clock import FixedClock
 from models.errors import (
     FolderMissingError,
     KeyMissingError,
@@ -54,6 +57,58 @@ def test_pragmas_on_every_connection(store: Store) -> None:
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
         options = {r[0] for r in conn.exec_driver_sql("PRAGMA compile_options")}
     assert "ENABLE_FTS5" in options
+
+
+def _durability(conn: Any) -> dict[str, object]:
+    return {
+        name: conn.execute(f"PRAGMA {name}").fetchone()[0]
+        for name in ("synchronous", "foreign_keys", "temp_store", "journal_mode")
+    }
+
+
+def test_every_connection_handed_out_is_durable(
+    db_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A kill cannot tell synchronous=FULL from OFF (the page cache survives it), so the
+    settings themselves are checked, on every connection: several engine connections
+    held at once (reads and the writer), and each raw one that backups, checks, restore
+    and salvage open."""
+    from models.store import connect_raw
+    from models.vault import backup, integrity, restore
+
+    seen: list[tuple[str, dict[str, object]]] = []
+
+    def recording(path: Path, key: bytes, *, readonly: bool = False) -> sqlcipher3.Connection:
+        conn = connect_raw(path, key, readonly=readonly)
+        seen.append((os.path.abspath(path), _durability(conn)))
+        return conn
+
+    for module in (backup, integrity, restore):
+        monkeypatch.setattr(module, "connect_raw", recording)
+    store = open_store(db_path, clock=clock)
+    with contextlib.ExitStack() as held:
+        sessions = [held.enter_context(store.read()) for _ in range(3)]
+        uow = held.enter_context(store.write())
+        sessions.append(uow.session)
+        raws = [s.connection().connection.driver_connection for s in sessions]
+        assert len({id(r) for r in raws}) == 4
+        for raw in raws:
+            seen.append((os.path.abspath(db_path), _durability(raw)))
+    made = backup.backup_store(store).path
+    store.close()
+    assert integrity.check_file(db_path, store.key).ok
+    restore.restore_backup(db_path, made, store.key, clock=clock)
+    integrity.salvage(made, store.key, tmp_path / "salvaged.db", clock=clock)
+    assert len(seen) >= 10
+    for path, pragmas in seen:
+        assert (path, pragmas["synchronous"], pragmas["foreign_keys"], pragmas["temp_store"]) == (
+            path,
+            2,  # FULL
+            1,
+            2,  # MEMORY
+        )
+        if path == os.path.abspath(db_path):  # the live database (backups are single files)
+            assert pragmas["journal_mode"] == "wal"
 
 
 def test_cannot_be_read_without_the_key(db_path: Path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from models import services
+from models.clock import to_local
 from models.entities import DealStage
 from models.queries import clients as client_queries
 from models.store import Store
@@ -52,7 +53,7 @@ class DealDialog(FormDialog):
             self.load(d)
             self.stage.write(d.stage)
         else:
-            today = qdate(store.clock.now().astimezone().date())
+            today = qdate(to_local(store.clock.now()).date())
             self.write({"currency": currency, "probability": 10})
             self.close_date.write(cast(date, today.addMonths(2).toPython()))
         self.stage.currentIndexChanged.connect(self._stage_changed)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QTimeEdit, QWidget
 
 from models import services
+from models.clock import local_zone, to_local
 from models.fields import field
 from models.queries import followups as followup_queries
 from models.queries.followups import all_day_value
@@ -39,7 +40,7 @@ class FollowUpDialog(FormDialog):
         self.followup_id = followup_id
         self.account_id = f.account_id if f else account_id
         self.setWindowTitle(self.tr("Edit follow-up") if f else self.tr("New follow-up"))
-        due = (f.due_at if f else store.clock.now()).astimezone()
+        due = to_local(f.due_at if f else store.clock.now())
         self.date = QDateEdit(qdate(due.date()), self)
         self.date.setCalendarPopup(True)
         self.timed = QCheckBox(self.tr("At a time"), self)
@@ -69,7 +70,7 @@ class FollowUpDialog(FormDialog):
         day = cast(date, self.date.date().toPython())
         if self.timed.isChecked():
             t = cast(time, self.time.time().toPython())
-            local = datetime.combine(day, time(t.hour, t.minute)).astimezone()
+            local = datetime.combine(day, time(t.hour, t.minute), local_zone())
             return local.astimezone(UTC), False
         return all_day_value(day), True
 
