@@ -19,6 +19,7 @@ from typing import Any
 
 from icalendar import Alarm, Calendar, Event, Todo
 
+from models.clock import local_zone
 from models.transfer import sniff
 from models.transfer.source_types import RowError, Source
 
@@ -29,7 +30,7 @@ ICAL_PRIORITY = {0: 9, 1: 5, 2: 1}
 
 
 def _local_tz() -> tzinfo:
-    return datetime.now().astimezone().tzinfo or UTC
+    return local_zone()  # with its rules: an all-day date keeps its day across DST
 
 
 def _aware(value: date | datetime, tz: tzinfo) -> datetime:
