@@ -128,6 +128,28 @@ def write_private(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_private_new(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file ``path`` (mode 0600); FileExistsError if it exists.
+
+    The data is written and fsynced under a temporary name, then linked to ``path``:
+    ``link`` never replaces a file, so nothing that appeared meanwhile is overwritten.
+    """
+    tmp = path.with_name(f".{path.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)
+    finally:
+        tmp.unlink()
+    fsync_dir(path.parent)
+
+
 def read_state(db_path: Path) -> UnlockState:
     path = sidecar_path(db_path)
     try:
