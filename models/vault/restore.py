@@ -23,6 +23,7 @@ from models.vault.backup import (
     _private_dir,
     _remove,
     backup_database,
+    backup_stem,
     backups_dir,
     lock_path,
     verify_backup,
@@ -54,7 +55,7 @@ def _raw_copy(db_path: Path, clock: Clock) -> Path:
     """Byte copy of a database that cannot be backed up properly (damaged)."""
     folder = backups_dir(db_path)
     _private_dir(folder)
-    target = _free_target(folder, clock.now(), "before-restore-raw")
+    target = _free_target(folder, clock.now(), "before-restore-raw", backup_stem(db_path))
     shutil.copyfile(db_path, target)
     os.chmod(target, 0o600)
     wal = Path(f"{db_path}-wal")
@@ -90,7 +91,10 @@ def restore_backup(
     safety: Path | None = None
     if db_path.exists():
         try:
-            safety = backup_database(db_path, key, clock=clock, reason="before-restore").path
+            # The safety backup's rotation must never delete the backup being restored.
+            safety = backup_database(
+                db_path, key, clock=clock, reason="before-restore", protect=(backup,)
+            ).path
         except BackupError:
             safety = _raw_copy(db_path, clock)
     tmp = db_path.with_name(f".{db_path.name}.restore-tmp")
