@@ -38,6 +38,7 @@ from models.errors import (
 )
 from models.migrations import HEAD, REVISIONS
 from models.vault import keys, unlock
+from models.vault.quiet import quiet_sqlcipher
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +107,7 @@ def _key_pragma(key: bytes) -> str:
 def _quiet_sqlcipher() -> None:
     """Turn off SQLCipher's own log (process-wide): on a damaged file it prints dozens of
     lines to stderr; every failure already reaches the caller as an exception."""
-    conn = sqlcipher3.connect(":memory:")
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
-    finally:
-        conn.close()
+    quiet_sqlcipher()
 
 
 def _check_sqlite() -> None:

@@ -6,13 +6,43 @@ Each test here failed before its fix (see tests/hostile_cases.md).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from models.store import open_store
 from tests.models.helpers import account
-from tests.test_cli import run
+from tests.test_cli import ROOT, run
+
+CONTACT_CSV = (
+    "First Name,Last Name,Account Name,Email\r\nBudi,Santoso,PT Maju,budi@maju.example\r\n"
+)
+NULL_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
+
+
+def cli(
+    *argv: str, env: dict[str, str], stdin: str = "", pass_fds: tuple[int, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGV`` in a real process."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *argv],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        pass_fds=pass_fds,
+        timeout=120,
+        check=False,
+    )
+
+
+def one_error_line(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 2 and done.stdout == "", (done.stdout, done.stderr)
+    assert done.stderr.startswith("relasi: error: ") and done.stderr.count("\n") == 1, done.stderr
+    return done.stderr
 
 
 @pytest.mark.parametrize("which", ["database", "other"])
@@ -32,3 +62,51 @@ def test_export_recovery_refuses_an_existing_file(
     assert target.read_bytes() == before
     code, out, err = run(capsys, "--db", str(db_path), "stats")
     assert code == 0 and json.loads(out)["accounts"] == 1
+
+
+def test_null_keyring_refuses_to_create_then_passphrase_mode_works(tmp_path: Path) -> None:
+    """keyring's null backend accepts a key and forgets it: a database made with it could
+    never be opened again. Refused before anything is written; the passphrase works."""
+    db = tmp_path / "n.db"
+    err = one_error_line(cli("--db", str(db), "stats", env=NULL_KEYRING))
+    assert "did not keep the key" in err and "passphrase on" in err
+    assert not db.exists() and list(tmp_path.iterdir()) == []
+
+    made = cli("--db", str(db), "passphrase", "on", env=NULL_KEYRING, stdin="kata sandi 1\n")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["mode"] == "passphrase"
+
+    err = one_error_line(cli("--db", str(db), "stats", env=NULL_KEYRING))
+    assert "protected by a passphrase" in err and "--passphrase-fd" in err
+
+    done = cli(
+        "--db", str(db), "--passphrase-fd", "0", "stats", env=NULL_KEYRING, stdin="kata sandi 1\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["accounts"] == 0
+
+    csv = tmp_path / "clients.csv"
+    csv.write_text(CONTACT_CSV, encoding="utf-8")
+    read, write = os.pipe()
+    os.write(write, b"kata sandi 1\n")
+    os.close(write)
+    try:
+        done = cli(
+            "--db",
+            str(db),
+            "--passphrase-fd",
+            str(read),
+            "import",
+            str(csv),
+            env=NULL_KEYRING,
+            pass_fds=(read,),
+        )
+    finally:
+        os.close(read)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["created"] >= 1
+
+    err = one_error_line(
+        cli("--db", str(db), "--passphrase-fd", "0", "stats", env=NULL_KEYRING, stdin="wrong\n")
+    )
+    assert "wrong passphrase" in err

@@ -57,6 +57,7 @@ import sqlcipher3
 
 from models.errors import KeyMissingError, StoreError, ValidationError
 from models.vault import keys
+from models.vault.quiet import quiet_sqlcipher
 
 MODE_KEYRING = "keyring"
 MODE_PASSPHRASE = "passphrase"
@@ -225,6 +226,7 @@ def passphrase_pragma(passphrase: str) -> str:
 
 def key_opens(db_path: Path, key: bytes) -> bool:
     """Whether ``key`` decrypts the file (read-only; nothing is written)."""
+    quiet_sqlcipher()
     try:
         conn = sqlcipher3.connect(f"{_abs(db_path).as_uri()}?mode=ro", uri=True)
     except sqlcipher3.Error:
