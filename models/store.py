@@ -38,6 +38,7 @@ from models.errors import (
 )
 from models.migrations import HEAD, REVISIONS
 from models.vault import keys, unlock
+from models.vault.backup_names import _backup_files
 from models.vault.quiet import quiet_sqlcipher
 
 log = logging.getLogger(__name__)
@@ -376,6 +377,7 @@ def open_store(
         _probe(path, key)
         is_new = False
     else:
+        refuse_if_it_existed(path)
         if not create:
             raise StoreError(f"{path} does not exist", path=str(path))
         key = keys.new_key()
@@ -391,6 +393,36 @@ def open_store(
             keys.delete_key(path)
         raise
     return store
+
+
+def traces_of(path: Path) -> list[str]:
+    """What says a database existed at ``path``: its keyring entry, its unlock state
+    file, its backups (empty when there is nothing, or no keyring to ask)."""
+    found: list[str] = []
+    try:
+        if keys.has_key(path):
+            found.append("its key is in the keyring")
+    except StoreError:
+        pass
+    if unlock.sidecar_path(path).exists():
+        found.append(f"{unlock.sidecar_path(path).name} is there")
+    if _backup_files(path):
+        found.append("it has backups")
+    return found
+
+
+def refuse_if_it_existed(path: Path) -> None:
+    """Never make a new, empty database where one was and is now missing (an unmounted
+    drive, a deleted file): that would replace its keyring key, and the original file
+    and all its backups could never be opened again."""
+    found = traces_of(path)
+    if found:
+        raise StoreError(
+            f"{path} is missing, but a database was there ({', '.join(found)}); nothing "
+            "was created: mount the drive it is on, or restore a backup with "
+            f"'relasi --db {path} restore BACKUP', or use another file name for a new one",
+            path=str(path),
+        )
 
 
 def _remove_new_database(path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from models.store import open_store
+from tests.keyrings import MemoryKeyring
 from tests.models.helpers import account
 from tests.test_cli import ROOT, run
 
@@ -110,3 +112,45 @@ def test_null_keyring_refuses_to_create_then_passphrase_mode_works(tmp_path: Pat
         cli("--db", str(db), "--passphrase-fd", "0", "stats", env=NULL_KEYRING, stdin="wrong\n")
     )
     assert "wrong passphrase" in err
+
+
+@pytest.mark.parametrize("trace", ["keyring", "backups", "unlock-file"])
+@pytest.mark.parametrize("command", [["stats"], ["--demo", "stats"], ["backup"], ["check"]])
+def test_a_missing_database_is_never_recreated_over_its_key(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    memory_keyring: MemoryKeyring,
+    trace: str,
+    command: list[str],
+) -> None:
+    """An unmounted drive or a deleted file: recreating it would replace its key."""
+    store = open_store(db_path)
+    account(store, "Keep me")
+    store.close()
+    assert run(capsys, "--db", str(db_path), "backup")[0] == 0
+    entries = dict(memory_keyring.secrets)
+    away = tmp_path / "unmounted.db"
+    os.rename(db_path, away)
+    if trace != "backups":
+        shutil.rmtree(db_path.parent / "backups")
+    if trace != "keyring":
+        memory_keyring.secrets.clear()
+    if trace == "unlock-file":
+        (tmp_path / "relasi.db.unlock").write_text('{"mode": "passphrase"}\n')
+    code, out, err = run(capsys, "--db", str(db_path), *command)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "is missing, but a database was there" in err
+    assert not db_path.exists()
+    if trace == "keyring":
+        assert memory_keyring.secrets == entries
+        os.rename(away, db_path)
+        code, out, _ = run(capsys, "--db", str(db_path), "stats")
+        assert code == 0 and json.loads(out)["accounts"] == 1
+
+
+def test_a_new_database_with_no_traces_is_still_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", str(tmp_path / "fresh.db"), "stats")
+    assert code == 0 and json.loads(out)["accounts"] == 0

@@ -54,10 +54,12 @@ def cmd_export_recovery(args: argparse.Namespace) -> int:
 
 def _create_with_passphrase(db: Path, passphrase: str) -> None:
     """A new database protected by ``passphrase`` (for a computer without a keyring)."""
+    from models.store import refuse_if_it_existed
     from models.vault.safe_open import open_with_safety
 
     if not db.parent.is_dir():
         raise StoreError(f"the folder {db.parent} does not exist", path=str(db))
+    refuse_if_it_existed(db)
     unlock.create_with_passphrase(db, passphrase)
     open_with_safety(db).close()  # brings the new file to the current schema
 

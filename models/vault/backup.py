@@ -32,11 +32,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,16 +45,23 @@ from models.clock import Clock, as_utc
 from models.errors import RelasiError, StoreError, TooNewError, describe
 from models.migrations import REVISIONS
 from models.store import Store, connect_raw
+from models.vault.backup_names import (  # re-exported: callers name them from here
+    BACKUP_DIR as BACKUP_DIR,
+)
+from models.vault.backup_names import (
+    LEGACY_STEM,
+    _backup_files,
+)
+from models.vault.backup_names import backup_name as backup_name
+from models.vault.backup_names import backup_stem as backup_stem
+from models.vault.backup_names import backups_dir as backups_dir
+from models.vault.backup_names import (
+    parse_backup_name as parse_backup_name,
+)
 
-BACKUP_DIR = "backups"
 PAGES_PER_STEP = 256
 DEFAULT_TRASH_RETENTION: timedelta = timedelta(days=30)
 DAILY_INTERVAL = timedelta(days=1)
-
-#: The stem of every backup name before names carried the database's stem.
-LEGACY_STEM = "relasi"
-_NAME_TAIL = r"-(\d{8}T\d{6}Z)(?:-([a-z]+(?:-[a-z]+)*))?(?:-(\d+))?\.db$"
-_STAMP = "%Y%m%dT%H%M%SZ"
 
 #: Called between steps with (pages copied, pages in all); return False to cancel.
 Progress = Callable[[int, int], bool | None]
@@ -145,38 +151,10 @@ class RestoreResult:
 # -- names and folders ----------------------------------------------------------------
 
 
-def backups_dir(db_path: Path) -> Path:
-    return Path(os.path.abspath(db_path)).parent / BACKUP_DIR
-
-
 def lock_path(db_path: Path) -> Path:
     """The single-instance lock file of a database (ui.single_instance holds it)."""
     db = Path(os.path.abspath(db_path))
     return db.with_name(f".{db.name}.lock")
-
-
-def backup_stem(db_path: Path) -> str:
-    """What a database's backups are named after: its file name without the suffix."""
-    return Path(db_path).stem or LEGACY_STEM
-
-
-def backup_name(
-    taken_at: datetime, reason: str = "", counter: int = 0, stem: str = LEGACY_STEM
-) -> str:
-    name = f"{stem}-" + as_utc(taken_at).strftime(_STAMP)
-    if reason:
-        name += f"-{reason}"
-    if counter:
-        name += f"-{counter}"
-    return name + ".db"
-
-
-def parse_backup_name(name: str, stem: str = LEGACY_STEM) -> datetime | None:
-    """The UTC time in a backup's file name, or None if it is not one of ``stem``'s."""
-    m = re.match("^" + re.escape(stem) + _NAME_TAIL, name)
-    if not m:
-        return None
-    return datetime.strptime(m.group(1), _STAMP).replace(tzinfo=UTC)
 
 
 def _private_dir(path: Path) -> None:
@@ -427,21 +405,6 @@ def plan_rotation(
     newest_per(lambda t: tuple(t.isocalendar())[:2], policy.weekly)
     newest_per(lambda t: (t.year, t.month), policy.monthly)
     return keep
-
-
-def _backup_files(db_path: Path, stem: str | None = None) -> list[tuple[datetime, Path]]:
-    """The files in the backups folder named as ``stem``'s backups (the database's own)."""
-    folder = backups_dir(db_path)
-    if not folder.is_dir():
-        return []
-    stem = stem or backup_stem(db_path)
-    out = []
-    for p in folder.iterdir():
-        t = parse_backup_name(p.name, stem)
-        if t is not None and p.is_file():
-            out.append((t, p))
-    out.sort(key=lambda tp: (tp[0], tp[1].name), reverse=True)
-    return out
 
 
 def _opens_with(path: Path, key: bytes) -> bool:

@@ -107,6 +107,18 @@ def keyring_key(db_path: Path, *, pending: bool = False) -> bytes:
     return key
 
 
+def has_key(db_path: Path) -> bool:
+    """Whether the keyring holds a current or pending entry for ``db_path``."""
+    _check_backend()
+    try:
+        return any(
+            keyring.get_password(SERVICE, key_username(db_path, pending=p)) is not None
+            for p in (False, True)
+        )
+    except Exception as exc:
+        raise _backend_failed(exc, "look up the key") from None
+
+
 def store_key(db_path: Path, key: bytes, *, pending: bool = False) -> None:
     """Put a database key in the keyring and read it back.
 
