@@ -37,7 +37,7 @@ from models.errors import (
     TooNewError,
 )
 from models.migrations import HEAD, REVISIONS
-from models.vault import keys, unlock
+from models.vault import keys, unlock, writer_lock
 from models.vault.backup_names import _backup_files
 from models.vault.quiet import quiet_sqlcipher
 
@@ -204,8 +204,17 @@ def _probe(path: Path, key: bytes) -> str | None:
 class Store:
     """An open Relasi database."""
 
-    def __init__(self, path: Path, key: bytes, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        *,
+        clock: Clock | None = None,
+        lock_fd: writer_lock.Held | None = None,
+    ) -> None:
         self.path = path
+        #: The shared writers lock (models.vault.writer_lock), released at close.
+        self._lock_fd = lock_fd
         self.clock = clock or Clock()
         self._key = key
         self._listeners: list[Listener] = []
@@ -323,9 +332,17 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:
-            log.warning("checkpoint at close failed", exc_info=True)
+        except Exception as exc:
+            # One line: a full disk or a read-only file is not worth a traceback here.
+            log.warning("checkpoint at close failed: %s", type(exc).__name__)
+            log.debug("checkpoint at close failed", exc_info=True)
+        self.discard()
+
+    def discard(self) -> None:
+        """Drop the connections and the writers lock without a checkpoint (a failed open)."""
         self.engine.dispose()
+        writer_lock.release(self._lock_fd)
+        self._lock_fd = None
 
     def __enter__(self) -> Store:
         return self
@@ -371,6 +388,23 @@ def open_store(
     path = Path(os.path.abspath(path))
     if not path.parent.is_dir():
         raise FolderMissingError(f"the folder {path.parent} does not exist", path=str(path))
+    lock_fd = writer_lock.acquire(
+        path, exclusive=False, timeout_s=BUSY_TIMEOUT_MS / 1000, doing="be opened"
+    )
+    try:
+        return _open_locked(path, lock_fd, clock, create, before_migrate)
+    except BaseException:
+        writer_lock.release(lock_fd)
+        raise
+
+
+def _open_locked(
+    path: Path,
+    lock_fd: writer_lock.Held | None,
+    clock: Clock | None,
+    create: bool,
+    before_migrate: Callable[[str | None], None] | None,
+) -> Store:
     if path.exists():
         _classify_existing(path)
         key = unlock.load_key(path)
@@ -383,11 +417,11 @@ def open_store(
         key = keys.new_key()
         keys.store_key(path, key)
         is_new = True
-    store = Store(path, key, clock=clock)
+    store = Store(path, key, clock=clock, lock_fd=lock_fd)
     try:
         migrate(store, before=before_migrate)
     except BaseException:
-        store.engine.dispose()
+        store.engine.dispose()  # the lock is released by open_store
         if is_new:
             _remove_new_database(path)
             keys.delete_key(path)

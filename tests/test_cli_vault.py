@@ -154,3 +154,54 @@ def test_a_new_database_with_no_traces_is_still_created(
 ) -> None:
     code, out, _ = run(capsys, "--db", str(tmp_path / "fresh.db"), "stats")
     assert code == 0 and json.loads(out)["accounts"] == 0
+
+
+def names(db: Path) -> set[str]:
+    store = open_store(db)
+    try:
+        with store.engine.connect() as conn:
+            return {r[0] for r in conn.exec_driver_sql("SELECT name FROM accounts")}
+    finally:
+        store.close()
+
+
+def test_restore_refuses_while_another_process_writes(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command-line import (here: a real writer process) has the database open: a
+    restore swapping the file under it made both report success and lost its rows."""
+    store = open_store(db_path)
+    account(store, "In the backup")
+    key = store.key
+    store.close()
+    code, out, _ = run(capsys, "--db", str(db_path), "backup")
+    made = json.loads(out)["path"]
+    with subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "holding_writer.py"), str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as writer:
+        try:
+            assert writer.stdin is not None and writer.stdout is not None
+            writer.stdin.write(key.hex() + "\n")
+            writer.stdin.flush()
+            assert writer.stdout.readline().strip() == "ready"
+            code, out, err = run(capsys, "--db", str(db_path), "restore", made)
+            assert (code, out) == (2, "")
+            assert err.count("\n") == 1 and "in use by another Relasi process" in err
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
+            assert writer.stdout.readline().strip() == "ok"
+            assert writer.wait(timeout=60) == 0
+        finally:
+            if writer.poll() is None:
+                writer.kill()
+    assert names(db_path) == {
+        "In the backup",
+        "Written before the restore",
+        "Written after the restore was asked for",
+    }
+    code, out, err = run(capsys, "--db", str(db_path), "restore", made)
+    assert code == 0, err
+    assert names(db_path) == {"In the backup"}

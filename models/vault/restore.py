@@ -13,6 +13,7 @@ import sqlcipher3
 from models.clock import Clock
 from models.errors import RelasiError, describe
 from models.store import connect_raw
+from models.vault import writer_lock
 from models.vault.backup import (
     BackupError,
     DatabaseInUseError,
@@ -77,7 +78,9 @@ def restore_backup(
     4. the WAL is checkpointed, stale ``-wal``/``-shm`` files removed, and the copy
        moved over the database with ``os.replace`` (atomic).
 
-    Refuses while a Relasi window holds the database (its lock file).
+    Refuses while a Relasi window holds the database (its lock file), and while any
+    other process has it open as a Store (models.vault.writer_lock): a command-line
+    import would otherwise go on writing into the replaced file.
     """
     clock = clock or Clock()
     db_path = Path(os.path.abspath(db_path))
@@ -87,6 +90,14 @@ def restore_backup(
     if backup == db_path:
         raise BackupError("a database cannot be restored from itself", path=str(backup))
     _refuse_if_in_use(db_path)
+    lock_fd = writer_lock.acquire(db_path, exclusive=True, timeout_s=5.0, doing="be restored")
+    try:
+        return _restore_locked(db_path, backup, key, clock)
+    finally:
+        writer_lock.release(lock_fd)
+
+
+def _restore_locked(db_path: Path, backup: Path, key: bytes, clock: Clock) -> RestoreResult:
     expected = verify_backup(backup, key)
     safety: Path | None = None
     if db_path.exists():

@@ -156,7 +156,7 @@ def open_with_safety(
             with store.write() as uow:
                 services.purge_trash(uow, trash_retention)
     except BaseException as exc:
-        store.engine.dispose()
+        store.discard()
         if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
             raise
         raise StoreError(f"{path} cannot be opened: {describe(exc)}", path=str(path)) from None
