@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit after the window's first paint, printing 'painted-ms N'",
     )
     parser.add_argument("--lang", metavar="CODE", help="interface language (en, id)")
+    parser.add_argument(
+        "--passphrase-fd",
+        metavar="N",
+        type=int,
+        help="read the database's passphrase (one line) from file descriptor N "
+        "(0: standard input), for a database protected by a passphrase",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
     add_subcommands(sub)

@@ -37,7 +37,9 @@ from models.errors import (
     TooNewError,
 )
 from models.migrations import HEAD, REVISIONS
-from models.vault import keys, unlock
+from models.vault import keys, unlock, writer_lock
+from models.vault.backup_names import _backup_files
+from models.vault.quiet import quiet_sqlcipher
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +108,7 @@ def _key_pragma(key: bytes) -> str:
 def _quiet_sqlcipher() -> None:
     """Turn off SQLCipher's own log (process-wide): on a damaged file it prints dozens of
     lines to stderr; every failure already reaches the caller as an exception."""
-    conn = sqlcipher3.connect(":memory:")
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
-    finally:
-        conn.close()
+    quiet_sqlcipher()
 
 
 def _check_sqlite() -> None:
@@ -211,8 +209,17 @@ def _probe(path: Path, key: bytes) -> str | None:
 class Store:
     """An open Relasi database."""
 
-    def __init__(self, path: Path, key: bytes, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        *,
+        clock: Clock | None = None,
+        lock_fd: writer_lock.Held | None = None,
+    ) -> None:
         self.path = path
+        #: The shared writers lock (models.vault.writer_lock), released at close.
+        self._lock_fd = lock_fd
         self.clock = clock or Clock()
         self._key = key
         self._listeners: list[Listener] = []
@@ -330,9 +337,17 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:
-            log.warning("checkpoint at close failed", exc_info=True)
+        except Exception as exc:
+            # One line: a full disk or a read-only file is not worth a traceback here.
+            log.warning("checkpoint at close failed: %s", type(exc).__name__)
+            log.debug("checkpoint at close failed", exc_info=True)
+        self.discard()
+
+    def discard(self) -> None:
+        """Drop the connections and the writers lock without a checkpoint (a failed open)."""
         self.engine.dispose()
+        writer_lock.release(self._lock_fd)
+        self._lock_fd = None
 
     def __enter__(self) -> Store:
         return self
@@ -378,27 +393,75 @@ def open_store(
     path = Path(os.path.abspath(path))
     if not path.parent.is_dir():
         raise FolderMissingError(f"the folder {path.parent} does not exist", path=str(path))
+    lock_fd = writer_lock.acquire(
+        path, exclusive=False, timeout_s=BUSY_TIMEOUT_MS / 1000, doing="be opened"
+    )
+    try:
+        return _open_locked(path, lock_fd, clock, create, before_migrate)
+    except BaseException:
+        writer_lock.release(lock_fd)
+        raise
+
+
+def _open_locked(
+    path: Path,
+    lock_fd: writer_lock.Held | None,
+    clock: Clock | None,
+    create: bool,
+    before_migrate: Callable[[str | None], None] | None,
+) -> Store:
     if path.exists():
         _classify_existing(path)
         key = unlock.load_key(path)
         _probe(path, key)
         is_new = False
     else:
+        refuse_if_it_existed(path)
         if not create:
             raise StoreError(f"{path} does not exist", path=str(path))
         key = keys.new_key()
         keys.store_key(path, key)
         is_new = True
-    store = Store(path, key, clock=clock)
+    store = Store(path, key, clock=clock, lock_fd=lock_fd)
     try:
         migrate(store, before=before_migrate)
     except BaseException:
-        store.engine.dispose()
+        store.engine.dispose()  # the lock is released by open_store
         if is_new:
             _remove_new_database(path)
             keys.delete_key(path)
         raise
     return store
+
+
+def traces_of(path: Path) -> list[str]:
+    """What says a database existed at ``path``: its keyring entry, its unlock state
+    file, its backups (empty when there is nothing, or no keyring to ask)."""
+    found: list[str] = []
+    try:
+        if keys.has_key(path):
+            found.append("its key is in the keyring")
+    except StoreError:
+        pass
+    if unlock.sidecar_path(path).exists():
+        found.append(f"{unlock.sidecar_path(path).name} is there")
+    if _backup_files(path):
+        found.append("it has backups")
+    return found
+
+
+def refuse_if_it_existed(path: Path) -> None:
+    """Never make a new, empty database where one was and is now missing (an unmounted
+    drive, a deleted file): that would replace its keyring key, and the original file
+    and all its backups could never be opened again."""
+    found = traces_of(path)
+    if found:
+        raise StoreError(
+            f"{path} is missing, but a database was there ({', '.join(found)}); nothing "
+            "was created: mount the drive it is on, or restore a backup with "
+            f"'relasi --db {path} restore BACKUP', or use another file name for a new one",
+            path=str(path),
+        )
 
 
 def _remove_new_database(path: Path) -> None:

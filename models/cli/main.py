@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from models.cli import safety, transfer, unlock
 from models.cli.opening import open_from_args
-from models.errors import RelasiError
+from models.errors import RelasiError, StoreError, ValidationError
 
 EXIT_ERROR = 2
 
@@ -50,10 +52,61 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     unlock.add_parsers(sub)
 
 
+def read_passphrase_fd(fd: int) -> str:
+    """One line from file descriptor ``fd`` (0: standard input), without its newline.
+
+    Read a byte at a time from a descriptor other than 0, so nothing after the line
+    is consumed; standard input goes through ``sys.stdin``, which later reads share.
+    """
+    if fd == 0:
+        line = sys.stdin.readline()
+    else:
+        data = bytearray()
+        try:
+            while not data.endswith(b"\n"):
+                chunk = os.read(fd, 1)
+                if not chunk:
+                    break
+                data += chunk
+        except OSError as exc:
+            raise ValidationError(
+                "passphrase", f"cannot read the passphrase from descriptor {fd}: {exc.strerror}"
+            ) from None
+        line = data.decode("utf-8", errors="strict")
+    line = line.rstrip("\r\n")
+    if not line:
+        raise ValidationError("passphrase", f"no passphrase on file descriptor {fd}")
+    return line
+
+
+def _unlock_from_fd(args: argparse.Namespace) -> None:
+    from models.paths import resolve_db_path
+    from models.vault import unlock
+
+    fd = getattr(args, "passphrase_fd", None)
+    if fd is None:
+        return
+    passphrase = read_passphrase_fd(fd)
+    db = Path(resolve_db_path(args.db))
+    if not db.is_file():
+        raise StoreError(f"{db} does not exist", path=str(db))
+    unlock.unlock_with_passphrase(db, passphrase)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a window-less subcommand; every RelasiError becomes one line and status 2."""
+    from models.vault.quiet import quiet_sqlcipher
+    from models.vault.unlock import PassphraseRequiredError
+
+    quiet_sqlcipher()
     try:
+        _unlock_from_fd(args)
         return COMMANDS[args.command](args)
+    except PassphraseRequiredError as exc:
+        return fail(
+            f"{exc.message} (on the command line: --passphrase-fd N reads it from descriptor "
+            "N, 0 for standard input)"
+        )
     except RelasiError as exc:
         return fail(exc.message)
     except OSError as exc:

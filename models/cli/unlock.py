@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from models.errors import ValidationError
+from models.errors import StoreError, ValidationError
 from models.paths import resolve_db_path
 from models.vault import unlock
 
@@ -52,11 +52,26 @@ def cmd_export_recovery(args: argparse.Namespace) -> int:
     return 0
 
 
+def _create_with_passphrase(db: Path, passphrase: str) -> None:
+    """A new database protected by ``passphrase`` (for a computer without a keyring)."""
+    from models.store import refuse_if_it_existed
+    from models.vault.safe_open import open_with_safety
+
+    if not db.parent.is_dir():
+        raise StoreError(f"the folder {db.parent} does not exist", path=str(db))
+    refuse_if_it_existed(db)
+    unlock.create_with_passphrase(db, passphrase)
+    open_with_safety(db).close()  # brings the new file to the current schema
+
+
 def cmd_passphrase(args: argparse.Namespace) -> int:
     from models.vault import rekey
 
     db = _db(args)
-    if args.action == "on":
+    if args.action == "on" and not db.exists():
+        (new,) = _stdin_lines(1)
+        _create_with_passphrase(db, new)
+    elif args.action == "on":
         (new,) = _stdin_lines(1)
         rekey.switch_to_passphrase(db, new)
     elif args.action == "change":
@@ -90,7 +105,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--passphrase-stdin", action="store_true", help="the passphrase, from stdin")
     p = sub.add_parser(
         "passphrase",
-        help="on: protect with a passphrase; change; off: back to the keyring (stdin)",
+        help="on: protect with a passphrase (a new database if none is there); change; "
+        "off: back to the keyring (stdin)",
     )
     p.add_argument("action", choices=["on", "change", "off"])
     p = sub.add_parser("encrypt", help="encrypt a plain SQLite Relasi database in place")

@@ -9,9 +9,14 @@ Every backup is verified once written (``PRAGMA quick_check`` and row counts equ
 to the source's counts in the same snapshot) before it gets its final name.
 
 Backups live in ``<database folder>/backups/`` (mode 0700), one file per backup
-(mode 0600) named after the UTC time it was taken: ``relasi-20261127T031500Z.db``,
-with an optional reason (``-before-migrate``, ``-before-restore``) and a counter
-when two are taken in the same second. Rotation keeps everything from the last
+(mode 0600) named after the database's stem and the UTC time it was taken:
+``relasi-20261127T031500Z.db`` for ``relasi.db``, ``work-20261127T031500Z.db`` for
+``work.db``, with an optional reason (``-before-migrate``, ``-before-restore``) and a
+counter when two are taken in the same second. Databases sharing a folder share
+``backups/`` but each lists, counts and rotates only its own files. Backups made
+before names carried the stem are all called ``relasi-...``: another database still
+lists those that open with its key, and the rotation of ``relasi.db`` deletes one of
+those only when its own key opens it. Rotation keeps everything from the last
 day, then grandfather-father-son: the newest backup of each of the 7 most recent
 days, 4 most recent ISO weeks and 12 most recent months that have one.
 
@@ -27,11 +32,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +45,23 @@ from models.clock import Clock, as_utc
 from models.errors import RelasiError, StoreError, TooNewError, describe
 from models.migrations import REVISIONS
 from models.store import Store, connect_raw
+from models.vault.backup_names import (  # re-exported: callers name them from here
+    BACKUP_DIR as BACKUP_DIR,
+)
+from models.vault.backup_names import (
+    LEGACY_STEM,
+    _backup_files,
+)
+from models.vault.backup_names import backup_name as backup_name
+from models.vault.backup_names import backup_stem as backup_stem
+from models.vault.backup_names import backups_dir as backups_dir
+from models.vault.backup_names import (
+    parse_backup_name as parse_backup_name,
+)
 
-BACKUP_DIR = "backups"
 PAGES_PER_STEP = 256
 DEFAULT_TRASH_RETENTION: timedelta = timedelta(days=30)
 DAILY_INTERVAL = timedelta(days=1)
-
-_NAME = re.compile(r"^relasi-(\d{8}T\d{6}Z)(?:-([a-z]+(?:-[a-z]+)*))?(?:-(\d+))?\.db$")
-_STAMP = "%Y%m%dT%H%M%SZ"
 
 #: Called between steps with (pages copied, pages in all); return False to cancel.
 Progress = Callable[[int, int], bool | None]
@@ -138,31 +151,10 @@ class RestoreResult:
 # -- names and folders ----------------------------------------------------------------
 
 
-def backups_dir(db_path: Path) -> Path:
-    return Path(os.path.abspath(db_path)).parent / BACKUP_DIR
-
-
 def lock_path(db_path: Path) -> Path:
     """The single-instance lock file of a database (ui.single_instance holds it)."""
     db = Path(os.path.abspath(db_path))
     return db.with_name(f".{db.name}.lock")
-
-
-def backup_name(taken_at: datetime, reason: str = "", counter: int = 0) -> str:
-    name = "relasi-" + as_utc(taken_at).strftime(_STAMP)
-    if reason:
-        name += f"-{reason}"
-    if counter:
-        name += f"-{counter}"
-    return name + ".db"
-
-
-def parse_backup_name(name: str) -> datetime | None:
-    """The UTC time in a backup's file name, or None if it is not one of ours."""
-    m = _NAME.match(name)
-    if not m:
-        return None
-    return datetime.strptime(m.group(1), _STAMP).replace(tzinfo=UTC)
 
 
 def _private_dir(path: Path) -> None:
@@ -259,9 +251,9 @@ class _Cancel(Exception):
     pass
 
 
-def _free_target(folder: Path, now: datetime, reason: str) -> Path:
+def _free_target(folder: Path, now: datetime, reason: str, stem: str = LEGACY_STEM) -> Path:
     for counter in range(1000):
-        candidate = folder / backup_name(now, reason, counter)
+        candidate = folder / backup_name(now, reason, counter, stem)
         if not candidate.exists() and not Path(f"{candidate}.partial").exists():
             return candidate
     raise BackupError(f"too many backups named for {now:%Y-%m-%d %H:%M:%S}", path=str(folder))
@@ -277,11 +269,14 @@ def backup_database(
     progress: Progress | None = None,
     pages_per_step: int = PAGES_PER_STEP,
     policy: RetentionPolicy | None = None,
+    protect: Iterable[Path] = (),
 ) -> BackupResult:
     """Copy the database at ``db_path`` into a verified, encrypted backup file.
 
-    Without ``to`` the file goes into the backups folder and the folder is rotated
-    afterwards with ``policy`` (the default one unless given). ``to`` must not exist.
+    Without ``to`` the file goes into the backups folder and the database's backups
+    are rotated afterwards with ``policy`` (the default one unless given), never
+    deleting a file in ``protect`` (the backup a restore is about to use).
+    ``to`` must not exist.
     """
     started = time.monotonic()
     clock = clock or Clock()
@@ -294,7 +289,7 @@ def backup_database(
             raise BackupError(
                 f"cannot make the backups folder {folder}: {describe(exc)}", path=str(folder)
             ) from None
-        target = _free_target(folder, clock.now(), reason)
+        target = _free_target(folder, clock.now(), reason, backup_stem(db_path))
     else:
         target = Path(os.path.abspath(to))
         if target.exists():
@@ -324,7 +319,9 @@ def backup_database(
         counts=counts,
     )
     if to is None:
-        rotate_backups(db_path, clock.now(), policy or RetentionPolicy())
+        rotate_backups(
+            db_path, clock.now(), policy or RetentionPolicy(), key=key, protect=protect
+        )
     return result
 
 
@@ -410,33 +407,47 @@ def plan_rotation(
     return keep
 
 
-def _backup_files(db_path: Path) -> list[tuple[datetime, Path]]:
-    folder = backups_dir(db_path)
-    if not folder.is_dir():
-        return []
-    out = []
-    for p in folder.iterdir():
-        t = parse_backup_name(p.name)
-        if t is not None and p.is_file():
-            out.append((t, p))
-    out.sort(key=lambda tp: (tp[0], tp[1].name), reverse=True)
-    return out
+def _opens_with(path: Path, key: bytes) -> bool:
+    try:
+        connect_raw(path, key, readonly=True).close()
+    except RelasiError:
+        return False
+    return True
 
 
-def rotate_backups(db_path: Path, now: datetime, policy: RetentionPolicy) -> list[Path]:
-    """Delete the backups ``plan_rotation`` does not keep; returns what was deleted."""
+def rotate_backups(
+    db_path: Path,
+    now: datetime,
+    policy: RetentionPolicy,
+    *,
+    key: bytes | None = None,
+    protect: Iterable[Path] = (),
+) -> list[Path]:
+    """Delete the database's backups ``plan_rotation`` does not keep; returns them.
+
+    Files in ``protect`` are never deleted. With ``key``, a legacy-named backup
+    (``relasi-...``, which any database in the folder may have made) is deleted only
+    when ``key`` opens it, or it is too small to be a database at all.
+    """
     files = _backup_files(db_path)
     keep_times = plan_rotation([t for t, _ in files], now, policy)
+    kept = {Path(os.path.abspath(p)) for p in protect}
+    ambiguous = key is not None and backup_stem(db_path) == LEGACY_STEM
     deleted: list[Path] = []
     for t, p in files:
-        if t not in keep_times:
-            _remove(p, Path(f"{p}-wal"))
-            deleted.append(p)
+        if t in keep_times or p in kept:
+            continue
+        if ambiguous and key is not None:
+            with contextlib.suppress(OSError):
+                if p.stat().st_size >= 1024 and not _opens_with(p, key):
+                    continue  # another database's backup from before per-database names
+        _remove(p, Path(f"{p}-wal"))
+        deleted.append(p)
     return deleted
 
 
 def needs_daily_backup(db_path: Path, now: datetime) -> bool:
-    """True when there is no backup, or the newest is a day old or older."""
+    """True when the database has no backup, or its newest is a day old or older."""
     files = _backup_files(db_path)
     return not files or files[0][0] <= as_utc(now) - DAILY_INTERVAL
 
@@ -444,10 +455,16 @@ def needs_daily_backup(db_path: Path, now: datetime) -> bool:
 def list_backups(db_path: Path, key: bytes) -> list[BackupInfo]:
     """The backups of a database, newest first, with counts read from each file.
 
-    A file that cannot be read is listed with ``counts=None`` and the reason.
+    A file that cannot be read is listed with ``counts=None`` and the reason. Legacy
+    ``relasi-...`` backups of a database with another stem are listed when its key
+    opens them (they were made before backup names carried the stem).
     """
     out: list[BackupInfo] = []
-    for t, p in _backup_files(db_path):
+    files = _backup_files(db_path)
+    if backup_stem(db_path) != LEGACY_STEM:
+        legacy = [tp for tp in _backup_files(db_path, LEGACY_STEM) if _opens_with(tp[1], key)]
+        files = sorted(files + legacy, key=lambda tp: (tp[0], tp[1].name), reverse=True)
+    for t, p in files:
         counts: dict[str, int] | None = None
         error: str | None = None
         try:

@@ -107,13 +107,40 @@ def keyring_key(db_path: Path, *, pending: bool = False) -> bytes:
     return key
 
 
-def store_key(db_path: Path, key: bytes, *, pending: bool = False) -> None:
-    """Put a database key in the keyring; raises KeyringUnavailableError on failure."""
+def has_key(db_path: Path) -> bool:
+    """Whether the keyring holds a current or pending entry for ``db_path``."""
     _check_backend()
     try:
-        keyring.set_password(SERVICE, key_username(db_path, pending=pending), key.hex())
+        return any(
+            keyring.get_password(SERVICE, key_username(db_path, pending=p)) is not None
+            for p in (False, True)
+        )
+    except Exception as exc:
+        raise _backend_failed(exc, "look up the key") from None
+
+
+def store_key(db_path: Path, key: bytes, *, pending: bool = False) -> None:
+    """Put a database key in the keyring and read it back.
+
+    Raises KeyringUnavailableError when the keyring fails, or when it accepts the key
+    but does not give it back (keyring's ``null`` backend, a broken one): a database
+    written with a key that is kept nowhere could never be opened again.
+    """
+    _check_backend()
+    username = key_username(db_path, pending=pending)
+    try:
+        keyring.set_password(SERVICE, username, key.hex())
+        stored = keyring.get_password(SERVICE, username)
     except Exception as exc:
         raise _backend_failed(exc, "store the key") from None
+    if stored is None or stored.lower() != key.hex():
+        backend = type(keyring.get_keyring())
+        raise KeyringUnavailableError(
+            f"the keyring ({backend.__module__}.{backend.__name__}) did not keep the key "
+            f"for {db_path}, so nothing was written; use a working keyring, or protect "
+            f"the database with a passphrase: 'relasi --db {db_path} passphrase on' "
+            "(reads it from standard input)"
+        )
 
 
 def delete_key(db_path: Path, *, pending: bool = False) -> None:

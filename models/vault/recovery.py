@@ -38,7 +38,11 @@ def _check(key: bytes) -> str:
 
 
 def export_recovery(source: Store | Path, target: Path) -> Path:
-    """Write the recovery file for an open store (or a database path) to ``target``."""
+    """Write the recovery file for an open store (or a database path) to ``target``.
+
+    ``target`` must not exist: an existing file (the database itself, a note) is
+    never overwritten.
+    """
     if isinstance(source, Store):
         db_path, key = source.path, source.key
     else:
@@ -54,7 +58,13 @@ def export_recovery(source: Store | Path, target: Path) -> Path:
         "key": key.hex(),
         "check": _check(key),
     }
-    unlock.write_private(target, (json.dumps(body) + "\n").encode("utf-8"))
+    exists = f"{target} already exists; choose a new file name"
+    if target.exists() or target.is_symlink():
+        raise RecoveryFileError(exists, path=str(target))
+    try:
+        unlock.write_private_new(target, (json.dumps(body) + "\n").encode("utf-8"))
+    except FileExistsError:
+        raise RecoveryFileError(exists, path=str(target)) from None
     return target
 
 

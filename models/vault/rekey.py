@@ -34,6 +34,7 @@ from models.migrations import REVISIONS
 from models.store import SQLITE_HEADER
 from models.vault import keys, unlock
 from models.vault.backup import table_counts
+from models.vault.quiet import quiet_sqlcipher
 from models.vault.unlock import (
     MODE_KEYRING,
     MODE_PASSPHRASE,
@@ -60,6 +61,7 @@ def _no_step(_name: str) -> None:
 
 def _lock_source(db_path: Path, key: bytes | None) -> sqlcipher3.Connection:
     """A connection holding the only lock on the database, its WAL folded in and removed."""
+    quiet_sqlcipher()
     conn = sqlcipher3.connect(str(db_path), isolation_level=None, timeout=LOCK_TIMEOUT_S)
     try:
         if key is not None:

@@ -13,6 +13,7 @@ import sqlcipher3
 from models.clock import Clock
 from models.errors import RelasiError, describe
 from models.store import connect_raw
+from models.vault import writer_lock
 from models.vault.backup import (
     BackupError,
     DatabaseInUseError,
@@ -23,6 +24,7 @@ from models.vault.backup import (
     _private_dir,
     _remove,
     backup_database,
+    backup_stem,
     backups_dir,
     lock_path,
     verify_backup,
@@ -54,7 +56,7 @@ def _raw_copy(db_path: Path, clock: Clock) -> Path:
     """Byte copy of a database that cannot be backed up properly (damaged)."""
     folder = backups_dir(db_path)
     _private_dir(folder)
-    target = _free_target(folder, clock.now(), "before-restore-raw")
+    target = _free_target(folder, clock.now(), "before-restore-raw", backup_stem(db_path))
     shutil.copyfile(db_path, target)
     os.chmod(target, 0o600)
     wal = Path(f"{db_path}-wal")
@@ -76,7 +78,9 @@ def restore_backup(
     4. the WAL is checkpointed, stale ``-wal``/``-shm`` files removed, and the copy
        moved over the database with ``os.replace`` (atomic).
 
-    Refuses while a Relasi window holds the database (its lock file).
+    Refuses while a Relasi window holds the database (its lock file), and while any
+    other process has it open as a Store (models.vault.writer_lock): a command-line
+    import would otherwise go on writing into the replaced file.
     """
     clock = clock or Clock()
     db_path = Path(os.path.abspath(db_path))
@@ -86,11 +90,22 @@ def restore_backup(
     if backup == db_path:
         raise BackupError("a database cannot be restored from itself", path=str(backup))
     _refuse_if_in_use(db_path)
+    lock_fd = writer_lock.acquire(db_path, exclusive=True, timeout_s=5.0, doing="be restored")
+    try:
+        return _restore_locked(db_path, backup, key, clock)
+    finally:
+        writer_lock.release(lock_fd)
+
+
+def _restore_locked(db_path: Path, backup: Path, key: bytes, clock: Clock) -> RestoreResult:
     expected = verify_backup(backup, key)
     safety: Path | None = None
     if db_path.exists():
         try:
-            safety = backup_database(db_path, key, clock=clock, reason="before-restore").path
+            # The safety backup's rotation must never delete the backup being restored.
+            safety = backup_database(
+                db_path, key, clock=clock, reason="before-restore", protect=(backup,)
+            ).path
         except BackupError:
             safety = _raw_copy(db_path, clock)
     tmp = db_path.with_name(f".{db_path.name}.restore-tmp")

@@ -23,6 +23,7 @@ from models.vault.backup import (
     _remove,
     backup_database,
 )
+from models.vault.quiet import quiet_sqlcipher
 
 
 def _check_writable(path: Path) -> None:
@@ -56,6 +57,7 @@ def _raise_if_damaged(path: Path) -> None:
         key = unlock.load_key(path)
     except RelasiError:
         return
+    quiet_sqlcipher()
     try:
         conn = sqlcipher3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlcipher3.Error:
@@ -154,7 +156,7 @@ def open_with_safety(
             with store.write() as uow:
                 services.purge_trash(uow, trash_retention)
     except BaseException as exc:
-        store.engine.dispose()
+        store.discard()
         if isinstance(exc, RelasiError) or not isinstance(exc, Exception):
             raise
         raise StoreError(f"{path} cannot be opened: {describe(exc)}", path=str(path)) from None

@@ -57,6 +57,7 @@ import sqlcipher3
 
 from models.errors import KeyMissingError, StoreError, ValidationError
 from models.vault import keys
+from models.vault.quiet import quiet_sqlcipher
 
 MODE_KEYRING = "keyring"
 MODE_PASSPHRASE = "passphrase"
@@ -125,6 +126,28 @@ def write_private(path: Path, data: bytes) -> None:
     finally:
         os.close(fd)
     os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def write_private_new(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file ``path`` (mode 0600); FileExistsError if it exists.
+
+    The data is written and fsynced under a temporary name, then linked to ``path``:
+    ``link`` never replaces a file, so nothing that appeared meanwhile is overwritten.
+    """
+    tmp = path.with_name(f".{path.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:
+        os.link(tmp, path)
+    finally:
+        tmp.unlink()
     fsync_dir(path.parent)
 
 
@@ -203,6 +226,7 @@ def passphrase_pragma(passphrase: str) -> str:
 
 def key_opens(db_path: Path, key: bytes) -> bool:
     """Whether ``key`` decrypts the file (read-only; nothing is written)."""
+    quiet_sqlcipher()
     try:
         conn = sqlcipher3.connect(f"{_abs(db_path).as_uri()}?mode=ro", uri=True)
     except sqlcipher3.Error:
