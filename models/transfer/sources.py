@@ -83,6 +83,16 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
         delimiter=table.delimiter,
         header=table.header,
     )
+    for first, last in table.broken:
+        source.problems.append(
+            RowError(
+                first,
+                "",
+                f'an unbalanced quote (") runs lines {first}-{last} together into one row; '
+                "the lines after it look like rows of their own, so none of them was "
+                "imported: fix the quote and import again",
+            )
+        )
     append = source.cells.append
     for line, record in table.rows:
         if len(record) > width and any(c.strip() for c in record[width:]):

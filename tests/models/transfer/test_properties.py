@@ -27,6 +27,7 @@ TRICKY = ['a, "b"; c', "=1+1", "-5", "'x", "مرحبا بالعالم", "🙂�
 )
 @given(cells=st.lists(st.lists(TEXT, min_size=3, max_size=3), min_size=1, max_size=4))
 @example(cells=[TRICKY[:3], TRICKY[3:6], TRICKY[6:9]])
+@example(cells=[['"|', "", ""]])
 def test_csv_round_trips_any_text(tmp_path: Path, cells: list[list[str]]) -> None:
     header = ["Name", "Notes", "Other"]
     path = tmp_path / "round.csv"
