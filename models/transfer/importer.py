@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import operations
-from models.entities import new_id
+from models.entities import Account, Contact, new_id
 from models.errors import ImportCancelledError
 from models.operations import Operation
 from models.store import Store, UnitOfWork
@@ -147,6 +149,36 @@ def _plan_accounts(session: Session, source: Source) -> ImportPlan:
             accounts.add(row.new_id, rec["name"], rec["website"], rec["phone"])
         plan.rows.append(row)
     return plan
+
+
+def keep_possible_duplicates(store: Store, plan: ImportPlan) -> list[dict[str, Any]]:
+    """Mark every possible duplicate of ``plan`` to be created, and describe them.
+
+    For a caller that cannot ask (the command line): a row whose name is only like an
+    existing record's is created rather than dropped, and listed (row, name, the
+    similar record's id and name, why) so that the user can merge them afterwards.
+    """
+    rows = [r for r in plan.rows if r.action == DUPLICATE]
+    ids = {r.match_id for r in rows if r.match_id}
+    names: dict[str, str] = {}
+    if ids:
+        with store.read() as session:
+            for cls in (Contact, Account):
+                found = session.execute(select(cls.id, cls.name).where(cls.id.in_(sorted(ids))))
+                names.update({id_: name for id_, name in found})
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        row.create()
+        out.append(
+            {
+                "row": row.number,
+                "name": row.fields.get("name", ""),
+                "similar_to": row.match_id,
+                "similar_name": names.get(row.match_id or "", ""),
+                "why": row.match_reason,
+            }
+        )
+    return out
 
 
 # -- applying ---------------------------------------------------------------------------------
