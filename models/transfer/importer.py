@@ -6,7 +6,10 @@ name: the user decides; skipped unless changed), ``skip`` (already there) or
 ``error`` (with row number, column and reason). The caller may change any row with
 :meth:`PlanRow.merge`, :meth:`PlanRow.create` or :meth:`PlanRow.skip`.
 
-:func:`apply_import` writes the plan in ONE transaction (``store.write()``): rows are
+:func:`apply_import` writes the plan in ONE transaction (``store.write()``), first
+matching its new rows again against whatever was committed since planning
+(:mod:`models.transfer.recheck`, under the write lock, so two imports of one file
+at once do not both create its rows): rows are
 created with bulk inserts (ids and timestamps set here, every row validated while
 planning), merges keep what exists and add what is new (e-mails and phones are
 united, non-empty fields overwrite, notes are appended), and every created or changed
@@ -73,7 +76,10 @@ def plan_source(
     create_accounts: bool = True,
 ) -> ImportPlan:
     """Match a loaded source against the database (one read session, indexes built once)."""
+    from models.transfer.recheck import Watermark
+
     with gc_paused(), store.read() as session:
+        mark = Watermark.read(session)
         if source.kind == "contact":
             plan = _plan_contacts(session, source, account_id, create_accounts)
         elif source.kind == "account":
@@ -82,6 +88,7 @@ def plan_source(
             from models.transfer.entries import plan_entries
 
             plan = ImportPlan(source, plan_entries(session, source, account_id))
+    plan.watermark = mark
     plan.rows.extend(PlanRow(e.row, source.kind, ERROR, error=e) for e in source.problems)
     plan.rows.sort(key=lambda r: r.number)
     return plan
@@ -222,6 +229,10 @@ def import_operation(
             progress(done, total)
 
     def work(uow: UnitOfWork) -> ImportResult:
+        if plan.watermark is not None:  # under the write lock: what committed since planning
+            from models.transfer.recheck import recheck
+
+            recheck(uow.session, plan, plan.watermark)
         writer = Writer(uow, plan.source_name, plan.new_accounts)
         writer.prefetch(plan.rows)
         skipped = 0

@@ -74,6 +74,8 @@ class ImportPlan:
     source: Source
     rows: list[PlanRow]
     new_accounts: dict[str, PendingAccount] = field(default_factory=dict)
+    #: what the rows were matched against (models.transfer.recheck.Watermark)
+    watermark: Any = None
 
     @property
     def source_name(self) -> str:
