@@ -2,9 +2,11 @@
 
 ``import FILE`` (.csv, .vcf, .ics, .eml, .msg) reads and checks the file before the
 database is opened, applies the preset recognised from a CSV header, merges exact
-matches, creates the rest, and skips possible duplicates (a similar name only: a
-script cannot ask, so they are left for the import wizard and counted as skipped).
-It prints one JSON line ``{"created": n, "updated": n, "skipped": n, "errors": [...]}``;
+matches, and creates the rest, possible duplicates included (a similar name only: a
+script cannot ask, and a row is never dropped): they are listed in the summary's
+``possible_duplicates`` (row, name, the similar record) for the user to merge.
+It prints one JSON line ``{"created": n, "updated": n, "skipped": n, "errors": [...],
+"possible_duplicates": [...]}``;
 rows with errors are listed there and do not stop the others. A file that cannot be
 imported at all is one line on stderr, exit status 2, and nothing is written.
 
@@ -17,17 +19,20 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 from pathlib import Path
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from models.cli.opening import open_from_args
-    from models.transfer.importer import apply_import, plan_source
+    from models.transfer.importer import apply_import, keep_possible_duplicates, plan_source
     from models.transfer.sources import load_source
 
     source = load_source(Path(args.file))
     with open_from_args(args) as store:
-        result = apply_import(store, plan_source(store, source))
+        plan = plan_source(store, source)
+        possible = keep_possible_duplicates(store, plan)
+        result = replace(apply_import(store, plan), possible_duplicates=possible)
     print(json.dumps(result.summary(), ensure_ascii=False))
     return 0
 

@@ -21,7 +21,7 @@ from icalendar import Alarm, Calendar, Event, Todo
 
 from models.clock import local_zone
 from models.transfer import sniff
-from models.transfer.source_types import RowError, Source
+from models.transfer.source_types import RowError, Source, moment
 
 PRODID = "-//Relasi//Relasi 0.1//EN"
 SUBJECT_MAX = 300
@@ -57,9 +57,10 @@ def event_entry(event: Any, tz: tzinfo) -> dict[str, Any]:
     if start_prop is None:
         raise ValueError("the event has no start (DTSTART)")
     start = _aware(start_prop.dt, tz)
+    occurred_at = moment(start)
     minutes: int | None = None
     if (end_prop := event.get("dtend")) is not None:
-        minutes = int((_aware(end_prop.dt, tz) - start).total_seconds() // 60)
+        minutes = int((moment(_aware(end_prop.dt, tz)) - occurred_at).total_seconds() // 60)
     elif (duration := event.get("duration")) is not None:
         minutes = int(duration.dt.total_seconds() // 60)
     attendees = event.get("attendee", [])
@@ -70,7 +71,7 @@ def event_entry(event: Any, tz: tzinfo) -> dict[str, Any]:
         addresses.insert(0, _address(organizer))
     return {
         "kind": "meeting",
-        "occurred_at": start.astimezone(UTC),
+        "occurred_at": occurred_at,
         "subject": _clip(str(event.get("summary", "")), SUBJECT_MAX),
         "body": str(event.get("description", "")).strip(),
         "body_format": "plain",
@@ -102,7 +103,7 @@ def load_invitations(
             continue
         try:
             source.entries.append((number, event_entry(event, zone)))
-        except (ValueError, TypeError, AttributeError) as exc:
+        except (ValueError, TypeError, AttributeError, OverflowError) as exc:
             source.problems.append(RowError(number, "DTSTART", str(exc), "event"))
     if not source.entries and not source.problems:
         raise sniff.refuse(path, "the calendar holds no event")

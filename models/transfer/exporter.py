@@ -4,7 +4,10 @@ contacts; iCalendar of follow-ups.
 CSV is UTF-8 with a BOM (so spreadsheet programs pick the right encoding) and safe
 against formula injection: a cell beginning with ``= + - @``, a tab, a carriage return
 or a single quote gets a leading single quote, which spreadsheets show as text (the
-importer strips it again, so our own exports round-trip exactly). Every file is
+importer strips it again, so our own exports round-trip exactly). Every exported text
+(CSV, vCard, iCalendar) is also rid of invisible characters that make it read other
+than it is (:func:`neutralise`: bidirectional overrides such as U+202E, zero-width
+spaces and joiners between Latin letters). Every file is
 written atomically with mode 0600 (see :mod:`output`): an export leaves the encrypted
 database, so it should at least not be readable by other users.
 """
@@ -65,6 +68,21 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+#: Bidirectional embeddings, overrides, isolates and marks; zero-width space, word joiner,
+#: BOM: characters that change how text reads (a name shown backwards, "Budi" that is
+#: not "Budi") without being seen.
+_INVISIBLE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff\u180e]"
+    # ZWNJ/ZWJ are kept only between two non-ASCII characters (Persian, Indic, emoji).
+    "|(?:(?<=[\x00-\x7f])|^)[\u200c\u200d]|[\u200c\u200d](?=[\x00-\x7f]|$)"
+)
+
+
+def neutralise(text: str) -> str:
+    """``text`` without bidirectional controls and stray zero-width characters."""
+    return _INVISIBLE.sub("", text) if text else text
+
+
 def safe_cell(value: Any) -> str:
     """A cell's text, escaped against formula injection."""
     if value is None:
@@ -77,6 +95,7 @@ def safe_cell(value: Any) -> str:
         text = "; ".join(str(v) for v in value)
     else:
         text = str(value)
+    text = neutralise(text)
     if text and text[0] in FORMULA_TRIGGERS:
         return "'" + text
     return text
@@ -202,14 +221,14 @@ def vcard_contacts(session: Session, ids: Iterable[str] | None = None) -> list[V
     )
     return [
         VCardContact(
-            name=c.name,
-            title=c.title,
-            emails=tuple(c.emails or ()),
-            phones=tuple(c.phones or ()),
-            account_name=names.get(c.account_id or "", ""),
+            name=neutralise(c.name),
+            title=neutralise(c.title),
+            emails=tuple(neutralise(e) for e in c.emails or ()),
+            phones=tuple(neutralise(p) for p in c.phones or ()),
+            account_name=neutralise(names.get(c.account_id or "", "")),
             birthday=c.birthday,
-            notes=c.notes,
-            linkedin_url=c.linkedin_url,
+            notes=neutralise(c.notes),
+            linkedin_url=neutralise(c.linkedin_url),
         )
         for c in contacts
     ]
@@ -239,8 +258,8 @@ def ics_followups(
     return [
         IcsFollowUp(
             f.id,
-            f.title,
-            names.get(f.account_id, ""),
+            neutralise(f.title),
+            neutralise(names.get(f.account_id, "")),
             f.due_at,
             f.all_day,
             f.priority,

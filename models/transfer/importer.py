@@ -7,24 +7,28 @@ name: the user decides; skipped unless changed), ``skip`` (already there) or
 :meth:`PlanRow.merge`, :meth:`PlanRow.create` or :meth:`PlanRow.skip`.
 
 :func:`import_operation` (and :func:`apply_import`, its result) writes the plan in ONE
-transaction through the services' bulk mode (:mod:`models.services.bulk`): every row
-was cleaned by the field declarations while planning, merges follow each field's
-declared rule (e-mails and phones united, non-empty fields overwrite, notes appended),
-and every created or changed row is recorded as an ImportBatchItem (with old values)
-under one ImportBatch. The returned operation undoes and redoes the batch;
-:func:`models.transfer.undo.undo_import` reverts it later. Cancelling raises inside
-the transaction, so nothing is left behind.
+transaction through the services' bulk mode (:mod:`models.services.bulk`), first
+matching its new rows again against whatever was committed since planning
+(:mod:`models.transfer.recheck`, under the write lock, so two imports of one file at
+once do not both create its rows). Every row was cleaned by the field declarations
+while planning, merges follow each field's declared rule (e-mails and phones united,
+non-empty fields overwrite, notes appended), and every created or changed row is
+recorded as an ImportBatchItem (with old values) under one ImportBatch. The returned
+operation undoes and redoes the batch; :func:`models.transfer.undo.undo_import`
+reverts it later. Cancelling raises inside the transaction, so nothing is left behind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import operations
-from models.entities import new_id
+from models.entities import Account, Contact, new_id
 from models.errors import ImportCancelledError
 from models.operations import Operation
 from models.store import Store, UnitOfWork
@@ -72,7 +76,10 @@ def plan_source(
     create_accounts: bool = True,
 ) -> ImportPlan:
     """Match a loaded source against the database (one read session, indexes built once)."""
+    from models.transfer.recheck import Watermark
+
     with gc_paused(), store.read() as session:
+        mark = Watermark.read(session)
         if source.kind == "contact":
             plan = _plan_contacts(session, source, account_id, create_accounts)
         elif source.kind == "account":
@@ -81,6 +88,7 @@ def plan_source(
             from models.transfer.entries import plan_entries
 
             plan = ImportPlan(source, plan_entries(session, source, account_id))
+    plan.watermark = mark
     plan.rows.extend(PlanRow(e.row, source.kind, ERROR, error=e) for e in source.problems)
     plan.rows.sort(key=lambda r: r.number)
     return plan
@@ -150,6 +158,36 @@ def _plan_accounts(session: Session, source: Source) -> ImportPlan:
     return plan
 
 
+def keep_possible_duplicates(store: Store, plan: ImportPlan) -> list[dict[str, Any]]:
+    """Mark every possible duplicate of ``plan`` to be created, and describe them.
+
+    For a caller that cannot ask (the command line): a row whose name is only like an
+    existing record's is created rather than dropped, and listed (row, name, the
+    similar record's id and name, why) so that the user can merge them afterwards.
+    """
+    rows = [r for r in plan.rows if r.action == DUPLICATE]
+    ids = {r.match_id for r in rows if r.match_id}
+    names: dict[str, str] = {}
+    if ids:
+        with store.read() as session:
+            for cls in (Contact, Account):
+                found = session.execute(select(cls.id, cls.name).where(cls.id.in_(sorted(ids))))
+                names.update({id_: name for id_, name in found})
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        row.create()
+        out.append(
+            {
+                "row": row.number,
+                "name": row.fields.get("name", ""),
+                "similar_to": row.match_id,
+                "similar_name": names.get(row.match_id or "", ""),
+                "why": row.match_reason,
+            }
+        )
+    return out
+
+
 # -- applying ---------------------------------------------------------------------------------
 
 
@@ -191,6 +229,10 @@ def import_operation(
             progress(done, total)
 
     def work(uow: UnitOfWork) -> ImportResult:
+        if plan.watermark is not None:  # under the write lock: what committed since planning
+            from models.transfer.recheck import recheck
+
+            recheck(uow.session, plan, plan.watermark)
         writer = Writer(uow, plan.source_name, plan.new_accounts)
         writer.prefetch(plan.rows)
         skipped = 0

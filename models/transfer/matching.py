@@ -14,6 +14,13 @@ Per incoming row the answer is a :class:`Match`:
 - ``duplicate``: only a similar name (rapidfuzz score at or above the cut-off), within
   the same company for contacts; the user decides;
 - ``new``: nothing alike.
+
+Different e-mail addresses or phone numbers mean different people: a contact whose
+name is like (or the same as) one at the same company is ``new`` when both have
+e-mail addresses (or both phones) and none is shared ("Andi Wijayanto" and "Andi
+Wijaya", each with their own address). Without that evidence a similar name stays a
+possible duplicate, and the same name with different addresses becomes one (never a
+silent merge of two people).
 """
 
 from __future__ import annotations
@@ -167,6 +174,8 @@ class ContactIndex:
         self.by_email: dict[str, str] = {}
         self.by_phone: dict[str, str] = {}
         self.by_company: dict[str | None, _Names] = {}
+        #: whether each contact has e-mail addresses, phones
+        self.reachable: dict[str, tuple[bool, bool]] = {}
 
     @classmethod
     def load(cls, session: Session) -> ContactIndex:
@@ -189,6 +198,9 @@ class ContactIndex:
         phones: Iterable[str],
     ) -> None:
         self.ids.add(id_)
+        emails, phones = list(emails), list(phones)
+        had = self.reachable.get(id_, (False, False))
+        self.reachable[id_] = (had[0] or bool(emails), had[1] or bool(phones))
         for e in emails:
             self.by_email.setdefault(e.casefold(), id_)
         for p in phones:
@@ -216,11 +228,19 @@ class ContactIndex:
             return NO_MATCH
         key = person_key(name)
         if (found := names.exact.get(key)) is not None:
+            if self._other_person(found, emails, phones):
+                return Match(DUPLICATE, found, "same name at the same company, other addresses")
             return Match(UPDATE, found, "same name at the same company")
         similar = names.similar(key, CONTACT_CUTOFF)
-        if similar is not None:
+        if similar is not None and not self._other_person(similar[0], emails, phones):
             return Match(DUPLICATE, similar[0], "similar name at the same company", similar[1])
         return NO_MATCH
+
+    def _other_person(self, id_: str, emails: Sequence[str], phones: Sequence[str]) -> bool:
+        """Whether ``id_`` has e-mails (or phones) where the row has others: called only
+        after no e-mail or phone of the row matched anyone."""
+        has_emails, has_phones = self.reachable.get(id_, (False, False))
+        return bool(emails and has_emails) or bool(phones and has_phones)
 
 
 class AccountIndex:

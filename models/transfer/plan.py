@@ -20,7 +20,6 @@ ERROR = "error"
 ACTIONS = (NEW, UPDATE, DUPLICATE, SKIP, ERROR)
 
 
-
 @dataclass
 class PlanRow:
     """One row of the file and what the import will do with it."""
@@ -75,6 +74,8 @@ class ImportPlan:
     source: Source
     rows: list[PlanRow]
     new_accounts: dict[str, PendingAccount] = field(default_factory=dict)
+    #: what the rows were matched against (models.transfer.recheck.Watermark)
+    watermark: Any = None
 
     @property
     def source_name(self) -> str:
@@ -111,6 +112,8 @@ class ImportResult:
     unchanged: int
     accounts_created: int
     errors: list[str]
+    #: rows created though their name is like an existing one (keep_possible_duplicates)
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         """The command line's JSON line (unchanged rows count as skipped)."""
@@ -119,4 +122,5 @@ class ImportResult:
             "updated": self.updated,
             "skipped": self.skipped + self.unchanged,
             "errors": self.errors,
+            "possible_duplicates": self.possible_duplicates,
         }

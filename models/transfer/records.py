@@ -65,13 +65,20 @@ def _text(cells: Cells, field: str, max_len: int, sep: str = " ") -> str:
         raise CellError(_first_column(cells, field), exc.message) from None
 
 
+#: The years a date read from a file may fall in (year 1 or 9999 overflow in local time).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def parse_date(text: str) -> date:
     clean = text.strip()
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(clean, fmt).date()
+            found = datetime.strptime(clean, fmt).date()
         except ValueError:
             continue
+        if not FIRST_YEAR <= found.year <= LAST_YEAR:
+            raise ValueError(f"{clean!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
+        return found
     raise ValueError(f"{clean!r} is not a date (use YYYY-MM-DD)")
 
 

@@ -4,8 +4,14 @@ A file is refused (``ImportRefusedError``, one clear line) when it is missing, e
 larger than the limit, binary, or plainly another format than its name says. Text is
 decoded after detecting its encoding (BOMs first, then strict UTF-8, then
 charset-normalizer for UTF-16 without BOM, Windows-1252 and the like). For CSV, the
-delimiter is detected (``csv.Sniffer`` with a counting fallback among ``, ; TAB |``) and
-so is the header row, skipping junk lines before it (LinkedIn's "Notes:" preamble).
+delimiter is detected (the one among ``, ; TAB |`` that, parsed by ``csv`` with its
+quoting, gives the most records of one width; ``csv.Sniffer`` only breaks ties) and so
+is the header row, skipping junk lines before it (LinkedIn's "Notes:" preamble).
+
+An unbalanced quote makes ``csv`` read the following lines into one field of the row
+that opened it. A record spanning several lines whose later lines each parse as a row
+of the table's width, and which is not well-formed quoting (``strict`` parsing fails),
+is reported as ``broken`` (its first and last line) instead of being imported merged.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ import codecs
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -128,47 +134,104 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class CsvTable:
-    """A parsed CSV file: its header and its records, each with its line number."""
+    """A parsed CSV file: its header and its records, each with its line number.
+
+    ``broken`` lists records an unbalanced quote ran together (first line, last line);
+    they are not in ``rows``.
+    """
 
     encoding: str
     delimiter: str
     header_line: int
     header: tuple[str, ...]
     rows: list[tuple[int, list[str]]]
+    broken: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _widths(text: str, delimiter: str) -> tuple[Counter[int], int] | None:
+    """How many non-empty records of each width ``text`` parses into, and the width of
+    the first one (None: unparsable)."""
+    widths: Counter[int] = Counter()
+    first = 0
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any(c.strip() for c in record):
+                widths[len(record)] += 1
+                first = first or len(record)
+    except csv.Error:
+        return None
+    return widths, first
 
 
 def detect_delimiter(sample: str) -> str:
-    """The delimiter of a CSV sample: Sniffer's answer if it is plausible, else by counting."""
-    lines = [line for line in sample.splitlines() if line.strip()][:50]
+    """The delimiter of a CSV sample: the one whose quote-aware parse gives a header as
+    wide as most records, and the most records of one width (two cells or more);
+    Sniffer's answer, then ``, ; TAB |`` order, break ties. Counting characters would
+    be misled by delimiters inside quotes."""
+    lines = io.StringIO(sample, newline="").readlines()
+    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
+        lines.pop()  # cut off mid-record by the sample's size
+    text = "".join(lines[:200])
     try:
-        found = csv.Sniffer().sniff("\n".join(lines[-20:]), delimiters=DELIMITERS).delimiter
+        sniffed = csv.Sniffer().sniff(text, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        found = ""
-    if found in DELIMITERS and found:
-        return found
-    best, best_score = ",", -1
+        sniffed = ""
+    best, best_score = ",", (False, 0, 0, False)
     for delimiter in DELIMITERS:
-        counts = Counter(line.count(delimiter) for line in lines if line.count(delimiter))
-        if not counts:
+        parsed = _widths(text, delimiter)
+        if not parsed or not parsed[0]:
             continue
-        count, lines_with = counts.most_common(1)[0]
-        score = lines_with * 1000 + count
+        widths, first = parsed
+        count, width = max(((c, w) for w, c in widths.items() if w >= 2), default=(0, 0))
+        score = (width >= 2 and first == width, count, width, delimiter == sniffed)
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def _records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], dict[int, list[str]]]:
+    """Every record with its first line number, and the physical lines of the records
+    that span more than one line (to look for unbalanced quotes)."""
+    lines: list[str] = []
+
+    def physical() -> Iterator[str]:
+        for line in io.StringIO(text, newline=""):
+            lines.append(line)
+            yield line
+
+    reader = csv.reader(physical(), delimiter=delimiter)
     out: list[tuple[int, list[str]]] = []
+    spans: dict[int, list[str]] = {}
     line = 1
     try:
         for record in reader:
             out.append((line, record))
+            if len(lines) > 1:
+                spans[line] = lines[:]
+            lines.clear()
             line = reader.line_num + 1
     except csv.Error as exc:
         raise ImportRefusedError(f"the CSV is malformed near line {line}: {exc}") from None
-    return out
+    return out, spans
+
+
+def _runs_rows_together(lines: list[str], delimiter: str, width: int) -> bool:
+    """Whether a record spanning ``lines`` is rows merged by an unbalanced quote: some
+    later line parses, on its own, as a row of the table's width, and the record is not
+    well-formed quoting."""
+    if not any(
+        (w := _widths(line, delimiter)) and w[0] and max(w[0]) >= max(2, width)
+        for line in lines[1:]
+    ):
+        return False
+    try:
+        for _ in csv.reader(
+            io.StringIO("".join(lines), newline=""), delimiter=delimiter, strict=True
+        ):
+            pass
+    except csv.Error:
+        return True
+    return False
 
 
 def find_header(
@@ -203,7 +266,7 @@ def read_csv(
     text, encoding = read_text(path, max_bytes=max_bytes)
     delimiter = detect_delimiter(text[:65536])
     try:
-        records = _records(text, delimiter)
+        records, spans = _records(text, delimiter)
     except ImportRefusedError as exc:
         raise refuse(path, exc.message) from None
     records = [(n, r) for n, r in records if any(c.strip() for c in r)]
@@ -213,10 +276,19 @@ def read_csv(
     header_line, header = records[at]
     if len([c for c in header if c.strip()]) < 2 and len(header) < 2:
         raise refuse(path, "it does not look like a CSV table (one column, no delimiter found)")
+    rows: list[tuple[int, list[str]]] = []
+    broken: list[tuple[int, int]] = []
+    for n, record in records[at + 1 :]:
+        lines = spans.get(n)
+        if lines is not None and _runs_rows_together(lines, delimiter, len(header)):
+            broken.append((n, n + len(lines) - 1))
+        else:
+            rows.append((n, record))
     return CsvTable(
         encoding=encoding,
         delimiter=delimiter,
         header_line=header_line,
         header=tuple(c.strip() for c in header),
-        rows=list(records[at + 1 :]),
+        rows=rows,
+        broken=broken,
     )

@@ -2,6 +2,8 @@
 
 Every reader (:mod:`sources` for CSV, :mod:`vcard`, :mod:`calendar_ics`, :mod:`mail`)
 returns a :class:`Source`; :func:`gc_paused` is shared by reading, planning and writing.
+:func:`moment` bounds the dates a file may carry: a hostile or broken file's year 1 or
+year 9999 would overflow when shown in local time.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from models.transfer.presets import Mapping
-from models.transfer.records import Cells
+from models.transfer.records import FIRST_YEAR, LAST_YEAR, Cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,17 @@ class Source:
     #: interaction sources: (row number, values)
     entries: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[RowError] = field(default_factory=list)
+
+
+def moment(value: datetime) -> datetime:
+    """An aware ``value`` in UTC; ValueError when its year is outside FIRST_YEAR..LAST_YEAR
+    (checked before converting, which would overflow near year 1 or 9999)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"the date {value.date().isoformat()} is outside the years "
+            f"{FIRST_YEAR}-{LAST_YEAR} Relasi keeps"
+        )
+    return value.astimezone(UTC)
 
 
 _gc_lock = threading.Lock()

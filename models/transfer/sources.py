@@ -4,6 +4,10 @@
 recognised from the header, or the caller's); ``.vcf`` through :mod:`vcard`; ``.ics``
 through :mod:`calendar_ics`; ``.eml``/``.msg`` through :mod:`mail`. Nothing touches the
 database here, so a bad file is refused before any store is opened.
+
+Every parser faces hostile input: whatever a reader raises on a file it cannot handle
+(nesting deep enough to exhaust the stack, a value no date can hold, a library's own
+error) becomes one :class:`ImportRefusedError` line naming the file, never a traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from models.errors import RelasiError
 from models.transfer import sniff
 from models.transfer.presets import Mapping, is_known_header, recognise, resolve_columns
 from models.transfer.records import Cells, unescape_cell
@@ -25,7 +30,17 @@ def load_source(
 ) -> Source:
     """Read ``path`` by its extension; ImportRefusedError when it cannot be imported at all."""
     with gc_paused():
-        return _load_source(path, mapping, max_bytes)
+        try:
+            return _load_source(path, mapping, max_bytes)
+        except (RelasiError, OSError):
+            raise
+        except RecursionError:
+            raise sniff.refuse(Path(path), "its parts are nested too deeply to read") from None
+        except MemoryError:
+            raise sniff.refuse(Path(path), "it needs more memory to read than there is") from None
+        except Exception as exc:  # a parser library's error on a hostile file
+            why = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise sniff.refuse(Path(path), f"it cannot be read ({why})") from None
 
 
 def _load_source(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
@@ -83,6 +98,16 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
         delimiter=table.delimiter,
         header=table.header,
     )
+    for first, last in table.broken:
+        source.problems.append(
+            RowError(
+                first,
+                "",
+                f'an unbalanced quote (") runs lines {first}-{last} together into one row; '
+                "the lines after it look like rows of their own, so none of them was "
+                "imported: fix the quote and import again",
+            )
+        )
     append = source.cells.append
     for line, record in table.rows:
         if len(record) > width and any(c.strip() for c in record[width:]):

@@ -5,8 +5,11 @@ number, property, why) and the others still go in. Before vobject parses a card,
 lines are unfolded and quoted-printable values (2.1, with soft line breaks) decoded
 here, and commas in single-valued text (FN, NOTE, TITLE, ORG...) escaped: vobject
 keeps only the text before the first unescaped comma, and 2.1 writers (Android) never
-escape them. Photos and other binary properties are ignored; every e-mail, phone and
-URL is kept (URLs go into the notes, as contacts have no URL field).
+escape them. Photos and other binary properties (PHOTO, LOGO, SOUND, KEY) are dropped
+while the file is split into cards, before anything decodes or even unfolds them, so a
+card with a 20 MB photo costs what a card without one does; a remaining line longer
+than MAX_LINE is that card's error. Every e-mail, phone and URL is kept (URLs go into
+the notes, as contacts have no URL field).
 
 Writing: vCard 3.0, the version every address book reads, one card per contact, UTF-8.
 """
@@ -47,15 +50,33 @@ class VCardContact:
     linkedin_url: str = ""
 
 
+#: Properties holding binary data Relasi does not keep: never unfolded or decoded.
+BINARY_PROPS = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+#: The longest content line (unfolded) a card may keep; vobject needs ~150x its size.
+MAX_LINE = 256 * 1024
+_PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
+
+
 def split_cards(text: str) -> list[tuple[int, str]]:
-    """Each ``BEGIN:VCARD`` ... ``END:VCARD`` block with the line it starts on."""
+    """Each ``BEGIN:VCARD`` ... ``END:VCARD`` block with the line it starts on, without
+    its binary properties (:data:`BINARY_PROPS`) and their continuation lines (folded,
+    or vCard 2.1 base64 lines that start with no property name)."""
     cards: list[tuple[int, str]] = []
     start: int | None = None
     lines: list[str] = []
+    binary = False
     for number, line in enumerate(text.splitlines(), start=1):
         if _BEGIN.match(line):
-            start, lines = number, [line]
+            start, lines, binary = number, [line], False
         elif start is not None:
+            if binary:
+                if line[:1] in (" ", "\t") or not line.strip() or not _PROPERTY.match(line):
+                    continue
+                binary = False
+            found = _PROPERTY.match(line)
+            if found is not None and found.group(1).upper() in BINARY_PROPS:
+                binary = True
+                continue
             lines.append(line)
             if _END.match(line):
                 cards.append((start, "\r\n".join(lines) + "\r\n"))
@@ -104,19 +125,30 @@ def _decode_qp(head: str, value: str) -> tuple[str, str]:
 
 
 def normalise_card(block: str) -> str:
-    """One card's text, unfolded, quoted-printable decoded and text commas escaped."""
-    logical: list[str] = []
+    """One card's text, unfolded, quoted-printable decoded and text commas escaped.
+
+    ValueError when a content line is longer than :data:`MAX_LINE`.
+    """
+    pieces: list[list[str]] = []  # each logical line as its pieces (joined once)
+    size = 0
     soft = False
     for raw in block.splitlines():
-        if logical and soft:
-            logical[-1] = logical[-1][:-1] + raw
-        elif logical and raw[:1] in (" ", "\t"):
-            logical[-1] += raw[1:]
+        if pieces and soft:
+            pieces[-1][-1] = pieces[-1][-1][:-1]
+            pieces[-1].append(raw)
+        elif pieces and raw[:1] in (" ", "\t"):
+            pieces[-1].append(raw[1:])
         elif raw.strip():
-            logical.append(raw)
+            pieces.append([raw])
+            size = 0
         else:
             continue
-        soft = _is_qp(logical[-1].split(":", 1)[0]) and logical[-1].endswith("=")
+        size += len(raw)
+        if size > MAX_LINE:
+            name = pieces[-1][0].split(":", 1)[0].split(";", 1)[0]
+            raise ValueError(f"its {name} line is over {MAX_LINE // 1024} KB long")
+        soft = _is_qp(pieces[-1][0].split(":", 1)[0]) and pieces[-1][-1].endswith("=")
+    logical = ["".join(p) for p in pieces]
     out: list[str] = []
     for line in logical:
         parts = _split_line(line)

@@ -51,10 +51,16 @@ def test_import_takes_every_format(
 ) -> None:
     code, out, err = run(capsys, "--db", str(db_path), "import", str(data / name))
     assert code == 0 and err == ""
-    assert set(json.loads(out)) == {"created", "updated", "skipped", "errors"}
+    assert set(json.loads(out)) == {
+        "created",
+        "updated",
+        "skipped",
+        "errors",
+        "possible_duplicates",
+    }
 
 
-def test_possible_duplicates_are_skipped_from_the_cli(
+def test_possible_duplicates_are_created_and_listed_from_the_cli(
     db_path: Path, data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "dupe.csv"
@@ -67,7 +73,15 @@ def test_possible_duplicates_are_skipped_from_the_cli(
         "First Name,Last Name,Account Name,Email\r\nBudi,Santosa,PT Maju,\r\n", encoding="utf-8"
     )
     _code, out, _ = run(capsys, "--db", str(db_path), "import", str(path))
-    assert json.loads(out) == {"created": 0, "updated": 0, "skipped": 1, "errors": []}
+    summary = json.loads(out)
+    (possible,) = summary.pop("possible_duplicates")
+    assert summary == {"created": 1, "updated": 0, "skipped": 0, "errors": []}
+    assert {k: possible[k] for k in ("row", "name", "similar_name")} == {
+        "row": 2,
+        "name": "Budi Santosa",
+        "similar_name": "Budi Santoso",
+    }
+    assert stats(capsys, db_path)["contacts"] == 2
 
 
 @pytest.mark.parametrize(

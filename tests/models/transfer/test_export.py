@@ -217,3 +217,45 @@ def test_a_declared_field_is_exported_and_imported_back_in_csv_and_vcard(
         assert result.updated == 1, path.suffix
         budi = contacts_by_name(store)["Budi Santoso"]
         assert budi.linkedin_url == "https://www.linkedin.com/in/budi-santoso", path.suffix
+
+
+# Names that read differently from what they are: a right-to-left override that shows
+# "Budi.exe" as "Budi" + reversed text, zero-width spaces and joiners inside a name,
+# isolates and marks. Each must leave the vault without them, in every format.
+HIDDEN = [
+    ("Budi\u202egpj.exe", "Budigpj.exe"),
+    ("\u2067Sari\u2069 Dewi", "Sari Dewi"),
+    ("Ac\u200bme\u200d Corp\u2060", "Acme Corp"),
+    ("\u200eAndi\u200f \u061cW\ufeff", "Andi W"),
+    ("Lina\u202a\u202b\u202c\u202d", "Lina"),
+]
+BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")
+
+
+@pytest.mark.parametrize(("name", "shown"), HIDDEN)
+def test_exports_neutralise_bidi_and_zero_width_characters(
+    store: Store, tmp_path: Path, name: str, shown: str
+) -> None:
+    acc = account(store, name)
+    contact(store, acc, name, title=name, notes=name, emails=["x@example.com"])
+    followup(store, acc, name, datetime(2026, 12, 1, 2, 0, tzinfo=UTC))
+    for kind, file in (
+        ("contacts", "c.csv"),
+        ("accounts", "a.csv"),
+        ("followups", "f.csv"),
+        ("contacts", "c.vcf"),
+        ("followups", "f.ics"),
+    ):
+        export_file(store, kind, tmp_path / file)
+        text = (tmp_path / file).read_bytes().decode("utf-8-sig")
+        assert not (set(text) & (BIDI | ZERO_WIDTH)), (file, name)
+        assert shown in text.replace("\r\n ", ""), (file, name)  # vCard/ICS fold long lines
+    assert safe_cell(name) == shown
+
+
+def test_joiners_inside_scripts_that_need_them_are_kept() -> None:
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # ZWNJ between letters
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, joined
+    assert safe_cell(persian) == persian and safe_cell(family) == family
+    assert safe_cell("Bud\u200di") == "Budi"
