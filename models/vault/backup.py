@@ -45,6 +45,7 @@ from models.clock import Clock, as_utc
 from models.errors import RelasiError, StoreError, TooNewError, describe
 from models.migrations import REVISIONS
 from models.store import Store, connect_raw
+from models.vault import leftovers
 from models.vault.backup_names import (  # re-exported: callers name them from here
     BACKUP_DIR as BACKUP_DIR,
 )
@@ -298,9 +299,12 @@ def backup_database(
             raise BackupError(f"the folder {target.parent} does not exist", path=str(target))
     partial = Path(f"{target}.partial")
     try:
-        counts = _copy(db_path, key, partial, progress, pages_per_step)
-        verify_backup(partial, key, counts)
-        os.replace(partial, target)
+        fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        with leftovers.writing(partial):  # not a leftover for a database opened meanwhile
+            counts = _copy(db_path, key, partial, progress, pages_per_step)
+            verify_backup(partial, key, counts)
+            os.replace(partial, target)
         _fsync_dir(target.parent)
     except _Cancel:
         _remove(partial, *_companions(partial))
@@ -328,8 +332,6 @@ def backup_database(
 def _copy(
     db_path: Path, key: bytes, partial: Path, progress: Progress | None, pages_per_step: int
 ) -> dict[str, int]:
-    fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
     src = connect_raw(db_path, key, readonly=True)
     try:
         # One read transaction for the counts and every step: the copy is that snapshot.

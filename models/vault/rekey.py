@@ -26,13 +26,14 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 
 from models.errors import NotADatabaseError, StoreError
 from models.migrations import REVISIONS
 from models.store import SQLITE_HEADER
-from models.vault import keys, unlock
+from models.vault import keys, unlock, writer_lock
 from models.vault.backup import table_counts
 from models.vault.quiet import quiet_sqlcipher
 from models.vault.unlock import (
@@ -118,7 +119,21 @@ def _verify(target: Path, key: bytes, expected: dict[str, int]) -> None:
         raise StoreError("the re-keyed copy does not match the database; nothing was changed")
 
 
-def _rekey(
+def _rekey(*args: Any) -> bytes:
+    """The protocol under the database's writers lock, taken alone (as restore does): no
+    other process has the database open while its file is swapped."""
+    db_path = args[0]
+    try:
+        held = writer_lock.acquire(db_path, exclusive=True, timeout_s=2.0, doing="be re-keyed")
+    except writer_lock.DatabaseLockedError as exc:
+        raise DatabaseBusyError(exc.message, path=str(db_path)) from None
+    try:
+        return _rekey_locked(*args)
+    finally:
+        writer_lock.release(held)
+
+
+def _rekey_locked(
     db_path: Path,
     old_key: bytes | None,
     old_state: UnlockState,

@@ -14,7 +14,7 @@ from models.clock import Clock
 from models.errors import NotADatabaseError, RelasiError, StoreError, describe
 from models.migrations import HEAD
 from models.store import Store, open_store
-from models.vault import unlock
+from models.vault import leftovers, unlock
 from models.vault.backup import (
     DEFAULT_TRASH_RETENTION,
     MigrationError,
@@ -143,6 +143,8 @@ def open_with_safety(
             ) from None
         raise StoreError(f"{path} cannot be opened: {describe(exc)}", path=str(path)) from None
     try:
+        # Holding the shared writers lock now: no restore or re-key is running.
+        leftovers.tidy(path)
         if check:
             result = quick_check(store)
             if not result.ok:
