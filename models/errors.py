@@ -6,6 +6,8 @@ English one-line ``message`` (what the command line prints).
 
 from __future__ import annotations
 
+import errno
+
 
 class RelasiError(Exception):
     """Base of every error Relasi reports to a user."""
@@ -32,6 +34,12 @@ class NotADatabaseError(StoreError):
     """The file is not a Relasi database (or its key does not match)."""
 
     code = "not-a-database"
+
+
+class DiskFullError(StoreError):
+    """The disk (or the file system's quota) is full; the database itself is fine."""
+
+    code = "disk-full"
 
 
 class PlaintextDatabaseError(StoreError):
@@ -88,10 +96,44 @@ class ImportCancelledError(RelasiError):
     code = "import-cancelled"
 
 
+#: SQLite's result code for "database or disk is full".
+SQLITE_FULL = 13
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (or the driver error SQLAlchemy wrapped in it) says the disk is full."""
+    for e in (exc, getattr(exc, "orig", None)):
+        if e is None:
+            continue
+        if isinstance(e, DiskFullError) or getattr(e, "sqlite_errorcode", None) == SQLITE_FULL:
+            return True
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return True
+        if "database or disk is full" in str(e):
+            return True
+    return False
+
+
+def unreadable(path: object, exc: BaseException) -> StoreError:
+    """The error for a database file the driver refused: a full disk says so (the file is
+    fine), anything else is a file that is not ours or a key that does not match."""
+    if is_disk_full(exc):
+        return DiskFullError(
+            f"the disk holding {path} is full; free some space and try again "
+            "(the database was left as it is)",
+            path=str(path),
+        )
+    return NotADatabaseError(
+        f"{path} is not a Relasi database, or its key does not match", path=str(path)
+    )
+
+
 def describe(exc: BaseException) -> str:
     """One line saying what went wrong, for any exception (a driver error's own text)."""
     if isinstance(exc, RelasiError):
         return exc.message
+    if is_disk_full(exc):
+        return "the disk is full"
     orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the DB-API error
     if orig is not None:
         return str(orig) or type(orig).__name__

@@ -35,6 +35,7 @@ from models.errors import (
     SqliteTooOldError,
     StoreError,
     TooNewError,
+    unreadable,
 )
 from models.migrations import HEAD, REVISIONS
 from models.vault import keys, unlock, writer_lock
@@ -144,11 +145,9 @@ def connect_raw(path: Path, key: bytes, *, readonly: bool = False) -> sqlcipher3
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
+    except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise NotADatabaseError(
-            f"{path} is not a Relasi database, or its key does not match", path=str(path)
-        ) from None
+        raise unreadable(path, exc) from None
     return conn
 
 
@@ -184,10 +183,8 @@ def _probe(path: Path, key: bytes) -> str | None:
             names = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
-        except sqlcipher3.DatabaseError:
-            raise NotADatabaseError(
-                f"{path} is not a Relasi database, or its key does not match", path=str(path)
-            ) from None
+        except sqlcipher3.DatabaseError as exc:
+            raise unreadable(path, exc) from None
         if "alembic_version" not in names:
             if names - {"sqlite_sequence"}:
                 raise NotADatabaseError(
@@ -251,12 +248,9 @@ class Store:
                 conn.execute(pragma)
                 conn.execute("PRAGMA cipher_memory_security = OFF")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlcipher3.DatabaseError:
+            except sqlcipher3.DatabaseError as exc:
                 conn.close()
-                raise NotADatabaseError(
-                    f"{path} is not a Relasi database, or its key does not match",
-                    path=path,
-                ) from None
+                raise unreadable(path, exc) from None
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -13,13 +14,15 @@ from pathlib import Path
 
 from models.cli import safety, transfer, unlock
 from models.cli.opening import open_from_args
-from models.errors import RelasiError, StoreError, ValidationError
+from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
 
 
 def fail(message: str) -> int:
-    print(f"relasi: error: {message}", file=sys.stderr)
+    """The one line on stderr (a newline inside a file name is shown escaped)."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"relasi: error: {one_line}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -99,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
     from models.vault.unlock import PassphraseRequiredError
 
     quiet_sqlcipher()
+    # Libraries that log what Relasi reports itself (one line per error, not theirs too).
+    if not getattr(args, "verbose", False):
+        logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
     try:
         _unlock_from_fd(args)
         return COMMANDS[args.command](args)
@@ -110,4 +116,10 @@ def run(args: argparse.Namespace) -> int:
     except RelasiError as exc:
         return fail(exc.message)
     except OSError as exc:
+        if is_disk_full(exc):
+            return fail(f"the disk is full: {exc.filename or ''}".rstrip(": "))
         return fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    except Exception as exc:
+        if is_disk_full(exc):  # a write refused by SQLite: the database is as it was
+            return fail("the disk is full; free some space and try again (nothing was changed)")
+        raise

@@ -11,7 +11,14 @@ import sqlcipher3
 
 from models import services
 from models.clock import Clock
-from models.errors import NotADatabaseError, RelasiError, StoreError, describe
+from models.errors import (
+    NotADatabaseError,
+    RelasiError,
+    StoreError,
+    describe,
+    is_disk_full,
+    unreadable,
+)
 from models.migrations import HEAD
 from models.store import Store, open_store
 from models.vault import leftovers, unlock
@@ -134,6 +141,8 @@ def open_with_safety(
         raise
     except Exception as exc:
         _tidy(fresh)
+        if is_disk_full(exc):
+            raise unreadable(path, exc) from None
         if migrating and made:
             raise MigrationError(
                 f"{path} could not be upgraded from schema {migrating[0]} to {HEAD} "
