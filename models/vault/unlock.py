@@ -114,8 +114,8 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temp file, fsync, replace), mode 0600."""
+def _write_temp(path: Path, data: bytes) -> Path:
+    """``data`` written and fsynced under a temporary name next to ``path`` (mode 0600)."""
     tmp = path.with_name(f".{path.name}.tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
@@ -125,7 +125,12 @@ def write_private(path: Path, data: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-    os.replace(tmp, path)
+    return tmp
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temp file, fsync, replace), mode 0600."""
+    os.replace(_write_temp(path, data), path)
     fsync_dir(path.parent)
 
 
@@ -135,15 +140,7 @@ def write_private_new(path: Path, data: bytes) -> None:
     The data is written and fsynced under a temporary name, then linked to ``path``:
     ``link`` never replaces a file, so nothing that appeared meanwhile is overwritten.
     """
-    tmp = path.with_name(f".{path.name}.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    tmp = _write_temp(path, data)
     try:
         os.link(tmp, path)
     finally:

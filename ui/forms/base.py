@@ -134,7 +134,7 @@ class FormDialog(QDialog):
         values = {name: getattr(row, name) for name in self.editors if hasattr(row, name)}
         row_id = str(getattr(row, "id", ""))
         declared = client_queries.declared_values(self.store, self.KIND, row_id)
-        values.update({k: v for k, v in (declared or {}).items() if k in self.editors})
+        values |= {k: v for k, v in (declared or {}).items() if k in self.editors}
         self.write(values)
 
     def write(self, values: Mapping[str, Any]) -> None:
