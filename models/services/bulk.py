@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Table, select, text, update
@@ -257,10 +258,14 @@ def insert_rows(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]], chunk
     memo: dict[tuple[int, Any], Any] = {}
     stamped = {i for i, _ in work if isinstance(rows[0].get(names[i]), datetime)}
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    full = itemgetter(*names)  # the common case: a row that names every column
     for at in range(0, len(rows), chunk):
         params = []
         for row in rows[at : at + chunk]:
-            values = [row[n] if n in row else defaults[n] for n in names]
+            try:
+                values = list(full(row))
+            except KeyError:  # it leaves columns to their defaults
+                values = [row[n] if n in row else defaults[n] for n in names]
             for i, proc in work:
                 value = values[i]
                 if i in stamped:
