@@ -130,25 +130,26 @@ def _first(cells: Cells, name: str) -> tuple[str, str] | None:
     return None
 
 
+_LISTS = frozenset({Kind.EMAILS, Kind.PHONES})
+_TEXTS = frozenset({Kind.TEXT, Kind.LONG_TEXT})
+
+
 def _value(cells: Cells, f: Field) -> Any:
     """The raw value of ``f`` in a row's cells, cleaned by its declaration."""
     found = cells.get(f.name, [])
-    if f.kind in (Kind.EMAILS, Kind.PHONES):
+    if f.kind in _LISTS:
         split = _EMAIL_SPLIT if f.kind is Kind.EMAILS else _PHONE_SPLIT
-        out: list[str] = []
-        seen: set[str] = set()
-        for column, text in found:
-            items = [part for part in split.split(text.strip()) if part]
-            try:
-                clean = f.clean(items)
-            except ValidationError as exc:
-                raise CellError(column, exc.message) from None
-            for item in clean:
-                if item.casefold() not in seen:
-                    seen.add(item.casefold())
-                    out.append(item)
-        return out
-    if f.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        parts = [[p for p in split.split(text.strip()) if p] for _, text in found]
+        try:  # all cells at once (the validators unite duplicates)
+            return f.clean([p for cell in parts for p in cell])
+        except ValidationError:
+            for (column, _), cell in zip(found, parts, strict=True):  # name the column
+                try:
+                    f.clean(cell)
+                except ValidationError as exc:
+                    raise CellError(column, exc.message) from None
+            raise
+    if f.kind in _TEXTS:
         sep = f.join or ("\n" if f.kind is Kind.LONG_TEXT else " ")
         try:
             return f.clean(_joined(found, sep))
@@ -179,18 +180,21 @@ def _value(cells: Cells, f: Field) -> Any:
         raise CellError(column, exc.message) from None
 
 
+#: A value a row does not have stays out for these (a merge keeps what is stored).
+_LEFT_OUT = frozenset({Kind.CHOICE, Kind.INT, Kind.DATE})
+
+
 def _record(kind: str, cells: Cells, skip: tuple[str, ...] = ()) -> Clean:
     """Every declared field of ``kind`` that the cells have, cleaned by its declaration."""
     out = Clean()
     for f in fields.imported(kind):
-        if f.name in skip:
+        name = f.name
+        if name in skip:
             continue
-        if cells.get(f.name) or f.required:  # a missing required value is a CellError
-            out[f.name] = _value(cells, f)
-        elif f.kind not in (Kind.CHOICE, Kind.INT, Kind.DATE):
-            # A value the row does not have: "" or [] (which a merge skips); choices,
-            # numbers and dates stay out, so a merge keeps what is stored.
-            out[f.name] = f.empty
+        if cells.get(name) or f.required:  # a missing required value is a CellError
+            out[name] = _value(cells, f)
+        elif f.kind not in _LEFT_OUT:
+            out[name] = [] if f.kind in _LISTS else ""  # "" or [], which a merge skips
     return out
 
 
