@@ -91,21 +91,42 @@ def emails(values: Iterable[str]) -> list[str]:
 
 
 def phone(value: str, region: str = DEFAULT_REGION) -> str:
-    """E.164 form of a phone number; numbers without a country code use ``region``."""
-    return _phone(value, region)
+    """E.164 form of a phone number, or the number as written (trimmed) when it is not one.
+
+    A number with its country code (``+49 30 ...``) is written in E.164
+    when it is a possible number. One without is read as a number of ``region`` only when
+    it is a valid number there (``0812-3456-7890`` -> ``+6281234567890``); anything else
+    (``123456789``, a number of another country written without its code) is kept as
+    written rather than given a wrong +62, and :func:`phone_note` says why. What cannot
+    be a phone number at all (no digits, too few or too many of them: ``12``) is refused.
+    """
+    return _phone(value.strip(), region)[0]
+
+
+def phone_note(value: str, region: str = DEFAULT_REGION) -> str | None:
+    """Why :func:`phone` keeps ``value`` as written (None: it is in E.164)."""
+    return _phone(value.strip(), region)[1]
 
 
 @lru_cache(maxsize=65_536)
-def _phone(value: str, region: str) -> str:
+def _phone(value: str, region: str) -> tuple[str, str | None]:
     # Cached per distinct value: an import meets the same office number on many rows.
     # Errors are not cached (lru_cache keeps only returned values).
     try:
-        parsed = phonenumbers.parse(value, region)
+        parsed = phonenumbers.parse(value, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:
-        raise ValidationError("phones", f"{value.strip()!r} is not a phone number") from None
-    if not phonenumbers.is_possible_number(parsed):
-        raise ValidationError("phones", f"{value.strip()!r} is not a possible phone number")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        raise ValidationError("phones", f"{value!r} is not a phone number") from None
+    source = parsed.country_code_source
+    with_code = source in (
+        phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
+        phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_IDD,
+    )
+    if not phonenumbers.is_possible_number(parsed):  # too short or too long for any
+        raise ValidationError("phones", f"{value!r} is not a possible phone number")
+    if with_code or phonenumbers.is_valid_number(parsed):
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), None
+    why = f"{value!r} has no country code and is not a valid {region} number; kept as written"
+    return value, why
 
 
 def phones(values: Iterable[str], region: str = DEFAULT_REGION) -> list[str]:

@@ -6,8 +6,10 @@ matches, and creates the rest, possible duplicates included (a similar name only
 script cannot ask, and a row is never dropped): they are listed in the summary's
 ``possible_duplicates`` (row, name, the similar record) for the user to merge.
 It prints one JSON line ``{"created": n, "updated": n, "skipped": n, "errors": [...],
-"possible_duplicates": [...]}``;
-rows with errors are listed there and do not stop the others. A file that cannot be
+"possible_duplicates": [...], "warnings": [...]}``;
+``warnings`` lists values imported as written rather than normalised (a phone number
+that is not a valid one, kept instead of given a wrong +62); rows with errors are listed
+there and do not stop the others. A file that cannot be
 imported at all is one line on stderr, exit status 2, and nothing is written.
 
 ``export KIND FILE`` writes accounts, contacts, interactions, followups or deals;

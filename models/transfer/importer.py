@@ -37,7 +37,7 @@ from models.transfer.matching import DUPLICATE, NEW, UPDATE, AccountIndex, Conta
 from models.transfer.merging import Writer
 from models.transfer.plan import ERROR, SKIP, ImportPlan, ImportResult, PendingAccount, PlanRow
 from models.transfer.presets import Mapping
-from models.transfer.records import CellError, account_record, contact_record
+from models.transfer.records import CellError, Notes, account_record, contact_record
 from models.transfer.source_types import RowError, Source, gc_paused
 from models.transfer.sources import load_source
 
@@ -107,6 +107,11 @@ def _error_row(source: Source, number: int, exc: CellError) -> PlanRow:
     return PlanRow(number, source.kind, ERROR, error=RowError(number, column, exc.reason, unit))
 
 
+def _notes(source: Source, number: int, notes: Notes) -> tuple[RowError, ...]:
+    unit = "card at line" if source.format == "vcard" else "row"
+    return tuple(RowError(number, column, why, unit) for column, why in notes)
+
+
 def _plan_contacts(
     session: Session, source: Source, account_id: str | None, create_accounts: bool
 ) -> ImportPlan:
@@ -115,8 +120,9 @@ def _plan_contacts(
     plan = ImportPlan(source, [])
     pending = plan.new_accounts
     for number, cells in source.cells:
+        notes: Notes = []
         try:
-            rec = contact_record(cells)
+            rec = contact_record(cells, notes)
         except CellError as exc:
             plan.rows.append(_error_row(source, number, exc))
             continue
@@ -130,6 +136,7 @@ def _plan_contacts(
                     pending[key] = PendingAccount(new_id(), company, number)
                 owner = pending[key].id
         row = PlanRow(number, "contact", NEW, rec, account_id=owner)
+        row.notes = _notes(source, number, notes)
         match = contacts.match(rec["name"], owner, rec["emails"], rec["phones"], rec["id"])
         row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
         row.proposed = match.action
@@ -143,12 +150,14 @@ def _plan_accounts(session: Session, source: Source) -> ImportPlan:
     accounts = AccountIndex.load(session)
     plan = ImportPlan(source, [])
     for number, cells in source.cells:
+        notes: Notes = []
         try:
-            rec = account_record(cells)
+            rec = account_record(cells, notes)
         except CellError as exc:
             plan.rows.append(_error_row(source, number, exc))
             continue
         row = PlanRow(number, "account", NEW, rec)
+        row.notes = _notes(source, number, notes)
         match = accounts.match(rec["name"], rec["website"], rec["phone"], rec["id"])
         row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
         row.proposed = match.action
@@ -266,6 +275,7 @@ def import_operation(
             unchanged=writer.unchanged,
             accounts_created=writer.accounts_created,
             errors=errors,
+            warnings=[str(n) for n in plan.notes],
         )
 
     with gc_paused():

@@ -33,6 +33,8 @@ class PlanRow:
     account_id: str | None = None
     contact_ids: tuple[str, ...] = ()
     error: RowError | None = None
+    #: values imported but not normalised (a phone number kept as written), and why
+    notes: tuple[RowError, ...] = ()
     proposed: str = ""
     new_id: str = field(default_factory=new_id)
 
@@ -93,6 +95,11 @@ class ImportPlan:
     def errors(self) -> list[RowError]:
         return [r.error for r in self.rows if r.error is not None]
 
+    @property
+    def notes(self) -> list[RowError]:
+        """Values of rows to be imported that are kept as written (not normalised)."""
+        return [n for r in self.rows if r.action not in (ERROR, SKIP) for n in r.notes]
+
     def counts(self) -> dict[str, int]:
         found = Counter(r.action for r in self.rows)
         return {a: found.get(a, 0) for a in ACTIONS}
@@ -114,6 +121,8 @@ class ImportResult:
     errors: list[str]
     #: rows created though their name is like an existing one (keep_possible_duplicates)
     possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    #: values imported as written, not normalised (a phone number that is not a valid one)
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         """The command line's JSON line (unchanged rows count as skipped)."""
@@ -123,4 +132,5 @@ class ImportResult:
             "skipped": self.skipped + self.unchanged,
             "errors": self.errors,
             "possible_duplicates": self.possible_duplicates,
+            "warnings": self.warnings,
         }

@@ -4,7 +4,8 @@ A source (a CSV row under a mapping, a vCard) gives, per field, the cells it fou
 ``(column, text)`` pairs. :func:`contact_record` and :func:`account_record` turn them
 into clean values with models.validation (phones to E.164, e-mails normalised), or
 raise :class:`CellError` naming the column and why, which the importer reports with
-the row number.
+the row number. A phone number that is not a valid one is kept as written and noted
+(``notes``), so that the import summary can flag it.
 """
 
 from __future__ import annotations
@@ -183,8 +184,22 @@ def _value(cells: Cells, f: Field) -> Any:
 #: A value a row does not have stays out for these (a merge keeps what is stored).
 _LEFT_OUT = frozenset({Kind.CHOICE, Kind.INT, Kind.DATE})
 
+Notes = list[tuple[str, str]]
+"""What a row's import kept but could not normalise: ``(column, why)`` pairs."""
 
-def _record(kind: str, cells: Cells, skip: tuple[str, ...] = ()) -> Clean:
+
+def _phone_notes(cells: Cells, f: Field, value: Any, notes: Notes | None) -> None:
+    """Note the phone numbers of ``value`` kept as written (not read as E.164)."""
+    if notes is None or f.kind not in (Kind.PHONE, Kind.PHONES) or not value:
+        return
+    for item in [value] if isinstance(value, str) else value:
+        if (why := v.phone_note(item)) is not None:
+            notes.append((_first_column(cells, f.name), why))
+
+
+def _record(
+    kind: str, cells: Cells, skip: tuple[str, ...] = (), notes: Notes | None = None
+) -> Clean:
     """Every declared field of ``kind`` that the cells have, cleaned by its declaration."""
     out = Clean()
     for f in fields.imported(kind):
@@ -193,17 +208,19 @@ def _record(kind: str, cells: Cells, skip: tuple[str, ...] = ()) -> Clean:
             continue
         if cells.get(name) or f.required:  # a missing required value is a CellError
             out[name] = _value(cells, f)
+            _phone_notes(cells, f, out[name], notes)
         elif f.kind not in _LEFT_OUT:
             out[name] = [] if f.kind in _LISTS else ""  # "" or [], which a merge skips
     return out
 
 
-def contact_record(cells: Cells) -> Clean:
-    """Clean contact values (every declared field), plus ``id`` and ``account_name``."""
+def contact_record(cells: Cells, kept: Notes | None = None) -> Clean:
+    """Clean contact values (every declared field), plus ``id`` and ``account_name``;
+    phone numbers kept as written are added to ``kept``."""
     if cells.get("birthday") and cells["birthday"][0][1].startswith("--"):
         # "--MM-DD" (no year, as Google and vCard write it) cannot be a date: left out.
         cells = {k: v for k, v in cells.items() if k != "birthday"}
-    out = _record("contact", cells, skip=("name",))
+    out = _record("contact", cells, skip=("name",), notes=kept)
     name = _joined(cells.get("name", []))
     if not name:
         name = _joined(
@@ -240,8 +257,9 @@ def _is_linkedin(url: str) -> bool:
     return True
 
 
-def account_record(cells: Cells) -> Clean:
-    """Clean account values (every declared field the row has), plus ``id``."""
-    out = _record("account", cells)
+def account_record(cells: Cells, kept: Notes | None = None) -> Clean:
+    """Clean account values (every declared field the row has), plus ``id``; phone
+    numbers kept as written are added to ``kept``."""
+    out = _record("account", cells, notes=kept)
     out["id"] = _id(cells)
     return out

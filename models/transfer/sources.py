@@ -1,7 +1,8 @@
 """Loading a file offered for import into plain records, by its kind.
 
 ``.csv`` (and ``.txt``/``.tsv``) go through :mod:`sniff` and a column mapping (a preset
-recognised from the header, or the caller's); ``.vcf`` through :mod:`vcard`; ``.ics``
+recognised from the header, else one :mod:`guess` makes from the column names and
+content, or the caller's); ``.vcf`` through :mod:`vcard`; ``.ics``
 through :mod:`calendar_ics`; ``.eml``/``.msg`` through :mod:`mail`. Nothing touches the
 database here, so a bad file is refused before any store is opened.
 
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from models.errors import RelasiError
 from models.transfer import sniff
-from models.transfer.presets import Mapping, is_known_header, recognise, resolve_columns
+from models.transfer.guess import detect_mapping
+from models.transfer.presets import Mapping, is_known_header, resolve_columns
 from models.transfer.records import Cells, unescape_cell
 from models.transfer.source_types import RowError, Source, gc_paused
 
@@ -69,12 +71,13 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
     known = is_known_header if mapping is None else _has_columns(mapping)
     table = sniff.read_csv(path, max_bytes=max_bytes, known_header=known)
     if mapping is None:
-        mapping = recognise(table.header)
+        mapping = detect_mapping(table.header, table.rows)
         if mapping is None:
             raise sniff.refuse(
                 path,
                 "its columns match no known export (Salesforce, HubSpot, Pipedrive, LinkedIn, "
-                "Google Contacts, Relasi); map the columns by hand in File > Import",
+                "Google Contacts, Relasi) and none of them holds names or e-mail addresses; "
+                "map the columns by hand in File > Import",
             )
     else:
         folded = {h.casefold() for h in table.header}

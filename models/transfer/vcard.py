@@ -58,7 +58,8 @@ _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 
 
 def split_cards(text: str) -> list[tuple[int, str]]:
-    """Each ``BEGIN:VCARD`` ... ``END:VCARD`` block with the line it starts on, without
+    """Each ``BEGIN:VCARD`` ... ``END:VCARD`` block with the line it starts on (a card
+    whose END:VCARD is missing ends where the next one begins, or at the end), without
     its binary properties (:data:`BINARY_PROPS`) and their continuation lines (folded,
     or vCard 2.1 base64 lines that start with no property name)."""
     cards: list[tuple[int, str]] = []
@@ -67,6 +68,8 @@ def split_cards(text: str) -> list[tuple[int, str]]:
     binary = False
     for number, line in enumerate(text.splitlines(), start=1):
         if _BEGIN.match(line):
+            if start is not None:  # the card before has no END:VCARD: it ends here
+                cards.append((start, "\r\n".join([*lines, "END:VCARD"]) + "\r\n"))
             start, lines, binary = number, [line], False
         elif start is not None:
             if binary:
@@ -81,8 +84,8 @@ def split_cards(text: str) -> list[tuple[int, str]]:
             if _END.match(line):
                 cards.append((start, "\r\n".join(lines) + "\r\n"))
                 start, lines = None, []
-    if start is not None:
-        cards.append((start, "\r\n".join(lines) + "\r\n"))
+    if start is not None:  # the last card has no END:VCARD (a truncated file)
+        cards.append((start, "\r\n".join([*lines, "END:VCARD"]) + "\r\n"))
     return cards
 
 

@@ -11,9 +11,10 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from models.errors import RelasiError
 from models.store import Store
 from models.transfer import sniff
+from models.transfer.guess import detect_mapping
 from models.transfer.importer import plan_source
 from models.transfer.plan import ImportPlan, ImportResult
-from models.transfer.presets import Mapping, is_known_header, recognise
+from models.transfer.presets import Mapping, is_known_header
 from models.transfer.source_types import RowError
 from models.transfer.sources import CSV_SUFFIXES, load_source
 from ui.import_preview import ErrorModel, MappingModel, PreviewModel
@@ -62,7 +63,7 @@ class ImportSession(QObject):
         try:
             if path.suffix.casefold() in CSV_SUFFIXES:
                 self.table = sniff.read_csv(path, known_header=is_known_header)
-                self.detected_mapping = recognise(self.table.header)
+                self.detected_mapping = detect_mapping(self.table.header, self.table.rows)
                 samples = self.table.rows[0][1] if self.table.rows else []
                 self.mapping_model.load(self.table.header, samples, self.detected_mapping)
             else:

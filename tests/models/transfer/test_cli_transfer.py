@@ -57,6 +57,7 @@ def test_import_takes_every_format(
         "skipped",
         "errors",
         "possible_duplicates",
+        "warnings",
     }
 
 
@@ -75,7 +76,7 @@ def test_possible_duplicates_are_created_and_listed_from_the_cli(
     _code, out, _ = run(capsys, "--db", str(db_path), "import", str(path))
     summary = json.loads(out)
     (possible,) = summary.pop("possible_duplicates")
-    assert summary == {"created": 1, "updated": 0, "skipped": 0, "errors": []}
+    assert summary == {"created": 1, "updated": 0, "skipped": 0, "errors": [], "warnings": []}
     assert {k: possible[k] for k in ("row", "name", "similar_name")} == {
         "row": 2,
         "name": "Budi Santosa",
@@ -169,3 +170,18 @@ def test_cli_import_is_one_batch_that_can_be_undone(
         (batch,) = import_batches(store)
         undo_import(store, batch.id)
     assert stats(capsys, db_path)["contacts"] == 0
+
+
+def test_a_phone_kept_as_written_is_a_warning_of_the_cli(
+    db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "phones.csv"
+    path.write_text(
+        "First Name,Last Name,Account Name,Phone\r\nAni,Lubis,PT Satu,123456789\r\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", str(db_path), "import", str(path))
+    summary = json.loads(out)
+    assert (code, summary["created"], summary["errors"]) == (0, 1, [])
+    (warning,) = summary["warnings"]
+    assert warning.startswith("row 2, Phone: '123456789'") and "kept as written" in warning

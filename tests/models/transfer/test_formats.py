@@ -78,14 +78,16 @@ def test_unescaped_commas_are_kept() -> None:
     assert "FN:Acme\\, Inc." in normalise_card(card)
 
 
-def test_unreadable_card_is_reported_and_others_kept() -> None:
+def test_unclosed_card_ends_where_the_next_begins() -> None:
+    # It used to vanish without being counted (issue 12): it is a card like the others.
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good\r\nEND:VCARD\r\n"
         "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Unclosed\r\nBEGIN:VCARD\r\nVERSION:3.0\r\n"
         "FN:Also good\r\nEND:VCARD\r\n"
     )
-    cards, _ = parse_vcards(text)
-    assert [c["name"][0][1] for _, c in cards] == ["Good", "Also good"]
+    cards, problems = parse_vcards(text)
+    assert [c["name"][0][1] for _, c in cards] == ["Good", "Unclosed", "Also good"]
+    assert problems == []
 
 
 def test_vcard_export_then_import_gives_the_same_contacts(store: Store, tmp_path: Path) -> None:
