@@ -2114,8 +2114,12 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Masukkan frasa sandi untuk membuka kunci.</translation>
     </message>
     <message>
-        <source>Unlock with the system keyring.</source>
-        <translation>Buka kunci dengan keyring sistem.</translation>
+        <source>The database key is read again from the system keyring.</source>
+        <translation>Kunci basis data dibaca ulang dari keyring sistem.</translation>
+    </message>
+    <message>
+        <source>Unlock with the system keyring</source>
+        <translation>Buka kunci dengan keyring sistem</translation>
     </message>
     <message>
         <source>Waiting for the keyring…</source>
