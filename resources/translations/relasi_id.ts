@@ -1014,6 +1014,14 @@ Pulihkan dari cadangan?</translation>
 <context>
     <name>HeaderCard</name>
     <message>
+        <source>No clients yet</source>
+        <translation>Belum ada klien</translation>
+    </message>
+    <message>
+        <source>Add your first client with File ▸ New client…, or bring a list in with File ▸ Import….</source>
+        <translation>Tambahkan klien pertama lewat Berkas ▸ Klien baru…, atau masukkan daftar lewat Berkas ▸ Impor….</translation>
+    </message>
+    <message>
         <source>No client selected</source>
         <translation>Belum ada klien yang dipilih</translation>
     </message>
@@ -1071,6 +1079,10 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>&amp;Undo import</source>
         <translation>&amp;Urungkan impor</translation>
+    </message>
+    <message>
+        <source>No imports yet. Bring clients in with File ▸ Import…; each import is then listed here and can be undone as a whole.</source>
+        <translation>Belum ada impor. Masukkan klien lewat Berkas ▸ Impor…; setiap impor lalu tercantum di sini dan dapat dibatalkan seluruhnya.</translation>
     </message>
     <message>
         <source>Undo import</source>
@@ -1666,6 +1678,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>&amp;Empty Trash…</source>
         <translation>&amp;Kosongkan Tempat sampah…</translation>
+    </message>
+    <message>
+        <source>Trash is empty. A client or entry you delete waits here until you restore it or empty Trash.</source>
+        <translation>Tempat sampah kosong. Klien atau entri yang Anda hapus menunggu di sini sampai Anda memulihkannya atau mengosongkan tempat sampah.</translation>
     </message>
     <message>
         <source>Restore from Trash</source>
