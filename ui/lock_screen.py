@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -160,13 +160,6 @@ class LockScreen(QWidget):
         self.button.setMinimumWidth(0)
         needed = self.button.fontMetrics().horizontalAdvance(text) + 32  # frame + padding
         self.button.setMinimumWidth(max(needed, self.button.sizeHint().width()))
-
-    def install_shortcut(self) -> QShortcut:
-        """Ctrl+L on the window locks it."""
-        shortcut = QShortcut(QKeySequence(LOCK_SHORTCUT), self.window_)
-        shortcut.setObjectName("lockShortcut")
-        shortcut.activated.connect(self.lock)
-        return shortcut
 
     @property
     def passphrase_mode(self) -> bool:

@@ -1012,6 +1012,13 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Panduan pengguna</translation>
+    </message>
+</context>
+<context>
     <name>HeaderCard</name>
     <message>
         <source>No clients yet</source>
@@ -1530,6 +1537,21 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Imported</source>
@@ -1810,6 +1832,14 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Tindak lanjut &amp;semua klien</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>Pa&amp;nduan pengguna</translation>
+    </message>
+    <message>
         <source>&amp;About Relasi</source>
         <translation>&amp;Tentang Relasi</translation>
     </message>
@@ -1838,8 +1868,8 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>&amp;Periksa basis data</translation>
     </message>
     <message>
-        <source>&amp;Lock (Ctrl+L)</source>
-        <translation>&amp;Kunci (Ctrl+L)</translation>
+        <source>&amp;Lock</source>
+        <translation>&amp;Kunci</translation>
     </message>
     <message>
         <source>Toolbar</source>
@@ -1914,6 +1944,14 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>just now</source>
         <translation>baru saja</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>en</source>
+        <comment>language code of the user guide file</comment>
+        <translation>id</translation>
     </message>
 </context>
 <context>
