@@ -86,3 +86,15 @@ def test_run_gui_prints_the_line_and_exits_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert err.startswith("the window cannot start: libxcb-icccm.so.4, ")
+
+
+def test_quick_capture_prints_the_line_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ui import capture_app
+
+    monkeypatch.setattr(xcb_check, "uses_xcb", lambda environ=None: True)
+    monkeypatch.setattr(xcb_check, "ldd_output", lambda plugin: LDD_MISSING)
+    monkeypatch.setattr(capture_app, "make_application", lambda: pytest.fail("Qt started"))
+    assert capture_app.run_capture(argparse.Namespace()) == 2
+    assert capsys.readouterr().err.startswith("the window cannot start: ")
