@@ -248,6 +248,9 @@ class FollowUp(Timestamped, Base):
     done_at: Mapped[datetime | None] = mapped_column(default=None)
     snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None
+    )
 
     __table_args__ = (
         Index("ix_follow_ups_account_id", "account_id"),
@@ -272,6 +275,9 @@ class Deal(Timestamped, Base):
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
     lost_reason: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None
+    )
 
     __table_args__ = (Index("ix_deals_account_id", "account_id"),)
 

@@ -795,6 +795,10 @@ Pulihkan dari cadangan?</translation>
         <translation>&amp;Mata uang</translation>
     </message>
     <message>
+        <source>Co&amp;ntact</source>
+        <translation>Ko&amp;ntak</translation>
+    </message>
+    <message>
         <source>&amp;Probability</source>
         <translation>&amp;Probabilitas</translation>
     </message>
@@ -1009,6 +1013,18 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>New follow-up…</source>
         <translation>Tindak lanjut baru…</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>(a contact in Trash)</source>
+        <extracomment>The entity kind whose declared fields the rows show (a key of models.fields.FIELDS).</extracomment>
+        <translation>(kontak di tempat sampah)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>

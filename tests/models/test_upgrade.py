@@ -84,7 +84,7 @@ def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
                 if c not in {"amount_minor", "amount_currency", "linkedin_url"} or table == "deals"
             ]
             if table in {"deals", "follow_ups"}:
-                cols = [c for c in cols if c != "notes"]  # 0006
+                cols = [c for c in cols if c not in {"notes", "contact_id"}]  # 0006, 0007
             out[table] = sorted(
                 tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table}")
             )

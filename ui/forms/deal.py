@@ -49,9 +49,9 @@ class DealDialog(FormDialog):
         self.stage = self.add_row(
             "stage", self.tr("&Stage"), ChoiceEditor(choices(DealStage), self)
         )
-        self.add_fields(
-            "amount_minor", "currency", "probability", "expected_close", "lost_reason", "notes"
-        )
+        self.add_fields("amount_minor", "currency", "probability", "expected_close")
+        self.contact = self.add_contact_field(self.account_id, deal_id)
+        self.add_fields("lost_reason", "notes")
         self.title_edit = self.editor("title", LineEditor)
         self.probability = self.editor("probability", IntEditor)
         self.probability.setSuffix(" %")

@@ -63,13 +63,14 @@ class FollowUpDialog(FormDialog):
         self.add_row("due_at", due_label, due_row)
         self.priority = ChoiceEditor([(p, priority_label(p)) for p in (0, 1, 2)], self)
         self.add_field("priority", self.priority)
+        self.contact = self.add_contact_field(self.account_id, followup_id)
         self.add_field("notes")
         self.notes = self.editor("notes", TextEditor)
         self.notes.setFixedHeight(80)
         if f is not None:
             self.load(f)  # title, priority and notes, each read by its declaration
         else:
-            self.write({"title": "", "priority": 1, "notes": ""})
+            self.write({"title": "", "priority": 1, "notes": "", "contact_id": None})
 
     def due(self) -> tuple[datetime, bool]:
         """The due moment in UTC, and whether it is a whole day (no time)."""

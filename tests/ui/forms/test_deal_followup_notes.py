@@ -65,3 +65,65 @@ def test_a_follow_up_keeps_its_notes(
     rows = [*buckets.overdue, *buckets.today, *buckets.upcoming]
     new_id = next(r.id for r in rows if r.title == "Call about the fleet")
     assert notes_of(window, "followup", new_id) == "Ask for the fleet size"
+
+
+def test_a_deal_and_a_follow_up_may_name_a_contact_of_their_client(
+    qtbot: QtBot, window: MainWindow, sample: dict[str, str]
+) -> None:
+    store = window.store
+    kopi = sample["kopi"]
+    dialog = shown(qtbot, DealDialog(store, window.stack, account_id=kopi))
+    assert [dialog.contact.itemText(i) for i in range(dialog.contact.count())] == [
+        "—",
+        "Budi Santoso",
+    ]
+    assert dialog.contact.read() is None
+    type_into(qtbot, dialog.title_edit, "Roastery expansion")
+    dialog.contact.write(sample["budi"])
+    save(qtbot, dialog)
+    detail = client_queries.account_detail(store, kopi)
+    assert detail is not None
+    deal_id = next(d.id for d in detail.open_deals if d.title == "Roastery expansion")
+    assert client_queries.declared_values(store, "deal", deal_id)["contact_id"] == sample["budi"]  # type: ignore[index]
+    edit = shown(qtbot, DealDialog(store, window.stack, deal_id=deal_id))
+    assert edit.contact.read() == sample["budi"]
+    edit.reject()
+
+    fid = sample["soon"]  # Kopi's follow-up
+    follow = shown(qtbot, FollowUpDialog(store, window.stack, followup_id=fid))
+    follow.contact.write(sample["budi"])
+    save(qtbot, follow)
+    assert client_queries.declared_values(store, "followup", fid)["contact_id"] == sample["budi"]  # type: ignore[index]
+    window.stack.undo()
+    assert client_queries.declared_values(store, "followup", fid)["contact_id"] is None  # type: ignore[index]
+
+
+def test_a_contact_of_another_client_is_refused(window: MainWindow, sample: dict[str, str]) -> None:
+    import pytest
+
+    from models import services
+    from models.errors import ValidationError
+
+    with pytest.raises(ValidationError), window.store.write() as uow:
+        services.create_deal(uow, sample["acme"], "Wrong person", contact_id=sample["budi"])
+    with pytest.raises(ValidationError), window.store.write() as uow:
+        services.update_followup(uow, sample["later"], contact_id=sample["budi"])
+
+
+def test_an_edit_keeps_a_contact_that_went_to_trash(
+    qtbot: QtBot, window: MainWindow, sample: dict[str, str]
+) -> None:
+    from models import services
+
+    store = window.store
+    with store.write() as uow:
+        deal_id = services.create_deal(uow, sample["kopi"], "Cups", contact_id=sample["budi"])
+        services.soft_delete(uow, "contact", sample["budi"])
+    edit = shown(qtbot, DealDialog(store, window.stack, deal_id=deal_id))
+    assert edit.contact.read() == sample["budi"]
+    assert edit.contact.currentText() == "(a contact in Trash)"
+    edit.notes.setPlainText("Budi left")
+    save(qtbot, edit)
+    values = client_queries.declared_values(store, "deal", deal_id)
+    assert values is not None
+    assert (values["contact_id"], values["notes"]) == (sample["budi"], "Budi left")
