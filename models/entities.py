@@ -247,6 +247,10 @@ class FollowUp(Timestamped, Base):
     priority: Mapped[int] = mapped_column(Integer, default=1)
     done_at: Mapped[datetime | None] = mapped_column(default=None)
     snoozed_until: Mapped[datetime | None] = mapped_column(default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None
+    )
 
     __table_args__ = (
         Index("ix_follow_ups_account_id", "account_id"),
@@ -270,6 +274,10 @@ class Deal(Timestamped, Base):
     expected_close: Mapped[date | None] = mapped_column(Date, default=None)
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
     lost_reason: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None
+    )
 
     __table_args__ = (Index("ix_deals_account_id", "account_id"),)
 

@@ -292,6 +292,9 @@ FOLLOWUP: tuple[Field, ...] = (
     Field("snoozed_until", Kind.DATETIME, QT_TRANSLATE_NOOP("Field", "Snoozed until")),
     Field("done_at", Kind.DATETIME, QT_TRANSLATE_NOOP("Field", "Done")),
     Field("interaction_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "From entry")),
+    Field("contact_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "Co&ntact"), imported=False),
+    Field("notes", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "N&otes"), max_len=_NOTES,
+          imported=False),
 )  # fmt: skip
 
 DEAL: tuple[Field, ...] = (
@@ -305,6 +308,9 @@ DEAL: tuple[Field, ...] = (
           message=QT_TRANSLATE_NOOP("FieldError", "Probability is a percentage from 0 to 100.")),
     Field("expected_close", Kind.DATE, QT_TRANSLATE_NOOP("Field", "Expected &close")),
     Field("lost_reason", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "Lost &reason")),
+    Field("contact_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "Co&ntact"), imported=False),
+    Field("notes", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "N&otes"), max_len=_NOTES,
+          imported=False),
 )  # fmt: skip
 
 #: The declared fields of each entity kind (the names the store reports changes by).

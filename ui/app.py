@@ -32,6 +32,7 @@ from ui.settings_dialog import apply_language
 from ui.single_instance import SingleInstance
 from ui.theme import apply_theme
 from ui.unlock import KeyringProblemDialog, PassphraseDialog, offer_encrypt
+from ui.xcb_check import check_window_can_start
 
 
 class FirstPaintWatcher(QObject):
@@ -165,6 +166,10 @@ def recover_damaged(path: Path, error: RelasiError) -> Path | None:
 
 
 def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> int:
+    missing = check_window_can_start()
+    if missing:
+        print(missing, file=sys.stderr)  # before Qt aborts with a vaguer message
+        return 2
     app = make_application()
     settings = Settings()
     apply_language(resolve_language(args.lang or settings.language))

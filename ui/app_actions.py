@@ -1,4 +1,5 @@
-"""The window's smaller doors: quick capture, the Trash, Settings, About, and the
+"""The window's smaller doors: quick capture, the Trash, Settings, Help (About, the
+keyboard shortcuts, the user guide), and the
 command palette (Ctrl+K)."""
 
 from __future__ import annotations
@@ -48,6 +49,23 @@ class AppActions(QObject):
             self.tr("About Relasi"),
             self.tr("Relasi {0}\nAn offline client-relationship organizer.").format(app_version()),
         )
+
+    def show_shortcuts(self) -> QDialog:
+        """Help ▸ Keyboard shortcuts: read from the window's actions."""
+        from ui.help_dialogs import ShortcutSheet
+
+        window = self.host.window()
+        dialog = ShortcutSheet(window.findChildren(QAction), window)
+        self.host.open_dialog(dialog)
+        return dialog
+
+    def show_guide(self) -> QDialog:
+        """Help ▸ User guide, in the interface's language."""
+        from ui.help_dialogs import GuideDialog
+
+        dialog = GuideDialog(self.host.window())
+        self.host.open_dialog(dialog)
+        return dialog
 
     def show_palette(self) -> CommandPalette:
         """Ctrl+K: jump to a client or run any enabled action, near the window's top."""

@@ -9,6 +9,7 @@ same way through passphrase, keyring and damaged-file problems.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from PySide6.QtGui import QUndoStack
 
@@ -21,7 +22,12 @@ from ui.settings_dialog import apply_language
 def run_capture(args: argparse.Namespace, *, interactive: bool = True) -> int:
     """Open the store, show the dialog, return when it closes."""
     from ui.quick_capture import QuickCaptureDialog
+    from ui.xcb_check import check_window_can_start
 
+    missing = check_window_can_start()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
     make_application()
     apply_language(resolve_language(getattr(args, "lang", None) or Settings().language))
     store = open_interactively(args, interactive=interactive)

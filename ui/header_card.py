@@ -73,7 +73,20 @@ class HeaderCard(QFrame):
         else:
             QDesktopServices.openUrl(QUrl(href))
 
-    def show_account(self, detail: AccountDetail | None, now: Any) -> None:
+    def show_account(
+        self, detail: AccountDetail | None, now: Any, *, has_clients: bool = True
+    ) -> None:
+        if detail is None and not has_clients:
+            self.title.setText(self.tr("No clients yet"))
+            self.facts.setText(
+                self.tr(
+                    "Add your first client with File ▸ New client…, or bring a list in "
+                    "with File ▸ Import…."
+                )
+            )
+            self.people.clear()
+            self.deals.clear()
+            return
         if detail is None:
             self.title.setText(self.tr("No client selected"))
             self.facts.setText(

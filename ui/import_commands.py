@@ -334,10 +334,24 @@ class ImportHistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.empty = QLabel(
+            self.tr(
+                "No imports yet. Bring clients in with File ▸ Import…; each import is "
+                "then listed here and can be undone as a whole."
+            ),
+            self,
+        )
+        self.empty.setObjectName("importHistoryEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(buttons)
+        self.view.setVisible(bool(self.model.rows))
+        self.hint.setVisible(bool(self.model.rows))
+        self.empty.setVisible(not self.model.rows)
         if self.model.rows:
             self.view.selectRow(0)
         self.undo_button.setEnabled(bool(self.model.rows))

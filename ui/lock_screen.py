@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -145,18 +145,21 @@ class LockScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for w in (self.title, self.hint, self.field, self.button, self.message):
-            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+            # Labels take the whole width (their text is centred and wraps there, never
+            # clipped to a guessed width); the field and the button keep their own.
+            align = Qt.AlignmentFlag(0) if isinstance(w, QLabel) else Qt.AlignmentFlag.AlignHCenter
+            layout.addWidget(w, 0, align)
         layout.addStretch(2)
         self.button.clicked.connect(self.submit)
         self.field.returnPressed.connect(self.submit)
         self.hide()
 
-    def install_shortcut(self) -> QShortcut:
-        """Ctrl+L on the window locks it."""
-        shortcut = QShortcut(QKeySequence(LOCK_SHORTCUT), self.window_)
-        shortcut.setObjectName("lockShortcut")
-        shortcut.activated.connect(self.lock)
-        return shortcut
+    def set_button_text(self, text: str) -> None:
+        """The button's text, the button at least as wide as that text in this font."""
+        self.button.setText(text)
+        self.button.setMinimumWidth(0)
+        needed = self.button.fontMetrics().horizontalAdvance(text) + 32  # frame + padding
+        self.button.setMinimumWidth(max(needed, self.button.sizeHint().width()))
 
     @property
     def passphrase_mode(self) -> bool:
@@ -192,7 +195,14 @@ class LockScreen(QWidget):
         self.hint.setText(
             QCoreApplication.translate("lock", "Enter the passphrase to unlock.")
             if self.passphrase_mode
-            else QCoreApplication.translate("lock", "Unlock with the system keyring.")
+            else QCoreApplication.translate(
+                "lock", "The database key is read again from the system keyring."
+            )
+        )
+        self.set_button_text(
+            QCoreApplication.translate("lock", "Unlock")
+            if self.passphrase_mode
+            else QCoreApplication.translate("lock", "Unlock with the system keyring")
         )
         self.message.clear()
         self.show()

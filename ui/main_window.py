@@ -115,7 +115,6 @@ class MainWindow(QMainWindow):
         # the window closes, then opens the store and a new window again.
         self.pending_action: Callable[[], object] | None = None
         self.lock_screen = LockScreen(self, Reauth(store.path, store.key))
-        self.lock_screen.install_shortcut()
         self.lock_screen.unlocked.connect(self._after_unlock)
         self.idle = IdleWatcher(self.settings.lock_minutes or 10**6, parent=self)
         self.idle.idle.connect(self.lock)
@@ -169,6 +168,8 @@ class MainWindow(QMainWindow):
             "actionSettings": self.app_actions.show_settings,
             "actionJump": self.app_actions.show_palette,
             "actionAbout": self.app_actions.about,
+            "actionShortcuts": self.app_actions.show_shortcuts,
+            "actionGuide": self.app_actions.show_guide,
             "actionBackup": self.backup_actions.back_up,
             "actionRestoreBackup": self.backup_actions.restore_backup_from_ui,
             "actionCheck": self.backup_actions.check,

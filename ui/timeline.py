@@ -132,7 +132,7 @@ class TimelinePane(QWidget):
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the entry (Ctrl+Enter)"))
         self.view.setAccessibleName(self.tr("Timeline"))
-        self.header.show_account(self.detail, self.store.clock.now())  # same client, new words
+        self._show_header()  # same client, new words
         self._update_empty()
 
     def _load_detail(self) -> None:
@@ -140,7 +140,11 @@ class TimelinePane(QWidget):
         self.detail = (
             client_queries.account_detail(self.store, self.account_id) if self.account_id else None
         )
-        self.header.show_account(self.detail, self.store.clock.now())
+        self._show_header()
+
+    def _show_header(self) -> None:
+        has_clients = bool(self.account_id) or client_queries.client_count(self.store) > 0
+        self.header.show_account(self.detail, self.store.clock.now(), has_clients=has_clients)
 
     def set_account(self, account_id: str) -> None:
         self.account_id = account_id

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -88,10 +89,31 @@ class TrashDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_button.clicked.connect(self.empty_trash)
+        self.empty = QLabel(
+            self.tr(
+                "Trash is empty. A client or entry you delete waits here until you "
+                "restore it or empty Trash."
+            ),
+            self,
+        )
+        self.empty.setObjectName("trashEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(buttons)
+        self.model.modelReset.connect(self._update_empty)
+        self._update_empty()
         self.resize(640, 420)
+
+    def _update_empty(self) -> None:
+        """An empty Trash says so, instead of showing an empty table."""
+        has_rows = bool(self.model.rows)
+        self.view.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        self.restore_button.setEnabled(has_rows)
+        self.empty_button.setEnabled(has_rows)
 
     def restore_selected(self) -> None:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})

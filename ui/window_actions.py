@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from ui.icons import set_icon
+from ui.lock_screen import LOCK_SHORTCUT
 
 # objectName -> (icon, shortcut); texts are set (and re-set) in retranslate().
 SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
@@ -28,6 +29,8 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionJump": ("palette", "Ctrl+K"),
     "actionRefresh": ("refresh", QKeySequence.StandardKey.Refresh),
     "actionAllFollowUps": (None, None),
+    "actionShortcuts": (None, None),
+    "actionGuide": (None, QKeySequence.StandardKey.HelpContents),
     "actionAbout": (None, None),
     "actionImport": (None, "Ctrl+I"),
     "actionExport": (None, None),
@@ -35,7 +38,7 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionBackup": (None, None),
     "actionRestoreBackup": (None, None),
     "actionCheck": (None, None),
-    "actionLock": ("lock", None),
+    "actionLock": ("lock", LOCK_SHORTCUT),
 }
 
 
@@ -130,7 +133,7 @@ class WindowActions(QObject):
             ],
             "view": ["actionFind", "actionJump", None, "actionAllFollowUps", "actionRefresh"],
             "tools": ["actionCheck", None, "actionLock"],
-            "help": ["actionAbout"],
+            "help": ["actionGuide", "actionShortcuts", None, "actionAbout"],
         }
         for key, names in layout.items():
             menu = bar.addMenu("")
@@ -194,6 +197,8 @@ class WindowActions(QObject):
             "actionJump": self.tr("&Jump to…"),
             "actionRefresh": self.tr("&Refresh"),
             "actionAllFollowUps": self.tr("Follow-ups of &all clients"),
+            "actionShortcuts": self.tr("&Keyboard shortcuts"),
+            "actionGuide": self.tr("&User guide"),
             "actionAbout": self.tr("&About Relasi"),
             "actionImport": self.tr("&Import…"),
             "actionExport": self.tr("E&xport…"),
@@ -201,7 +206,7 @@ class WindowActions(QObject):
             "actionBackup": self.tr("Back &up now"),
             "actionRestoreBackup": self.tr("&Restore from backup…"),
             "actionCheck": self.tr("&Check database"),
-            "actionLock": self.tr("&Lock (Ctrl+L)"),
+            "actionLock": self.tr("&Lock"),
         }
         for name, text in texts.items():
             action = self.by_name[name]

@@ -9,7 +9,7 @@ from typing import Any, TypeVar, cast
 
 from models import fields
 from models.entities import KINDS, Account, Timestamped
-from models.errors import NotFoundError
+from models.errors import NotFoundError, ValidationError
 from models.store import UnitOfWork
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -64,6 +64,20 @@ def checked(uow: UnitOfWork, kind: str, values: dict[str, Any]) -> dict[str, Any
     if out.get("account_id") is not None:
         live_account(uow, out["account_id"])
     return out
+
+
+def contact_of(
+    uow: UnitOfWork, account_id: str, values: dict[str, Any], current: str | None = None
+) -> None:
+    """A deal's or follow-up's contact, when it names a new one, is a live contact of its
+    client (the one it already names may stay, even in Trash)."""
+    contact_id = values.get("contact_id")
+    if "contact_id" in values and not contact_id:
+        values["contact_id"] = None
+    elif contact_id and contact_id != current:
+        contact: Any = uow.session.get(KINDS["contact"], contact_id)
+        if contact is None or contact.deleted_at is not None or contact.account_id != account_id:
+            raise ValidationError("contact_id", "the contact is not one of this client's")
 
 
 def live_account(uow: UnitOfWork, account_id: str) -> Account:

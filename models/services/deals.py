@@ -8,7 +8,15 @@ from typing import Any
 from models import validation as v
 from models.entities import CLOSED_STAGES, Deal, DealStage, DealStageChange, Quota
 from models.errors import ValidationError
-from models.services.base import apply, checked, get, record_update, service, stamp_new
+from models.services.base import (
+    apply,
+    checked,
+    contact_of,
+    get,
+    record_update,
+    service,
+    stamp_new,
+)
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -23,6 +31,7 @@ def create_deal(
     **values: Any,
 ) -> str:
     clean = checked(uow, "deal", {"account_id": account_id, "title": title, **values})
+    contact_of(uow, account_id, clean)
     deal = Deal(stage=v.choice("stage", stage, DealStage), **clean)
     if deal.stage in CLOSED_STAGES:
         deal.closed_at = uow.now
@@ -37,6 +46,7 @@ def create_deal(
 def update_deal(uow: UnitOfWork, deal_id: str, **values: Any) -> dict[str, Any]:
     deal: Deal = get(uow, "deal", deal_id)
     clean = checked(uow, "deal", values)
+    contact_of(uow, deal.account_id, clean, deal.contact_id)
     old = apply(uow, "deal", deal, clean)
     if old:
         uow.touched("account", deal.account_id)

@@ -9,7 +9,15 @@ from typing import Any
 from models.clock import as_utc
 from models.entities import FollowUp, Interaction, InteractionKind
 from models.errors import ValidationError
-from models.services.base import apply, checked, get, record_update, service, stamp_new
+from models.services.base import (
+    apply,
+    checked,
+    contact_of,
+    get,
+    record_update,
+    service,
+    stamp_new,
+)
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -69,6 +77,7 @@ def create_followup(
     clean = checked(
         uow, "followup", {"account_id": account_id, "title": title, "due_at": due_at, **values}
     )
+    contact_of(uow, account_id, clean)
     followup = FollowUp(**clean)
     stamp_new(uow, followup, "followup")
     uow.touched("account", account_id)
@@ -80,6 +89,7 @@ def create_followup(
 def update_followup(uow: UnitOfWork, followup_id: str, **values: Any) -> dict[str, Any]:
     followup: FollowUp = get(uow, "followup", followup_id)
     clean = checked(uow, "followup", values)
+    contact_of(uow, followup.account_id, clean, followup.contact_id)
     old = apply(uow, "followup", followup, clean)
     if old:
         uow.touched("account", followup.account_id)

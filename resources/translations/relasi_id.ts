@@ -795,6 +795,10 @@ Pulihkan dari cadangan?</translation>
         <translation>&amp;Mata uang</translation>
     </message>
     <message>
+        <source>Co&amp;ntact</source>
+        <translation>Ko&amp;ntak</translation>
+    </message>
+    <message>
         <source>&amp;Probability</source>
         <translation>&amp;Probabilitas</translation>
     </message>
@@ -1012,7 +1016,34 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>(a contact in Trash)</source>
+        <extracomment>The entity kind whose declared fields the rows show (a key of models.fields.FIELDS).</extracomment>
+        <translation>(kontak di tempat sampah)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>Panduan pengguna</translation>
+    </message>
+</context>
+<context>
     <name>HeaderCard</name>
+    <message>
+        <source>No clients yet</source>
+        <translation>Belum ada klien</translation>
+    </message>
+    <message>
+        <source>Add your first client with File ▸ New client…, or bring a list in with File ▸ Import….</source>
+        <translation>Tambahkan klien pertama lewat Berkas ▸ Klien baru…, atau masukkan daftar lewat Berkas ▸ Impor….</translation>
+    </message>
     <message>
         <source>No client selected</source>
         <translation>Belum ada klien yang dipilih</translation>
@@ -1071,6 +1102,10 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>&amp;Undo import</source>
         <translation>&amp;Urungkan impor</translation>
+    </message>
+    <message>
+        <source>No imports yet. Bring clients in with File ▸ Import…; each import is then listed here and can be undone as a whole.</source>
+        <translation>Belum ada impor. Masukkan klien lewat Berkas ▸ Impor…; setiap impor lalu tercantum di sini dan dapat dibatalkan seluruhnya.</translation>
     </message>
     <message>
         <source>Undo import</source>
@@ -1518,6 +1553,21 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Perintah</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Imported</source>
@@ -1668,6 +1718,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>&amp;Kosongkan Tempat sampah…</translation>
     </message>
     <message>
+        <source>Trash is empty. A client or entry you delete waits here until you restore it or empty Trash.</source>
+        <translation>Tempat sampah kosong. Klien atau entri yang Anda hapus menunggu di sini sampai Anda memulihkannya atau mengosongkan tempat sampah.</translation>
+    </message>
+    <message>
         <source>Restore from Trash</source>
         <translation>Pulihkan dari Tempat sampah</translation>
     </message>
@@ -1794,6 +1848,14 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Tindak lanjut &amp;semua klien</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>Pa&amp;nduan pengguna</translation>
+    </message>
+    <message>
         <source>&amp;About Relasi</source>
         <translation>&amp;Tentang Relasi</translation>
     </message>
@@ -1822,8 +1884,8 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>&amp;Periksa basis data</translation>
     </message>
     <message>
-        <source>&amp;Lock (Ctrl+L)</source>
-        <translation>&amp;Kunci (Ctrl+L)</translation>
+        <source>&amp;Lock</source>
+        <translation>&amp;Kunci</translation>
     </message>
     <message>
         <source>Toolbar</source>
@@ -1898,6 +1960,14 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>just now</source>
         <translation>baru saja</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>en</source>
+        <comment>language code of the user guide file</comment>
+        <translation>id</translation>
     </message>
 </context>
 <context>
@@ -2114,8 +2184,12 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Masukkan frasa sandi untuk membuka kunci.</translation>
     </message>
     <message>
-        <source>Unlock with the system keyring.</source>
-        <translation>Buka kunci dengan keyring sistem.</translation>
+        <source>The database key is read again from the system keyring.</source>
+        <translation>Kunci basis data dibaca ulang dari keyring sistem.</translation>
+    </message>
+    <message>
+        <source>Unlock with the system keyring</source>
+        <translation>Buka kunci dengan keyring sistem</translation>
     </message>
     <message>
         <source>Waiting for the keyring…</source>

@@ -83,6 +83,8 @@ def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
                 for c in cols
                 if c not in {"amount_minor", "amount_currency", "linkedin_url"} or table == "deals"
             ]
+            if table in {"deals", "follow_ups"}:
+                cols = [c for c in cols if c not in {"notes", "contact_id"}]  # 0006, 0007
             out[table] = sorted(
                 tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table}")
             )

@@ -237,3 +237,32 @@ def test_keyring_problem_dialog_recovers_with_a_file(
         dialog.use_recovery(str(target))
     assert dialog.choice == "recovered"
     open_store(db_path).close()
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_keyring_button_is_as_wide_as_its_text(
+    window: MainWindow, qtbot: QtBot, language: str
+) -> None:
+    from ui.settings_dialog import apply_language
+
+    screen = lock_screen_for(window, FakeTime())
+    try:
+        apply_language(language)
+        window.resize(480, 360)
+        screen.lock()
+        text = screen.button.text()
+        assert text == (
+            "Unlock with the system keyring"
+            if language == "en"
+            else "Buka kunci dengan keyring sistem"
+        )
+        qtbot.waitUntil(lambda: screen.button.width() > 0)
+        needed = screen.button.fontMetrics().horizontalAdvance(text)
+        assert screen.button.sizeHint().width() > needed
+        assert screen.button.width() > needed  # the layout gave it that width
+        hint = screen.hint
+        assert hint.height() >= hint.heightForWidth(hint.width())  # no wrapped line cut off
+        assert hint.width() >= min(hint.fontMetrics().horizontalAdvance(hint.text()), 400)
+    finally:
+        screen.unlock()
+        apply_language("en")

@@ -36,7 +36,7 @@ from models.errors import RelasiError, ValidationError
 from models.queries import clients as client_queries
 from models.store import Store, UnitOfWork
 from ui.commands import StoreCommand, UpdateCommand, create_one, perform
-from ui.forms.editors import CurrencyEditor, Editor, MoneyEditor, editor_for
+from ui.forms.editors import ChoiceEditor, CurrencyEditor, Editor, MoneyEditor, editor_for
 
 W = TypeVar("W", bound=QWidget)
 
@@ -112,6 +112,21 @@ class FormDialog(QDialog):
     def add_fields(self, *names: str) -> None:
         for name in names:
             self.add_field(name)
+
+    def add_contact_field(self, account_id: str, row_id: str = "") -> ChoiceEditor:
+        """The optional ``contact_id`` row: none, or one of the client's contacts (and
+        the one the row already names, if it has gone to Trash, so an edit keeps it)."""
+        detail = client_queries.account_detail(self.store, account_id) if account_id else None
+        people: list[tuple[str | None, str]] = (
+            [(c.id, c.name) for c in detail.contacts] if detail else []
+        )
+        stored = client_queries.declared_values(self.store, self.KIND, row_id) if row_id else None
+        current = (stored or {}).get("contact_id")
+        if current and current not in {p for p, _ in people}:
+            people.append((current, self.tr("(a contact in Trash)")))
+        editor = ChoiceEditor([(None, self.tr("—")), *people], self)
+        self.add_field("contact_id", editor)
+        return editor
 
     def editor(self, name: str, cls: type[W]) -> W:
         """The editor of the declared field ``name``, as the class it is."""

@@ -15,7 +15,14 @@ from models.entities import DealStage
 from models.queries import clients as client_queries
 from models.store import Store
 from ui.forms.base import FormDialog
-from ui.forms.editors import ChoiceEditor, DateEditor, IntEditor, LineEditor, choices
+from ui.forms.editors import (
+    ChoiceEditor,
+    DateEditor,
+    IntEditor,
+    LineEditor,
+    TextEditor,
+    choices,
+)
 from ui.qtime import qdate
 
 
@@ -42,13 +49,17 @@ class DealDialog(FormDialog):
         self.stage = self.add_row(
             "stage", self.tr("&Stage"), ChoiceEditor(choices(DealStage), self)
         )
-        self.add_fields("amount_minor", "currency", "probability", "expected_close", "lost_reason")
+        self.add_fields("amount_minor", "currency", "probability", "expected_close")
+        self.contact = self.add_contact_field(self.account_id, deal_id)
+        self.add_fields("lost_reason", "notes")
         self.title_edit = self.editor("title", LineEditor)
         self.probability = self.editor("probability", IntEditor)
         self.probability.setSuffix(" %")
         self.close_date = self.editor("expected_close", DateEditor)
         self.lost_reason = self.editor("lost_reason", LineEditor)
         self.lost_reason.setPlaceholderText(self.tr("Why was it lost?"))
+        self.notes = self.editor("notes", TextEditor)
+        self.notes.setFixedHeight(80)
         if d is not None:
             self.load(d)
             self.stage.write(d.stage)

@@ -93,8 +93,14 @@ class InteractionDialog(FormDialog):
         return bool(self.kind.read() == InteractionKind.GIFT.value)
 
     def _kind_changed(self) -> None:
+        """The gift value and currency rows are there only for a gift."""
+        gift = self._is_gift()
         for name in _GIFT:
-            self.editors[name].setEnabled(self._is_gift())
+            editor = self.editors[name]
+            editor.setEnabled(gift)
+            row = editor.parentWidget()  # the row's field box (editor and its error)
+            if row is not None:
+                self.form.setRowVisible(row, gift)
 
     def contact_ids(self) -> list[str]:
         items = (self.people.item(n) for n in range(self.people.count()))

@@ -17,7 +17,7 @@ from models.queries import followups as followup_queries
 from models.queries.followups import all_day_value
 from models.store import Store
 from ui.forms.base import FormDialog
-from ui.forms.editors import ChoiceEditor, LineEditor
+from ui.forms.editors import ChoiceEditor, LineEditor, TextEditor
 from ui.labels import priority_label
 from ui.qtime import qdate
 
@@ -63,7 +63,14 @@ class FollowUpDialog(FormDialog):
         self.add_row("due_at", due_label, due_row)
         self.priority = ChoiceEditor([(p, priority_label(p)) for p in (0, 1, 2)], self)
         self.add_field("priority", self.priority)
-        self.write({"title": f.title if f else "", "priority": f.priority if f else 1})
+        self.contact = self.add_contact_field(self.account_id, followup_id)
+        self.add_field("notes")
+        self.notes = self.editor("notes", TextEditor)
+        self.notes.setFixedHeight(80)
+        if f is not None:
+            self.load(f)  # title, priority and notes, each read by its declaration
+        else:
+            self.write({"title": "", "priority": 1, "notes": "", "contact_id": None})
 
     def due(self) -> tuple[datetime, bool]:
         """The due moment in UTC, and whether it is a whole day (no time)."""

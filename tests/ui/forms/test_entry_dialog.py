@@ -38,6 +38,9 @@ def test_write_an_entry_with_the_people_present_and_undo_it(
     assert dialog.objectName() == "interactionDialog" and dialog.windowTitle() == "New entry"
     assert dialog.kind.read() == "meeting" and dialog.when.read() == clock.now()
     assert not dialog.gift_value.isEnabled() and not dialog.gift_currency.isEnabled()
+    assert not dialog.gift_value.isVisible() and not dialog.gift_currency.isVisible()
+    gift_label = dialog.form.labelForField(dialog.gift_value.parentWidget())
+    assert gift_label is not None and not gift_label.isVisible()  # no "Gift value" row
     dialog.kind.setCurrentIndex(dialog.kind.findData("demo"))
     dialog.when.setDateTime(dialog.when.dateTime().addDays(-1))
     type_into(qtbot, dialog.subject, "Product demo")
@@ -73,8 +76,12 @@ def test_a_gift_keeps_its_value_in_minor_units(
     qtbot: QtBot, store: Store, stack: UndoStack, sample: dict[str, str]
 ) -> None:
     dialog = shown(qtbot, InteractionDialog(store, stack, account_id=sample["acme"]))
+    assert not dialog.gift_value.isVisible()
     dialog.kind.setCurrentIndex(dialog.kind.findData("gift"))
     assert dialog.gift_value.isEnabled() and dialog.gift_currency.text() == "USD"
+    assert dialog.gift_value.isVisible() and dialog.gift_currency.isVisible()
+    gift_label = dialog.form.labelForField(dialog.gift_value.parentWidget())
+    assert gift_label is not None and gift_label.isVisible()
     type_into(qtbot, dialog.subject, "Batik for Pak Andi")
     type_into(qtbot, dialog.gift_value, "85.5")
     type_into(qtbot, dialog.gift_currency, "xx")
