@@ -1441,6 +1441,14 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Tampilan</translation>
     </message>
     <message>
+        <source>Default currency</source>
+        <translation>Mata uang bawaan</translation>
+    </message>
+    <message>
+        <source>For new deals, and for amounts in a quick capture that name no currency</source>
+        <translation>Untuk peluang baru, dan untuk jumlah di catatan cepat yang tidak menyebut mata uang</translation>
+    </message>
+    <message>
         <source>Remind me when a follow-up falls due</source>
         <translation>Ingatkan saya saat tindak lanjut jatuh tempo</translation>
     </message>
@@ -1467,6 +1475,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>&amp;Appearance</source>
         <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>Default &amp;currency</source>
+        <translation>&amp;Mata uang bawaan</translation>
     </message>
     <message>
         <source>Loc&amp;k when idle for</source>
@@ -1515,6 +1527,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Relasi closes the window, re-encrypts the database and opens it again.</source>
         <translation>Relasi menutup jendela, mengenkripsi ulang basis data, lalu membukanya kembali.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a currency code (ISO 4217, e.g. IDR, USD).</source>
+        <translation>“{0}” bukan kode mata uang (ISO 4217, mis. IDR, USD).</translation>
     </message>
 </context>
 <context>
