@@ -2,8 +2,8 @@
 
 Qt ships no Indonesian translation of its widgets, so the standard buttons (OK,
 Cancel, Save, Yes/No ...), the wizard's "< Back" / "Next >" / "Finish", the text
-fields' context menu (Undo, Cut, Copy, Paste ...) and QUndoStack's action texts
-would stay English. Qt looks each one up with ``QCoreApplication.translate`` in
+fields' context menu (Undo, Cut, Copy, Paste ...), QUndoStack's action texts and
+Qt's own file dialog would stay English. Qt looks each one up with ``QCoreApplication.translate`` in
 its own context ("QPlatformTheme", "QWizard", "QLineEdit", ...); the calls below
 repeat those lookups, exactly as Qt 6.11 makes them, so that lupdate puts them in
 relasi_id.ts (ui.i18n_check then requires their translation) and our translator
@@ -73,6 +73,44 @@ def standard_texts() -> list[str]:
         QCoreApplication.translate("QUndoStack", "Undo", "Default text for undo action"),
         QCoreApplication.translate("QUndoStack", "Redo", "Default text for redo action"),
         QCoreApplication.translate("QUndoModel", "<empty>"),
+        # QFileDialog (Qt's own, where no desktop portal gives the system's)
+        QCoreApplication.translate("QFileDialog", "&Look in:"),
+        QCoreApplication.translate("QFileDialog", "File &name:"),
+        QCoreApplication.translate("QFileDialog", "Files of &type:"),
+        QCoreApplication.translate("QFileDialog", "Directory:"),
+        QCoreApplication.translate("QFileDialog", "&Open"),
+        QCoreApplication.translate("QFileDialog", "&Save"),
+        QCoreApplication.translate("QFileDialog", "&Choose"),
+        QCoreApplication.translate("QFileDialog", "&Delete"),
+        QCoreApplication.translate("QFileDialog", "&Rename"),
+        QCoreApplication.translate("QFileDialog", "&New Folder"),
+        QCoreApplication.translate("QFileDialog", "All Files (*)"),
+        QCoreApplication.translate("QFileDialog", "Back"),
+        QCoreApplication.translate("QFileDialog", "Forward"),
+        QCoreApplication.translate("QFileDialog", "Go back"),
+        QCoreApplication.translate("QFileDialog", "Go forward"),
+        QCoreApplication.translate("QFileDialog", "Parent Directory"),
+        QCoreApplication.translate("QFileDialog", "Go to the parent directory"),
+        QCoreApplication.translate("QFileDialog", "Create New Folder"),
+        QCoreApplication.translate("QFileDialog", "Create a New Folder"),
+        QCoreApplication.translate("QFileDialog", "List View"),
+        QCoreApplication.translate("QFileDialog", "Change to list view mode"),
+        QCoreApplication.translate("QFileDialog", "Detail View"),
+        QCoreApplication.translate("QFileDialog", "Change to detail view mode"),
+        QCoreApplication.translate("QFileDialog", "Directories"),
+        QCoreApplication.translate("QFileDialog", "Files"),
+        QCoreApplication.translate("QFileDialog", "Show &hidden files"),
+        QCoreApplication.translate("QFileDialog", "Show "),
+        QCoreApplication.translate("QFileDialog", "Sidebar"),
+        QCoreApplication.translate("QFileDialog", "List of places and bookmarks"),
+        QCoreApplication.translate("QFileSystemModel", "Name"),
+        QCoreApplication.translate("QFileSystemModel", "Size"),
+        QCoreApplication.translate("QFileSystemModel", "Type", "All other platforms"),
+        QCoreApplication.translate("QFileSystemModel", "Date Modified"),
+        QCoreApplication.translate("QFileSystemModel", "Computer"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"),
         # QInputDialog's default label
         QCoreApplication.translate("QInputDialog", "Enter a value:"),
     ]

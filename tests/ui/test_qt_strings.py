@@ -9,14 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QTranslator
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCalendarWidget,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -54,6 +57,8 @@ ENGLISH = {
     "Abort", "Retry", "Ignore", "Back", "< Back", "Next", "Next >", "Finish", "Commit",
     "Undo", "Redo", "Cut", "Copy", "Paste", "Delete", "Select All", "Lead",
     "Show Details...", "<empty>",
+    "Look in:", "File name:", "Files of type:", "Choose", "Rename", "New Folder", "Forward",
+    "All Files (*)", "Name", "Size", "Type", "Date Modified", "Detail View", "List View",
 }  # fmt: skip
 
 
@@ -235,3 +240,30 @@ def test_import_wizard_pages_have_no_english_standard_text(
     wizard.next()
     assert_indonesian(wizard)  # the preview
     wizard.reject()
+
+
+@pytest.mark.parametrize(
+    "mode", [QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave]
+)
+def test_qts_own_file_dialog_has_no_english_standard_text(
+    indonesian: None, qtbot: QtBot, tmp_path: Path, mode: QFileDialog.AcceptMode
+) -> None:
+    dialog = QFileDialog(None, "Relasi", str(tmp_path), "CSV (*.csv)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(mode)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert_indonesian(dialog)
+    dialog.reject()
+
+
+def test_calendars_and_date_editors_speak_indonesian(indonesian: None, qtbot: QtBot) -> None:
+    """Qt asks no translator for these: their names come from the locale (id_ID)."""
+    calendar = QCalendarWidget()
+    qtbot.addWidget(calendar)
+    calendar.setSelectedDate(QDate(2026, 12, 1))
+    assert calendar.locale().monthName(12) == "Desember"
+    editor = QDateEdit(QDate(2026, 12, 1))
+    qtbot.addWidget(editor)
+    assert editor.text() == "01/12/26"
