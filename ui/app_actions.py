@@ -26,7 +26,11 @@ class AppActions(QObject):
 
         host = self.host
         dialog = QuickCaptureDialog(
-            host.store, host.stack, host.current_client or None, host.window()
+            host.store,
+            host.stack,
+            host.current_client or None,
+            host.window(),
+            default_currency=host.settings.default_currency,
         )
         dialog.saved.connect(host.jump_to)  # a client may have been created on the way
         host.open_dialog(dialog)

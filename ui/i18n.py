@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -36,12 +37,9 @@ class Translators:
             self._app.removeTranslator(translator)
         self._installed.clear()
         self.language = language
-        QLocale.setDefault(
-            QLocale(
-                QLocale.Language.Indonesian if language == "id" else QLocale.Language.English,
-                QLocale.Country.Indonesia if language == "id" else QLocale.Country.UnitedStates,
-            )
-        )
+        # The language's conventions where the user lives: English in Indonesia is en_ID
+        # (30/11/2026 in the date editors), not the United States' 11/30/26.
+        QLocale.setDefault(QLocale(babel_locale(language)))
         if language == "en":
             return True
         ok = True
@@ -59,6 +57,23 @@ class Translators:
         return ok
 
 
-def babel_locale(language: str) -> str:
-    """The Babel locale used to format dates and money for a language."""
+def user_territory() -> str:
+    """The system locale's two-letter country ('ID' for en_ID), '' when it names none."""
+    territory = QLocale.system().name().partition("_")[2]
+    return territory if len(territory) == 2 and territory.isalpha() else ""
+
+
+def babel_locale(language: str, territory: str | None = None) -> str:
+    """The locale dates and money are formatted in: the interface language in the user's
+    country (``territory``, by default the system's) when CLDR knows that pair (en_ID,
+    en_GB, id_ID), else the language's own (id_ID, en_US)."""
+    territory = user_territory() if territory is None else territory
+    if territory:
+        candidate = f"{language}_{territory.upper()}"
+        try:
+            Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            pass
+        else:
+            return candidate
     return "id_ID" if language == "id" else "en_US"

@@ -50,6 +50,7 @@ from ui.capture_preview import CapturePreview, PreviewFollowUp
 from ui.capture_templates import TemplatesDialog
 from ui.commands import CreateCommand, perform
 from ui.draft_banner import DraftBanner, ask_keep_draft
+from ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -86,9 +87,13 @@ class QuickCaptureDialog(QDialog):
         undo_stack: QUndoStack,
         account_id: str | None,
         parent: QWidget | None = None,
+        *,
+        default_currency: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("quickCapture")
+        # The currency of an amount that names none ("budget 500 jt"): Settings by default.
+        self.default_currency = default_currency or Settings().default_currency
         self.setWindowTitle(self.tr("Quick capture"))
         self.store = store
         self.undo_stack = undo_stack
@@ -315,6 +320,7 @@ class QuickCaptureDialog(QDialog):
             contact_names=contact_names,
             default_working_days=DEFAULT_WORKING_DAYS,
             first_line_names_client=self.account_id is None,
+            default_currency=self.default_currency,
         )
 
     def reparse(self) -> None:

@@ -80,7 +80,11 @@ class RecordActions(QObject):
         if host.current_client:
             host.open_dialog(
                 DealDialog(
-                    host.store, host.stack, account_id=host.current_client, parent=host.window()
+                    host.store,
+                    host.stack,
+                    account_id=host.current_client,
+                    currency=host.settings.default_currency,
+                    parent=host.window(),
                 )
             )
 

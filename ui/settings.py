@@ -6,7 +6,16 @@ geometry and choices.
 
 from __future__ import annotations
 
+from babel.numbers import list_currencies
 from PySide6.QtCore import QByteArray, QSettings
+
+DEFAULT_CURRENCY = "IDR"
+
+
+def iso_currency(code: str) -> str | None:
+    """``code`` as an ISO 4217 currency code ('idr ' -> 'IDR'), or None if it is not one."""
+    code = code.strip().upper()
+    return code if len(code) == 3 and code in list_currencies() else None
 
 
 class Settings:
@@ -53,6 +62,19 @@ class Settings:
     @appearance.setter
     def appearance(self, value: str) -> None:
         self.q.setValue("ui/appearance", value)
+
+    @property
+    def default_currency(self) -> str:
+        """ISO 4217 code for new deals and quick-capture amounts that name no currency
+        (an invalid stored value reads as IDR)."""
+        return iso_currency(self._str("money/default_currency")) or DEFAULT_CURRENCY
+
+    @default_currency.setter
+    def default_currency(self, value: str) -> None:
+        code = iso_currency(value)
+        if code is None:
+            raise ValueError(f"not an ISO 4217 currency code: {value!r}")
+        self.q.setValue("money/default_currency", code)
 
     # -- window layout (MainWindow.apply_window_layout / save_window_layout) -------------
     @property

@@ -1,4 +1,5 @@
-"""Settings: interface language, light or dark appearance, reminders, the idle lock,
+"""Settings: interface language, light or dark appearance, the default currency,
+reminders, the idle lock,
 and how the database key is kept (system keyring or a passphrase; switching
 re-encrypts the database)."""
 
@@ -27,7 +28,10 @@ from PySide6.QtWidgets import (
 from models.vault import rekey, unlock
 from ui import formatting, theme
 from ui.i18n import LANGUAGES, Translators, resolve_language
-from ui.settings import Settings
+from ui.settings import Settings, iso_currency
+
+# Offered in the default-currency box (any other ISO 4217 code can be typed).
+COMMON_CURRENCIES = ("IDR", "USD", "SGD", "EUR", "AUD", "MYR", "JPY", "GBP", "CNY")
 
 
 class SettingsDialog(QDialog):
@@ -50,6 +54,21 @@ class SettingsDialog(QDialog):
         self.appearance.addItem(self.tr("Dark"), theme.DARK)
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
         self.appearance.setAccessibleName(self.tr("Appearance"))
+        self.currency = QComboBox(self)
+        self.currency.setObjectName("settingsCurrency")
+        self.currency.setEditable(True)
+        self.currency.addItems(COMMON_CURRENCIES)
+        self.currency.setCurrentText(settings.default_currency)
+        self.currency.setAccessibleName(self.tr("Default currency"))
+        self.currency.setToolTip(
+            self.tr("For new deals, and for amounts in a quick capture that name no currency")
+        )
+        line = self.currency.lineEdit()
+        if line is not None:
+            line.setMaxLength(3)
+        self.currency_error = QLabel(self)
+        self.currency_error.setObjectName("settingsCurrencyError")
+        self.currency_error.setVisible(False)
         self.reminders = QCheckBox(self.tr("Remind me when a follow-up falls due"), self)
         self.reminders.setChecked(settings.reminders)
         self.lock_minutes = QSpinBox(self)
@@ -71,6 +90,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Appearance"), self.appearance)
+        form.addRow(self.tr("Default &currency"), self.currency)
+        form.addRow("", self.currency_error)
         form.addRow("", self.reminders)
         form.addRow(self.tr("Loc&k when idle for"), self.lock_minutes)
         form.addRow(self.tr("Database key"), self.security)
@@ -145,6 +166,17 @@ class SettingsDialog(QDialog):
         self.reject()
 
     def accept(self) -> None:
+        currency = iso_currency(self.currency.currentText())
+        if currency is None:
+            self.currency_error.setText(
+                self.tr("“{0}” is not a currency code (ISO 4217, e.g. IDR, USD).").format(
+                    self.currency.currentText().strip()
+                )
+            )
+            self.currency_error.setVisible(True)
+            self.currency.setFocus()
+            return
+        self.settings.default_currency = currency
         choice = str(self.language.currentData() or "")
         self.settings.language = choice
         appearance = str(self.appearance.currentData() or "")

@@ -15,7 +15,8 @@ Reading the number:
 * Multipliers: k/rb/ribu/thousand 10^3; jt/juta/mn/mio/million 10^6;
   miliar/milyar/b/bn/billion 10^9; t/tn/triliun/trillion 10^12. "M" is
   miliar (10^9) for IDR, as Indonesians write it, and million elsewhere.
-* Indonesian multiplier words without a currency ("budget 500 jt") are IDR.
+* Indonesian multiplier words without a currency ("budget 500 jt") are in the
+  default currency (``find_amounts(default_currency=...)``, IDR unless the user set another).
 * A range ("Rp 500-700 jt") gives two amounts sharing the currency and multiplier.
 """
 
@@ -133,8 +134,9 @@ def _minor_units(value: Decimal, currency: str, multiplier: str | None) -> int:
     return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-def find_amounts(text: str) -> tuple[Amount, ...]:
-    """Every amount of money in ``text``, in order (a range gives two)."""
+def find_amounts(text: str, default_currency: str = "IDR") -> tuple[Amount, ...]:
+    """Every amount of money in ``text``, in order (a range gives two); an amount that
+    names no currency is in ``default_currency``."""
     found: list[Amount] = []
     for m in _PATTERN.finditer(text):
         if m["num"] is not None:
@@ -142,7 +144,7 @@ def find_amounts(text: str) -> tuple[Amount, ...]:
         elif m["num2"] is not None:
             code, numbers, mult = _currency(m["cur2"]), (m["num2"], m["to2"]), m["mult2"]
         else:
-            code, numbers, mult = "IDR", (m["num3"], m["to3"]), m["mult3"]
+            code, numbers, mult = default_currency, (m["num3"], m["to3"]), m["mult3"]
         if code is None:
             continue
         for digits in numbers:

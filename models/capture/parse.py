@@ -224,6 +224,7 @@ def parse_capture(
     contact_names: Sequence[str] = (),
     default_working_days: int = 2,
     first_line_names_client: bool = False,
+    default_currency: str = "IDR",
 ) -> CaptureResult:
     """Read a quick-capture note typed at ``now``.
 
@@ -235,7 +236,8 @@ def parse_capture(
     ``contact_names`` are the account's contacts to look for;
     ``first_line_names_client`` makes the first non-blank line's client part
     (see capture_client) the ``client_text``; the line stays in the body, and
-    the subject is the rest of it (or the next body line when nothing is left).
+    the subject is the rest of it (or the next body line when nothing is left);
+    ``default_currency`` is the currency of an amount that names none ("500 jt").
 
     Raises ValueError for a naive ``now``, an unknown ``date_order`` or a
     negative ``default_working_days``; never because of the text.
@@ -285,6 +287,6 @@ def parse_capture(
         body="\n".join(line for _, line in body_lines),
         kind=detect_kind("\n".join(kind_lines)),
         contacts=detect_contacts(text, contact_names),
-        amounts=find_amounts(text),
+        amounts=find_amounts(text, default_currency),
         followups=tuple(followups),
     )

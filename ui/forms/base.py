@@ -105,6 +105,9 @@ class FormDialog(QDialog):
             editor.setPlaceholderText(QCoreApplication.translate("Field", f.placeholder))
         if isinstance(editor, MoneyEditor):
             editor.currency = self._currency
+            editor.follow_currency()
+        if isinstance(editor, CurrencyEditor):
+            editor.textChanged.connect(self._currency_changed)
         self.add_row(name, QCoreApplication.translate("Field", f.label), editor)
         self.editors[name] = editor
         return editor
@@ -133,6 +136,11 @@ class FormDialog(QDialog):
         editor = self.editors[name]
         assert isinstance(editor, cls), (name, type(editor))
         return editor
+
+    def _currency_changed(self) -> None:
+        for editor in self.editors.values():
+            if isinstance(editor, MoneyEditor):
+                editor.follow_currency()
 
     def _currency(self) -> str:
         """What the form's currency field says (money fields count in it)."""

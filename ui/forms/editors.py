@@ -120,15 +120,23 @@ class MoneyEditor(QDoubleSpinBox):
         self.setGroupSeparatorShown(True)
         self.currency: Callable[[], str] = lambda: ""
 
-    def _scale(self) -> int:
+    def _precision(self) -> int:
         # babel answers 2 (the default) for a code it does not know; the currency
         # field itself is refused then, with its own message.
-        return cast(int, 10 ** get_currency_precision(self.currency() or "XXX"))
+        return get_currency_precision(self.currency() or "XXX")
+
+    def _scale(self) -> int:
+        return cast(int, 10 ** self._precision())
+
+    def follow_currency(self) -> None:
+        """Show as many decimals as the currency has (none for IDR, two for USD)."""
+        self.setDecimals(self._precision())
 
     def read(self) -> int:
         return round(self.value() * self._scale())
 
     def write(self, value: Any) -> None:
+        self.follow_currency()
         self.setValue((value or 0) / self._scale())
 
 
