@@ -3,9 +3,10 @@ or the selected one; a check box completes, a menu snoozes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,28 @@ def snooze_choices(now: datetime) -> dict[str, datetime]:
         "tomorrow": tomorrow,
         "next_week": datetime.combine(monday, time(9), zone),
     }
+
+
+def fill_snooze_menu(
+    menu: QMenu, followup_id: str, now: datetime, snooze: Callable[[str, object], object]
+) -> None:
+    """The snooze entries (the pane's button and context menu, the reminder banner):
+    ``snooze(followup_id, when)`` with ``when`` None for "Pick a date…"."""
+    menu.clear()
+    choices = snooze_choices(now)
+
+    labels = {
+        "later": QCoreApplication.translate("FollowUpsPane", "Later today (3 hours)"),
+        "tomorrow": QCoreApplication.translate("FollowUpsPane", "Tomorrow morning"),
+        "next_week": QCoreApplication.translate("FollowUpsPane", "Next week (Monday)"),
+    }
+    for key, label in labels.items():
+        action = menu.addAction(label)
+        action.setEnabled(bool(followup_id))
+        action.triggered.connect(lambda _=False, when=choices[key]: snooze(followup_id, when))
+    pick = menu.addAction(QCoreApplication.translate("FollowUpsPane", "Pick a date…"))
+    pick.setEnabled(bool(followup_id))
+    pick.triggered.connect(lambda: snooze(followup_id, None))
 
 
 class FollowUpsPane(QWidget):
@@ -294,24 +317,12 @@ class FollowUpsPane(QWidget):
             self.edit.emit(str(followup_id))
 
     def _fill_snooze_menu(self, menu: QMenu | None = None, followup_id: str = "") -> None:
-        menu = menu or self.snooze_menu
-        menu.clear()
-        followup_id = followup_id or self.current_id()
-        choices = snooze_choices(self.store.clock.now())
-        labels = {
-            "later": self.tr("Later today (3 hours)"),
-            "tomorrow": self.tr("Tomorrow morning"),
-            "next_week": self.tr("Next week (Monday)"),
-        }
-        for key, label in labels.items():
-            action = menu.addAction(label)
-            action.setEnabled(bool(followup_id))
-            action.triggered.connect(
-                lambda _=False, when=choices[key]: self.snooze.emit(followup_id, when)
-            )
-        pick = menu.addAction(self.tr("Pick a date…"))
-        pick.setEnabled(bool(followup_id))
-        pick.triggered.connect(lambda: self.snooze.emit(followup_id, None))
+        fill_snooze_menu(
+            menu or self.snooze_menu,
+            followup_id or self.current_id(),
+            self.store.clock.now(),
+            self.snooze.emit,
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

@@ -126,8 +126,24 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown.</extracomment>
+        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Mark this follow-up done (Edit ▸ Undo takes it back)</source>
+        <translation>Tandai tindak lanjut ini selesai (Sunting ▸ Urungkan membatalkannya)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Tunda</translation>
+    </message>
+    <message>
+        <source>Remind me again later</source>
+        <translation>Ingatkan saya lagi nanti</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -895,10 +911,6 @@ Pulihkan dari cadangan?</translation>
         <source>Snooze “{0}”</source>
         <translation>Tunda “{0}”</translation>
     </message>
-    <message>
-        <source>Snooze until</source>
-        <translation>Tunda sampai</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -927,7 +939,6 @@ Pulihkan dari cadangan?</translation>
     <name>FollowUpsPane</name>
     <message>
         <source>All clients</source>
-        <extracomment>Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Semua klien</translation>
     </message>
     <message>
@@ -988,6 +999,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
+        <extracomment>Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>
@@ -1515,6 +1527,21 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Relasi closes the window, re-encrypts the database and opens it again.</source>
         <translation>Relasi menutup jendela, mengenkripsi ulang basis data, lalu membukanya kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>Tunda sampai</translation>
+    </message>
+    <message>
+        <source>Remind me again on:</source>
+        <translation>Ingatkan saya lagi pada:</translation>
+    </message>
+    <message>
+        <source>That time has already passed: pick a later one.</source>
+        <translation>Waktu itu sudah lewat: pilih waktu yang lebih nanti.</translation>
     </message>
 </context>
 <context>

@@ -86,13 +86,14 @@ def test_context_menu_snoozes_to_a_picked_date(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
 ) -> None:
     pane = window.followups
-    pick = clock.now() + timedelta(days=10)
+    pick = snooze_choices(clock.now())["tomorrow"] + timedelta(days=10)
 
     def pick_the_date(dialog: object) -> None:
         assert isinstance(dialog, QDialog)
         edit = dialog.findChild(QDateTimeEdit)
         assert edit is not None
-        assert edit.dateTime().toSecsSinceEpoch() == int(clock.now().timestamp())
+        tomorrow = snooze_choices(clock.now())["tomorrow"]
+        assert edit.dateTime().toSecsSinceEpoch() == int(tomorrow.timestamp())  # 09:00
         edit.setDateTime(edit.dateTime().addDays(10))
         click("OK")(dialog)
 
