@@ -939,6 +939,7 @@ Pulihkan dari cadangan?</translation>
     <name>FollowUpsPane</name>
     <message>
         <source>All clients</source>
+        <extracomment>What bold, the bell and the tint mean (a line under the list).</extracomment>
         <translation>Semua klien</translation>
     </message>
     <message>
@@ -970,6 +971,10 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
+        <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
@@ -990,8 +995,24 @@ Pulihkan dari cadangan?</translation>
         <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
+        <source>Client: {0}</source>
+        <translation>Klien: {0}</translation>
+    </message>
+    <message>
         <source>Overdue since {0}</source>
         <translation>Terlambat sejak {0}</translation>
+    </message>
+    <message>
+        <source>Due: {0}</source>
+        <translation>Jatuh tempo: {0}</translation>
+    </message>
+    <message>
+        <source>High priority (bold, with a bell)</source>
+        <translation>Prioritas tinggi (tebal, dengan lonceng)</translation>
+    </message>
+    <message>
+        <source>high priority</source>
+        <translation>prioritas tinggi</translation>
     </message>
     <message>
         <source>overdue</source>
@@ -999,7 +1020,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
-        <extracomment>Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
+        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>
