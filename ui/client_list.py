@@ -9,7 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -128,7 +130,10 @@ class ClientListModel(QAbstractTableModel):
         return -1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # a header narrowed for the names is elided
+        ):
             return None
         return (
             self.tr("Client"),
@@ -156,10 +161,19 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "name" and r.going_cold:
             return icon("cold", colours.info().name())
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "name" and r.going_cold:
-                return self.tr("Going cold: no contact for more than {0} days").format(
-                    r.cadence_days
-                )
+            if column == "name":
+                name = visible(r.name)
+                if r.going_cold:
+                    return (
+                        name
+                        + "\n"
+                        + self.tr("Going cold: no contact for more than {0} days").format(
+                            r.cadence_days
+                        )
+                    )
+                return name
+            if column == "status":
+                return status_label(r.status)
             if column == "last_contact" and r.last_contact_at:
                 return formatting.date_time(r.last_contact_at)
             if column == "next_followup" and r.next_followup_at:
@@ -227,11 +241,15 @@ class ClientListPane(QWidget):
         self.view.setIconSize(QSize(14, 14))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(36)
+        header.setMinimumSectionSize(28)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 44)
         header.setHighlightSections(False)
+        # What the columns after the name would like (their header and a typical value).
+        self._wanted: dict[int, int] = {1: 44}
+        # The widest name loaded, in pixels (with the going-cold icon).
+        self._widest_name = self._widest_text = 0
+        self.view.viewport().installEventFilter(self)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(
             lambda index: self.client_activated.emit(self.model.row(index).id)
@@ -264,6 +282,10 @@ class ClientListPane(QWidget):
         escape.activated.connect(self.search.clear)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsInserted.connect(lambda _p, first, last: self._measure_names(first, last))
+        self.model.dataChanged.connect(
+            lambda top, bottom, _roles=(): self._measure_names(top.row(), bottom.row())
+        )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -280,11 +302,11 @@ class ClientListPane(QWidget):
         metrics = self.view.fontMetrics()
         now = self.store.clock.now()
         samples = {
+            1: ["A"],
             2: [status_label(s.value) for s in AccountStatus],
             3: [formatting.relative(now - timedelta(days=25), now)],
             4: [formatting.relative(now + timedelta(days=20), now)],
         }
-        header = self.view.horizontalHeader()
         for column, texts in samples.items():
             title = str(
                 self.model.headerData(
@@ -292,7 +314,43 @@ class ClientListPane(QWidget):
                 )
             )
             width = max(metrics.horizontalAdvance(t) for t in [*texts, title])
-            header.resizeSection(column, width + 24)
+            self._wanted[column] = width + 24
+        self._measure_names(0, self.model.rowCount() - 1, again=True)
+
+    def _measure_names(self, first: int, last: int, *, again: bool = False) -> None:
+        metrics = self.view.fontMetrics()
+        widest = 0 if again else self._widest_text
+        for row in range(max(0, first), min(last + 1, self.model.rowCount())):
+            name = self.model.data(self.model.index(row, 0))
+            widest = max(widest, metrics.horizontalAdvance(str(name)))
+        self._widest_text = widest
+        self._widest_name = widest + (self.view.iconSize().width() + 28 if widest else 0)
+        self._layout_columns()
+
+    def _layout_columns(self) -> None:
+        """The name column has the space: the others shrink first (elided, their whole
+        text in a tooltip), down to a minimum, when the names would not fit."""
+        available = self.view.viewport().width()
+        if available <= 0:
+            return
+        header = self.view.horizontalHeader()
+        minimum = header.minimumSectionSize()
+        wanted = sum(self._wanted.values())
+        spare = max(available - self._widest_name, minimum * len(self._wanted))
+        scale = min(1.0, spare / wanted) if wanted else 1.0
+        for column, width in self._wanted.items():
+            header.resizeSection(column, max(minimum, int(width * scale)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._layout_columns()
+            self._keep_selection_visible()
+        return super().eventFilter(watched, event)
+
+    def _keep_selection_visible(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.scrollTo(index.siblingAtColumn(0))
 
     # -- filter ---------------------------------------------------------------------
     def set_sort(self, column: str, descending: bool) -> None:
@@ -415,6 +473,7 @@ class ClientListPane(QWidget):
             if not self.show_client(selected, emit=False):
                 self.client_selected.emit("")
             self.view.verticalScrollBar().setValue(scroll)
+            self._keep_selection_visible()
         self._update_count()
 
     def refresh(self) -> None:
@@ -423,6 +482,7 @@ class ClientListPane(QWidget):
         self.show_client(selected, emit=False)
 
     def _after_reset(self) -> None:
+        self._measure_names(0, self.model.rowCount() - 1, again=True)
         self._update_count()
 
     def _update_count(self) -> None:

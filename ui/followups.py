@@ -128,7 +128,7 @@ class FollowUpsPane(QWidget):
         top.addWidget(self.scope, 1)
         top.addWidget(self.snooze_button)
         top.addWidget(self.new_button)
-        #: What bold, the bell and the tint mean (a line under the list).
+        # What bold, the bell and the tint mean (a line under the list).
         self.legend = QLabel(self)
         self.legend.setObjectName("followUpsLegend")
         self.legend.setWordWrap(True)

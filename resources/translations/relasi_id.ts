@@ -939,7 +939,6 @@ Pulihkan dari cadangan?</translation>
     <name>FollowUpsPane</name>
     <message>
         <source>All clients</source>
-        <extracomment>What bold, the bell and the tint mean (a line under the list).</extracomment>
         <translation>Semua klien</translation>
     </message>
     <message>
