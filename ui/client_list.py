@@ -245,6 +245,9 @@ class ClientListPane(QWidget):
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
+        # A header narrowed for the names reads "Last con…", not a clipped middle.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         # What the columns after the name would like (their header and a typical value).
         self._wanted: dict[int, int] = {1: 44}
         # The widest name loaded, in pixels (with the going-cold icon).

@@ -25,10 +25,13 @@ def _small(font: QFont) -> QFont:
 class FollowUpDelegate(QStyledItemDelegate):
     """The title column: the title, and under it the client when there is one."""
 
+    PAD = 3
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         if index.data(ClientRole):
-            size.setHeight(size.height() + QFontMetrics(_small(option.font)).height())
+            lines = QFontMetrics(option.font).height() + QFontMetrics(_small(option.font)).height()
+            size.setHeight(max(size.height(), lines + 2 * self.PAD))
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -44,7 +47,13 @@ class FollowUpDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        area = area.adjusted(3, 2, -3, -2)
+        # The text's columns, and the whole row's height (the two lines fill it).
+        area = QRect(
+            area.left() + self.PAD,
+            opt.rect.top() + self.PAD,
+            area.width() - 2 * self.PAD,
+            opt.rect.height() - 2 * self.PAD,
+        )
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         text_colour = opt.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
