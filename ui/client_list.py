@@ -9,9 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -37,6 +35,7 @@ from models.queries.clients import ClientCursor
 from models.rows import ClientFilter, ClientRow
 from models.store import Changes, Store
 from ui import colours, formatting
+from ui.client_columns import ClientColumns
 from ui.display import visible
 from ui.icons import icon, set_icon
 from ui.labels import status_label
@@ -245,14 +244,7 @@ class ClientListPane(QWidget):
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        # A header narrowed for the names reads "Last con…", not a clipped middle.
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # What the columns after the name would like (their header and a typical value).
-        self._wanted: dict[int, int] = {1: 44}
-        # The widest name loaded, in pixels (with the going-cold icon).
-        self._widest_name = self._widest_text = 0
-        self.view.viewport().installEventFilter(self)
+        self.columns = ClientColumns(self.view, self)  # names first, the selection in view
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(
             lambda index: self.client_activated.emit(self.model.row(index).id)
@@ -285,10 +277,6 @@ class ClientListPane(QWidget):
         escape.activated.connect(self.search.clear)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._update_count)
-        self.model.rowsInserted.connect(lambda _p, first, last: self._measure_names(first, last))
-        self.model.dataChanged.connect(
-            lambda top, bottom, _roles=(): self._measure_names(top.row(), bottom.row())
-        )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -302,7 +290,6 @@ class ClientListPane(QWidget):
 
     def _fit_columns(self) -> None:
         """Widths that fit the header and a typical value in the current language."""
-        metrics = self.view.fontMetrics()
         now = self.store.clock.now()
         samples = {
             1: ["A"],
@@ -311,49 +298,8 @@ class ClientListPane(QWidget):
             4: [formatting.relative(now + timedelta(days=20), now)],
         }
         for column, texts in samples.items():
-            title = str(
-                self.model.headerData(
-                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
-                )
-            )
-            width = max(metrics.horizontalAdvance(t) for t in [*texts, title])
-            self._wanted[column] = width + 24
-        self._measure_names(0, self.model.rowCount() - 1, again=True)
-
-    def _measure_names(self, first: int, last: int, *, again: bool = False) -> None:
-        metrics = self.view.fontMetrics()
-        widest = 0 if again else self._widest_text
-        for row in range(max(0, first), min(last + 1, self.model.rowCount())):
-            name = self.model.data(self.model.index(row, 0))
-            widest = max(widest, metrics.horizontalAdvance(str(name)))
-        self._widest_text = widest
-        self._widest_name = widest + (self.view.iconSize().width() + 28 if widest else 0)
-        self._layout_columns()
-
-    def _layout_columns(self) -> None:
-        """The name column has the space: the others shrink first (elided, their whole
-        text in a tooltip), down to a minimum, when the names would not fit."""
-        available = self.view.viewport().width()
-        if available <= 0:
-            return
-        header = self.view.horizontalHeader()
-        minimum = header.minimumSectionSize()
-        wanted = sum(self._wanted.values())
-        spare = max(available - self._widest_name, minimum * len(self._wanted))
-        scale = min(1.0, spare / wanted) if wanted else 1.0
-        for column, width in self._wanted.items():
-            header.resizeSection(column, max(minimum, int(width * scale)))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._layout_columns()
-            self._keep_selection_visible()
-        return super().eventFilter(watched, event)
-
-    def _keep_selection_visible(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self.view.scrollTo(index.siblingAtColumn(0))
+            texts.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+        self.columns.fit(samples)
 
     # -- filter ---------------------------------------------------------------------
     def set_sort(self, column: str, descending: bool) -> None:
@@ -476,7 +422,7 @@ class ClientListPane(QWidget):
             if not self.show_client(selected, emit=False):
                 self.client_selected.emit("")
             self.view.verticalScrollBar().setValue(scroll)
-            self._keep_selection_visible()
+            self.columns.keep_selection_visible()
         self._update_count()
 
     def refresh(self) -> None:
@@ -485,7 +431,6 @@ class ClientListPane(QWidget):
         self.show_client(selected, emit=False)
 
     def _after_reset(self) -> None:
-        self._measure_names(0, self.model.rowCount() - 1, again=True)
         self._update_count()
 
     def _update_count(self) -> None:
