@@ -123,6 +123,10 @@ def main() -> None:
         if language == "id":
             window.clients.search.setText("PT")
         window.clients.view.selectRow(2)
+        if name[-5:] in ("light", "-dark"):  # a client with overdue follow-ups: tinted, first
+            mine = [r for r in followups(store).overdue if r.account_name.startswith("PT")]
+            if mine:
+                window.clients.show_client(mine[-1].account_id)
         window.clients.view.setFocus()
         if appearance == DARK:  # a follow-up's reminder banner, to see it on dark too
             today = followups(store).today or followups(store).upcoming
