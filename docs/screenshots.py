@@ -1,9 +1,11 @@
 """Takes the README's screenshots of the real window on demo data.
 
-Run under Xvfb (xvfb-run -a -s "-screen 0 1600x1000x24" python docs/screenshots.py) or
-with QT_QPA_PLATFORM=offscreen. main-window-dark.png is the window with Settings ▸
-Appearance ▸ Dark (what a dark desktop theme gives too). Uses a throw-away database
-and an in-memory keyring, so the user's own keyring and data are never touched.
+Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1080x24" python docs/screenshots.py) or
+with QT_QPA_PLATFORM=offscreen. main-window-<width>-<language>-<appearance>.png are the
+window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
+main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
+desktop theme gives too). Uses a throw-away database and an in-memory keyring, so
+the user's own keyring and data are never touched.
 """
 
 from __future__ import annotations
@@ -97,10 +99,18 @@ def main() -> None:
     store = open_store(tmp / "demo.db")
     fill_demo(store)
     out = ROOT / "docs"
-    # (language, appearance, file name)
-    shots = [("en", LIGHT, "main-window-en"), ("id", LIGHT, "main-window-id")]
-    shots.append(("en", DARK, "main-window-dark"))  # Settings ▸ Appearance ▸ Dark
-    for language, appearance, name in shots:
+    # (language, appearance, file name, size)
+    shots = [
+        ("en", LIGHT, "main-window-en", (1560, 900)),
+        ("id", LIGHT, "main-window-id", (1560, 900)),
+        ("en", DARK, "main-window-dark", (1560, 900)),  # Settings ▸ Appearance ▸ Dark
+    ]
+    for width, height in ((1366, 768), (1920, 1080)):
+        for language in ("en", "id"):
+            for appearance, look in ((LIGHT, "light"), (DARK, "dark")):
+                name = f"main-window-{width}-{language}-{look}"
+                shots.append((language, appearance, name, (width, height)))
+    for language, appearance, name, (width, height) in shots:
         apply_language(language)
         apply_theme(appearance)
         ini = tmp / f"{name}.ini"
@@ -108,11 +118,16 @@ def main() -> None:
         settings.recovery_offered = name != "main-window-id"  # the first-run banner, once
         settings.appearance = appearance
         window = MainWindow(store, settings)
-        window.resize(1560, 900)
+        window.resize(width, height)
         window.show()
         if language == "id":
             window.clients.search.setText("PT")
         window.clients.view.selectRow(2)
+        if name[-5:] in ("light", "-dark"):  # a client with overdue follow-ups: tinted, first
+            mine = [r for r in followups(store).overdue if r.account_name.startswith("PT")]
+            if mine:
+                window.clients.show_client(mine[-1].account_id)
+        window.clients.view.setFocus()
         if appearance == DARK:  # a follow-up's reminder banner, to see it on dark too
             today = followups(store).today or followups(store).upcoming
             if today:

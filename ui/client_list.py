@@ -35,6 +35,7 @@ from models.queries.clients import ClientCursor
 from models.rows import ClientFilter, ClientRow
 from models.store import Changes, Store
 from ui import colours, formatting
+from ui.client_columns import ClientColumns
 from ui.display import visible
 from ui.icons import icon, set_icon
 from ui.labels import status_label
@@ -128,7 +129,10 @@ class ClientListModel(QAbstractTableModel):
         return -1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # a header narrowed for the names is elided
+        ):
             return None
         return (
             self.tr("Client"),
@@ -156,10 +160,19 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "name" and r.going_cold:
             return icon("cold", colours.info().name())
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "name" and r.going_cold:
-                return self.tr("Going cold: no contact for more than {0} days").format(
-                    r.cadence_days
-                )
+            if column == "name":
+                name = visible(r.name)
+                if r.going_cold:
+                    return (
+                        name
+                        + "\n"
+                        + self.tr("Going cold: no contact for more than {0} days").format(
+                            r.cadence_days
+                        )
+                    )
+                return name
+            if column == "status":
+                return status_label(r.status)
             if column == "last_contact" and r.last_contact_at:
                 return formatting.date_time(r.last_contact_at)
             if column == "next_followup" and r.next_followup_at:
@@ -227,11 +240,11 @@ class ClientListPane(QWidget):
         self.view.setIconSize(QSize(14, 14))
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(36)
+        header.setMinimumSectionSize(28)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 44)
         header.setHighlightSections(False)
+        self.columns = ClientColumns(self.view, self)  # names first, the selection in view
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(
             lambda index: self.client_activated.emit(self.model.row(index).id)
@@ -277,22 +290,16 @@ class ClientListPane(QWidget):
 
     def _fit_columns(self) -> None:
         """Widths that fit the header and a typical value in the current language."""
-        metrics = self.view.fontMetrics()
         now = self.store.clock.now()
         samples = {
+            1: ["A"],
             2: [status_label(s.value) for s in AccountStatus],
             3: [formatting.relative(now - timedelta(days=25), now)],
             4: [formatting.relative(now + timedelta(days=20), now)],
         }
-        header = self.view.horizontalHeader()
         for column, texts in samples.items():
-            title = str(
-                self.model.headerData(
-                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
-                )
-            )
-            width = max(metrics.horizontalAdvance(t) for t in [*texts, title])
-            header.resizeSection(column, width + 24)
+            texts.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+        self.columns.fit(samples)
 
     # -- filter ---------------------------------------------------------------------
     def set_sort(self, column: str, descending: bool) -> None:
@@ -415,6 +422,7 @@ class ClientListPane(QWidget):
             if not self.show_client(selected, emit=False):
                 self.client_selected.emit("")
             self.view.verticalScrollBar().setValue(scroll)
+            self.columns.keep_selection_visible()
         self._update_count()
 
     def refresh(self) -> None:

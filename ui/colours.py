@@ -91,6 +91,14 @@ def muted(palette: QPalette | None = None) -> QColor:
     return pick(MUTED, palette)
 
 
+def selected_tint(palette: QPalette | None = None) -> QColor:
+    """A light wash of the info colour behind the selected client's rows in a list of
+    every client's (the follow-ups pane): visible, and the text on it still reads."""
+    colour = info(palette)
+    colour.setAlphaF(0.22 if is_dark(palette) else 0.13)
+    return colour
+
+
 def kind(name: str, palette: QPalette | None = None) -> QColor:
     """The accent of an interaction kind (muted for one it does not know)."""
     return pick(KINDS.get(name, MUTED), palette)

@@ -3,16 +3,26 @@ from the pane's menu, or one asked for)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtCore import QLocale, QObject
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models import services
 from models.queries import followups as followup_queries
 from ui.commands import UpdateCommand
 from ui.dialogs import FollowUpDialog
+from ui.followups import snooze_choices
 from ui.qtime import qdatetime, to_utc
+from ui.theme import set_role
 from ui.window_host import WindowHost
 
 
@@ -74,16 +84,54 @@ class FollowUpActions(QObject):
         )
 
     def ask_datetime(self) -> datetime | None:
-        dialog = QDialog(self.host.window())
-        dialog.setWindowTitle(self.tr("Snooze until"))
-        edit = QDateTimeEdit(qdatetime(self.host.store.clock.now()), dialog)
-        edit.setCalendarPopup(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        dialog = SnoozeDialog(self.host.store.clock.now, self.host.window())
+        return dialog.until() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class SnoozeDialog(QDialog):
+    """Snooze until a date and time the user picks: labelled, with a calendar, preset
+    to tomorrow 09:00 local time; a time already past is refused with a message."""
+
+    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("snoozeDialog")
+        self._now = now
+        self.setWindowTitle(self.tr("Snooze until"))
+        self.edit = QDateTimeEdit(qdatetime(snooze_choices(now())["tomorrow"]), self)
+        self.edit.setObjectName("snoozeUntil")
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(
+            self.locale().dateFormat(QLocale.FormatType.LongFormat)
+            + " "
+            + self.locale().timeFormat(QLocale.FormatType.ShortFormat)
         )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(edit)
+        self.edit.setMinimumWidth(260)
+        label = QLabel(self.tr("Remind me again on:"), self)
+        label.setBuddy(self.edit)
+        self.error = QLabel(self)
+        self.error.setObjectName("snoozeError")
+        self.error.setWordWrap(True)
+        set_role(self.error, "error")
+        self.error.hide()
+        self.edit.dateTimeChanged.connect(lambda _value: self.error.hide())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
-        return to_utc(edit.dateTime()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def until(self) -> datetime:
+        return to_utc(self.edit.dateTime())
+
+    def accept(self) -> None:
+        if self.until() <= self._now():
+            self.error.setText(self.tr("That time has already passed: pick a later one."))
+            self.error.show()
+            self.edit.setFocus()
+            return
+        super().accept()

@@ -3,15 +3,17 @@ or the selected one; a check box completes, a menu snoozes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QToolButton,
     QTreeView,
@@ -25,11 +27,16 @@ from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
 from ui import colours, formatting
 from ui.display import visible
+from ui.followup_delegate import ClientRole, FollowUpDelegate
 from ui.icons import icon, set_icon
+from ui.theme import set_role
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
 TitleRole = Qt.ItemDataRole.UserRole + 3
+AccountRole = Qt.ItemDataRole.UserRole + 4
+#: The columns of a follow-up row.
+TITLE, DUE = range(2)
 #: Rows shown per section; the rest is counted (a list of every client's follow-ups
 #: for the next months is not something to read, and building it costs start-up time).
 SECTION_ROWS = 100
@@ -46,6 +53,28 @@ def snooze_choices(now: datetime) -> dict[str, datetime]:
         "tomorrow": tomorrow,
         "next_week": datetime.combine(monday, time(9), zone),
     }
+
+
+def fill_snooze_menu(
+    menu: QMenu, followup_id: str, now: datetime, snooze: Callable[[str, object], object]
+) -> None:
+    """The snooze entries (the pane's button and context menu, the reminder banner):
+    ``snooze(followup_id, when)`` with ``when`` None for "Pick a date…"."""
+    menu.clear()
+    choices = snooze_choices(now)
+
+    labels = {
+        "later": QCoreApplication.translate("FollowUpsPane", "Later today (3 hours)"),
+        "tomorrow": QCoreApplication.translate("FollowUpsPane", "Tomorrow morning"),
+        "next_week": QCoreApplication.translate("FollowUpsPane", "Next week (Monday)"),
+    }
+    for key, label in labels.items():
+        action = menu.addAction(label)
+        action.setEnabled(bool(followup_id))
+        action.triggered.connect(lambda _=False, when=choices[key]: snooze(followup_id, when))
+    pick = menu.addAction(QCoreApplication.translate("FollowUpsPane", "Pick a date…"))
+    pick.setEnabled(bool(followup_id))
+    pick.triggered.connect(lambda: snooze(followup_id, None))
 
 
 class FollowUpsPane(QWidget):
@@ -66,7 +95,8 @@ class FollowUpsPane(QWidget):
         self.view = QTreeView(self)
         self.view.setObjectName("followUps")
         self.view.setModel(self.model)
-        self.view.setUniformRowHeights(True)
+        self.view.setUniformRowHeights(False)  # two lines a follow-up, one a section
+        self.view.setItemDelegateForColumn(TITLE, FollowUpDelegate(self.view))
         self.view.setRootIsDecorated(False)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,10 +128,16 @@ class FollowUpsPane(QWidget):
         top.addWidget(self.scope, 1)
         top.addWidget(self.snooze_button)
         top.addWidget(self.new_button)
+        # What bold, the bell and the tint mean (a line under the list).
+        self.legend = QLabel(self)
+        self.legend.setObjectName("followUpsLegend")
+        self.legend.setWordWrap(True)
+        set_role(self.legend, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
         self._buckets = FollowUpBuckets()
         self.retranslate(refresh=False)  # the window refreshes once it is set up
 
@@ -113,13 +149,19 @@ class FollowUpsPane(QWidget):
         self.snooze_button.setText(self.tr("Snooze"))
         self.view.setAccessibleName(self.tr("Follow-ups"))
         self.model.setHorizontalHeaderLabels([self.tr("Follow-up"), self.tr("Due")])
+        self.legend.setText(
+            self.tr(
+                "Bold with a bell: high priority. Tinted and listed first: the selected client's."
+            )
+        )
         if refresh:  # dates are formatted for the language
             self.refresh()
 
     # -- data -----------------------------------------------------------------------
     def set_account(self, account_id: str) -> None:
-        self.account_id = account_id
-        if not self.all_clients:
+        """The selected client: its follow-ups alone, or listed first and tinted."""
+        if account_id != self.account_id:
+            self.account_id = account_id
             self.refresh()
 
     def set_all_clients(self, value: bool) -> None:
@@ -140,6 +182,8 @@ class FollowUpsPane(QWidget):
         else:
             self._buckets = FollowUpBuckets()
         now = self.store.clock.now()
+        mine = self.account_id if self.all_clients else ""
+        tint = colours.selected_tint()
         self.model.blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
         sections = [
@@ -161,8 +205,14 @@ class FollowUpsPane(QWidget):
             filler = [QStandardItem()]
             for f in filler:
                 f.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if mine:  # the selected client's first (the sort is stable: due order kept)
+                rows = tuple(sorted(rows, key=lambda r: r.account_id != mine))
             for row in rows[:SECTION_ROWS]:
-                section.appendRow(self._row_items(row, key, now))
+                items = self._row_items(row, key, now)
+                if mine and row.account_id == mine:
+                    for item in items:
+                        item.setBackground(QBrush(tint))
+                section.appendRow(items)
             if len(rows) > SECTION_ROWS:
                 more = QStandardItem(
                     self.tr("… and {0} more: show one client's follow-ups to see them").format(
@@ -178,9 +228,9 @@ class FollowUpsPane(QWidget):
         for i in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(i, QModelIndex(), True)
         header = self.view.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
         if selected:
             self.show_followup(selected)
         self.view.verticalScrollBar().setValue(scroll)
@@ -190,6 +240,7 @@ class FollowUpsPane(QWidget):
         account_name = visible(row.account_name)
         title.setData(row.id, IdRole)
         title.setData(row.title, TitleRole)
+        title.setData(row.account_id, AccountRole)
         title.setCheckable(True)
         title.setCheckState(Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked)
         title.setFlags(
@@ -197,7 +248,8 @@ class FollowUpsPane(QWidget):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsUserCheckable
         )
-        if row.priority == 2:
+        high = row.priority == 2
+        if high:
             bold = QFont(title.font())
             bold.setBold(True)
             title.setFont(bold)
@@ -209,20 +261,27 @@ class FollowUpsPane(QWidget):
             due_text = formatting.time_of_day(due_at)
         else:
             due_text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
-        if self.all_clients:
-            title.setText(f"{title.text()}  ·  {account_name}")
-        title.setToolTip(f"{visible(row.title)}\n{account_name}")
+        if self.all_clients:  # drawn under the title (ui/followup_delegate.py)
+            title.setData(account_name, ClientRole)
         due = QStandardItem(due_text)
-        due.setToolTip(f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})")
         due.setData(row.id, IdRole)
+        due.setData(row.account_id, AccountRole)
         due.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        when = f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})"
+        lines = [visible(row.title), self.tr("Client: {0}").format(account_name)]
+        if section == "overdue":
+            lines.append(self.tr("Overdue since {0}").format(formatting.relative(due_at, now)))
+            lines.append(self.tr("Due: {0}").format(formatting.date_time(due_at)))
+        else:
+            lines.append(self.tr("Due: {0}").format(when))
+        if high:
+            lines.append(self.tr("High priority (bold, with a bell)"))
+        tooltip = "\n".join(lines)
+        for item in (title, due):
+            item.setToolTip(tooltip)
         if section == "overdue":
             for item in (title, due):
                 item.setForeground(QBrush(colours.error()))
-            title.setToolTip(
-                self.tr("Overdue since {0}").format(formatting.relative(due_at, now))
-                + f"\n{account_name}"
-            )
         if section == "done":
             font = QFont(title.font())
             font.setStrikeOut(True)
@@ -230,6 +289,7 @@ class FollowUpsPane(QWidget):
         title.setData(
             ", ".join(
                 [visible(row.title), due_text, account_name]
+                + ([self.tr("high priority")] if high else [])
                 + ([self.tr("overdue")] if section == "overdue" else [])
             ),
             Qt.ItemDataRole.AccessibleTextRole,
@@ -294,32 +354,28 @@ class FollowUpsPane(QWidget):
             self.edit.emit(str(followup_id))
 
     def _fill_snooze_menu(self, menu: QMenu | None = None, followup_id: str = "") -> None:
-        menu = menu or self.snooze_menu
-        menu.clear()
-        followup_id = followup_id or self.current_id()
-        choices = snooze_choices(self.store.clock.now())
-        labels = {
-            "later": self.tr("Later today (3 hours)"),
-            "tomorrow": self.tr("Tomorrow morning"),
-            "next_week": self.tr("Next week (Monday)"),
-        }
-        for key, label in labels.items():
-            action = menu.addAction(label)
-            action.setEnabled(bool(followup_id))
-            action.triggered.connect(
-                lambda _=False, when=choices[key]: self.snooze.emit(followup_id, when)
-            )
-        pick = menu.addAction(self.tr("Pick a date…"))
-        pick.setEnabled(bool(followup_id))
-        pick.triggered.connect(lambda: self.snooze.emit(followup_id, None))
+        fill_snooze_menu(
+            menu or self.snooze_menu,
+            followup_id or self.current_id(),
+            self.store.clock.now(),
+            self.snooze.emit,
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
         followup_id = index.data(IdRole) if index.isValid() else None
         menu = QMenu(self)
         if followup_id:
-            menu.addAction(self.tr("Edit…"), lambda: self.edit.emit(str(followup_id)))
+            # Dialogs open once the menu has closed (its exec() returned).
+            menu.addAction(
+                self.tr("Edit…"),
+                lambda: QTimer.singleShot(0, lambda: self.edit.emit(str(followup_id))),
+            )
             snooze = menu.addMenu(icon("snooze"), self.tr("Snooze"))
             self._fill_snooze_menu(snooze, str(followup_id))
-        menu.addAction(icon("add"), self.tr("New follow-up…"), self.create_requested.emit)
+        menu.addAction(
+            icon("add"),
+            self.tr("New follow-up…"),
+            lambda: QTimer.singleShot(0, self.create_requested.emit),
+        )
         menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.banner = Banner(self)
+        self.banner = Banner(self, now=store.clock.now)
         self.banner.open_requested.connect(self.jump_to)
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         self.timeline.edit_entry.connect(records.edit_entry)
         self.timeline.header.open_link.connect(records.open_link)
         self.followups.complete.connect(followups.complete)
+        self.banner.done_requested.connect(lambda id_: followups.complete(id_, True))
+        self.banner.snooze_requested.connect(followups.snooze)
         self.followups.snooze.connect(followups.snooze)
         self.followups.edit.connect(followups.edit)
         self.followups.create_requested.connect(followups.new)
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
             self._pending_reminders.append(row)
             return
         text = self.tr("Due now: {0} — {1}").format(row.title, row.account_name)
-        self.banner.show_reminder(text, row.account_id)
+        self.banner.show_reminder(text, row.account_id, row.id)
         if self.tray is not None and self.tray.supportsMessages():
             self.tray.showMessage(self.tr("Follow-up due"), text, app_icon(), 10_000)
 

@@ -126,8 +126,24 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown.</extracomment>
+        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Mark this follow-up done (Edit ▸ Undo takes it back)</source>
+        <translation>Tandai tindak lanjut ini selesai (Sunting ▸ Urungkan membatalkannya)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Tunda</translation>
+    </message>
+    <message>
+        <source>Remind me again later</source>
+        <translation>Ingatkan saya lagi nanti</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -899,10 +915,6 @@ Pulihkan dari cadangan?</translation>
         <source>Snooze “{0}”</source>
         <translation>Tunda “{0}”</translation>
     </message>
-    <message>
-        <source>Snooze until</source>
-        <translation>Tunda sampai</translation>
-    </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
@@ -931,7 +943,6 @@ Pulihkan dari cadangan?</translation>
     <name>FollowUpsPane</name>
     <message>
         <source>All clients</source>
-        <extracomment>Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Semua klien</translation>
     </message>
     <message>
@@ -963,6 +974,10 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
+        <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>Terlambat</translation>
     </message>
@@ -983,8 +998,24 @@ Pulihkan dari cadangan?</translation>
         <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
+        <source>Client: {0}</source>
+        <translation>Klien: {0}</translation>
+    </message>
+    <message>
         <source>Overdue since {0}</source>
         <translation>Terlambat sejak {0}</translation>
+    </message>
+    <message>
+        <source>Due: {0}</source>
+        <translation>Jatuh tempo: {0}</translation>
+    </message>
+    <message>
+        <source>High priority (bold, with a bell)</source>
+        <translation>Prioritas tinggi (tebal, dengan lonceng)</translation>
+    </message>
+    <message>
+        <source>high priority</source>
+        <translation>prioritas tinggi</translation>
     </message>
     <message>
         <source>overdue</source>
@@ -992,6 +1023,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
+        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>
@@ -1962,6 +1994,21 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Keys</source>
         <translation>Tombol</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>Tunda sampai</translation>
+    </message>
+    <message>
+        <source>Remind me again on:</source>
+        <translation>Ingatkan saya lagi pada:</translation>
+    </message>
+    <message>
+        <source>That time has already passed: pick a later one.</source>
+        <translation>Waktu itu sudah lewat: pilih waktu yang lebih nanti.</translation>
     </message>
 </context>
 <context>

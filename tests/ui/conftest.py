@@ -37,11 +37,19 @@ def sample(store: Store, clock: FixedClock) -> dict[str, str]:
             uow, "Budi Santoso", account_id=ids["kopi"], emails=["budi@kopi.example"]
         )
         ids["old_note"] = services.add_interaction(
-            uow, ids["acme"], kind="meeting", subject="Kick-off", body="**Budget** agreed",
+            uow,
+            ids["acme"],
+            kind="meeting",
+            subject="Kick-off",
+            body="**Budget** agreed",
             occurred_at=now - timedelta(days=40),
         )
         ids["call"] = services.add_interaction(
-            uow, ids["kopi"], kind="call", subject="Pricing call", body="Discussed pricing",
+            uow,
+            ids["kopi"],
+            kind="call",
+            subject="Pricing call",
+            body="Discussed pricing",
             occurred_at=now - timedelta(days=2),
         )
         ids["overdue"] = services.create_followup(

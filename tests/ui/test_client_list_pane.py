@@ -4,6 +4,7 @@ from settings even when they are damaged."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -126,13 +127,13 @@ def test_going_cold_and_overdue_are_marked(window: MainWindow, sample: dict[str,
     acme = model.index(model.row_of(sample["acme"]), 0)
     kopi = model.index(model.row_of(sample["kopi"]), 0)
     assert model.data(acme, Qt.ItemDataRole.ToolTipRole) == (
-        "Going cold: no contact for more than 14 days"
+        "Acme Corp\nGoing cold: no contact for more than 14 days"  # the whole name first
     )
     assert model.data(acme, Qt.ItemDataRole.AccessibleTextRole) == "Acme Corp, going cold"
     assert not model.data(acme, Qt.ItemDataRole.DecorationRole).isNull()
     assert model.data(acme, ClientListModel.ColdRole) is True
     assert model.data(acme, ClientListModel.IdRole) == sample["acme"]
-    assert model.data(kopi, Qt.ItemDataRole.ToolTipRole) is None
+    assert model.data(kopi, Qt.ItemDataRole.ToolTipRole) == "PT Kopi Nusantara"
     assert model.data(kopi, Qt.ItemDataRole.AccessibleTextRole) == "PT Kopi Nusantara"
     assert model.data(kopi, Qt.ItemDataRole.DecorationRole) is None
     assert model.data(kopi, ClientListModel.ColdRole) is False
@@ -170,3 +171,61 @@ def test_show_client_of_an_unknown_id_keeps_the_selection(
     assert pane.show_client("no-such-id") is False
     assert pane.show_client("") is False
     assert pane.current_id() == sample["kopi"]
+
+
+LONG_NAMES = (
+    "PT Harapan Sejahtera Abadi Logistik",
+    "PT Harapan Sejahtera Abadi Makmur",
+)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_long_names_have_the_space_and_the_selection_stays_in_view(
+    window: MainWindow, qtbot: QtBot, language: str
+) -> None:
+    from ui.settings_dialog import apply_language
+
+    with window.store.write() as uow:
+        ids = [services.create_account(uow, name) for name in LONG_NAMES]
+        for i in range(60):
+            services.create_account(uow, f"Client {i:02}")
+    pane = window.clients
+    qtbot.waitUntil(lambda: pane.model.row_of(ids[1]) >= 0)
+    try:
+        if language == "id":
+            apply_language("id")
+            qtbot.waitUntil(lambda: window.actions_.menus["file"].title() == "&Berkas")
+        window.resize(1366, 768)
+        qtbot.wait(20)
+        view = pane.view
+        metrics = view.fontMetrics()
+        row = pane.model.row_of(ids[1])
+        name_width = metrics.horizontalAdvance(LONG_NAMES[1])
+        # The name column has room for the whole name (icon and margins too), the other
+        # columns narrower than they would like when that is what it takes.
+        assert view.columnWidth(0) >= name_width + 16, (
+            [view.columnWidth(c) for c in range(5)],
+            view.viewport().width(),
+        )
+        assert sum(view.columnWidth(c) for c in range(5)) <= view.viewport().width() + 1
+        for column in range(1, 5):
+            assert view.columnWidth(column) >= 28
+        # Elided headers still say what they are.
+        tip = pane.model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tip == pane.model.headerData(4, Qt.Orientation.Horizontal)
+        # The selected client, far down the list, is in view after a resize and a refresh.
+        far = pane.model.row_of(ids[0])
+        assert pane.show_client(ids[0])
+        view.scrollToTop()
+        window.resize(1360, 760)
+        qtbot.wait(20)
+        rect = view.visualRect(pane.model.index(far, 0))
+        assert view.viewport().rect().contains(rect), (rect, view.viewport().rect())
+        view.scrollToTop()
+        pane.refresh()
+        rect = view.visualRect(pane.model.index(pane.model.row_of(ids[0]), 0))
+        assert view.viewport().rect().contains(rect)
+        assert row >= 0
+    finally:
+        apply_language("en")
+    qtbot.waitUntil(lambda: window.actions_.menus["file"].title() == "&File")

@@ -15,6 +15,7 @@ from models import services
 from models.clock import FixedClock
 from models.queries import followups as followup_queries
 from tests.ui.user import Script, click
+from ui.followup_delegate import ClientRole
 from ui.followups import SECTION_ROWS, FollowUpsPane, snooze_choices
 from ui.main_window import MainWindow
 
@@ -86,13 +87,14 @@ def test_context_menu_snoozes_to_a_picked_date(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
 ) -> None:
     pane = window.followups
-    pick = clock.now() + timedelta(days=10)
+    pick = snooze_choices(clock.now())["tomorrow"] + timedelta(days=10)
 
     def pick_the_date(dialog: object) -> None:
         assert isinstance(dialog, QDialog)
         edit = dialog.findChild(QDateTimeEdit)
         assert edit is not None
-        assert edit.dateTime().toSecsSinceEpoch() == int(clock.now().timestamp())
+        tomorrow = snooze_choices(clock.now())["tomorrow"]
+        assert edit.dateTime().toSecsSinceEpoch() == int(tomorrow.timestamp())  # 09:00
         edit.setDateTime(edit.dateTime().addDays(10))
         click("OK")(dialog)
 
@@ -133,6 +135,7 @@ def test_context_menu_edit_and_new(
     with Script().menu("Edit…") as script:
         right_click(pane, point_of(pane, sample["later"]))
     assert script.done and script.unexpected == []
+    qtbot.waitUntil(lambda: bool(window.findChildren(QDialog, "followUpDialog")))
     dialog = visible_followup_dialog(window)
     assert dialog.windowTitle() == "Edit follow-up"
     title = dialog.findChild(QLineEdit)
@@ -218,3 +221,94 @@ def test_selection_is_kept_when_other_follow_ups_change(
     qtbot.waitUntil(lambda: new in pane.section_ids("upcoming"))
     assert pane.current_id() == sample["later"]
     assert pane.section_titles("no such section") == []
+
+
+LONG_TITLE = "Send the signed renewal contract and the revised price list"
+LONG_CLIENT = "PT Harapan Sejahtera Abadi Logistik"
+
+
+def test_rows_show_the_client_elided_with_the_whole_in_the_tooltip(
+    window: MainWindow, qtbot: QtBot, clock: FixedClock
+) -> None:
+    with window.store.write() as uow:
+        acc = services.create_account(uow, LONG_CLIENT)
+        fid = services.create_followup(
+            uow, acc, LONG_TITLE, clock.now() + timedelta(days=2), all_day=False, priority=2
+        )
+    window.resize(1366, 768)
+    pane = window.followups
+    qtbot.waitUntil(lambda: pane.item_for(fid) is not None)
+    item = pane.item_for(fid)
+    assert item is not None
+    title = item.index()
+    due = title.siblingAtColumn(1)
+    assert title.data() == LONG_TITLE and title.data(ClientRole) == LONG_CLIENT
+    # The title (and the client under it) has most of the pane; both elide at the right.
+    view = pane.view
+    assert view.columnWidth(0) > 0.55 * view.viewport().width()
+    assert view.textElideMode() == Qt.TextElideMode.ElideRight
+    section_height = view.visualRect(title.parent()).height()
+    assert view.visualRect(title).height() >= section_height + 8  # two lines
+    tip = str(title.data(Qt.ItemDataRole.ToolTipRole))
+    assert LONG_TITLE in tip and f"Client: {LONG_CLIENT}" in tip and "Due: " in tip
+    assert "High priority (bold, with a bell)" in tip
+    assert due.data(Qt.ItemDataRole.ToolTipRole) == tip
+    # The client's name is drawn under the title: the row's second line has ink.
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(title)
+    y_client = rect.bottom() - 5
+    background = image.pixelColor(rect.right() - 2, y_client)
+    line = [
+        image.pixelColor(x, y)
+        for x in range(rect.left() + 40, rect.left() + 200)
+        for y in range(rect.center().y() + 2, rect.bottom() - 1)
+    ]
+    assert any(c != background for c in line)
+    # One client shown: its name is not repeated on every row.
+    pane.set_all_clients(False)
+    window.clients.show_client(acc)
+    qtbot.waitUntil(lambda: pane.item_for(fid) is not None)
+    item = pane.item_for(fid)
+    assert item is not None and item.data(ClientRole) is None
+
+
+def test_legend_explains_bold_the_bell_and_the_tint(window: MainWindow) -> None:
+    legend = window.followups.legend
+    assert legend.isVisible()
+    assert "Bold with a bell: high priority" in legend.text()
+    assert "selected client" in legend.text()
+
+
+def test_selected_clients_items_are_listed_first_and_tinted(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    with window.store.write() as uow:
+        for day in range(1, 4):  # other clients' items due before the selected one's
+            services.create_followup(
+                uow,
+                sample["acme"],
+                f"Acme {day}",
+                clock.now() + timedelta(days=day),
+                all_day=False,
+            )
+    pane = window.followups
+    qtbot.waitUntil(lambda: len(pane.section_ids("upcoming")) == 4)
+    assert pane.section_titles("upcoming")[0] == "Acme 1"
+    window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.section_titles("upcoming")[0] == "Quarterly review")
+    assert pane.all_clients  # every client's still listed, after the selected one's
+    assert pane.section_titles("upcoming")[1:] == ["Acme 1", "Acme 2", "Acme 3"]
+    mine = pane.item_for(sample["later"])
+    other = pane.item_for(pane.section_ids("upcoming")[1])
+    assert mine is not None and other is not None
+    assert mine.background().style() != Qt.BrushStyle.NoBrush
+    assert other.background().style() == Qt.BrushStyle.NoBrush
+    # Drawn as such on the real window: the tinted row's pixels differ from the others'.
+    view = pane.view
+    image = view.viewport().grab().toImage()
+    mine_rect = view.visualRect(mine.index())
+    other_rect = view.visualRect(other.index())
+    x = mine_rect.right() - 4
+    assert image.pixelColor(x, mine_rect.center().y()) != image.pixelColor(
+        x, other_rect.center().y()
+    )

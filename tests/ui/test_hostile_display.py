@@ -14,6 +14,7 @@ from models import services
 from models.clock import FixedClock
 from models.store import Store
 from ui.display import has_hidden, visible
+from ui.followup_delegate import ClientRole
 from ui.main_window import MainWindow
 
 SPOOF = "Acme\u202egnp.exe"  # shown as "Acmeexe.png" by a bidi-aware renderer
@@ -59,8 +60,11 @@ def test_a_spoofed_name_is_shown_with_its_marker(
     items = []
     for i in range(pane.model.rowCount()):
         section = pane.model.item(i)
-        items += [section.child(j).text() for j in range(section.rowCount())]
-    assert any(t == f"Pay⟨U+202E⟩exe.doc  ·  {SHOWN}" for t in items), items
+        items += [
+            (section.child(j, 0).text(), section.child(j, 0).data(ClientRole))
+            for j in range(section.rowCount())
+        ]
+    assert ("Pay⟨U+202E⟩exe.doc", SHOWN) in items, items
     palette = window.app_actions.show_palette()
     qtbot.keyClicks(palette.input, "acme")  # matched on the stored name
     texts = [palette.list.item(i).text() for i in range(palette.list.count())]
