@@ -59,6 +59,7 @@ class ClientListModel(QAbstractTableModel):
         self._rows: list[ClientRow] = []
         self._cursor: ClientCursor | None = None
         self._exhausted = True
+        self.total = 0
         self._now = store.clock.now()
 
     # -- loading --------------------------------------------------------------------
@@ -75,6 +76,11 @@ class ClientListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._cursor = rows, cursor
         self._exhausted = cursor is None
+        # How many clients the filter matches, counted once per load (not per page), so
+        # the count does not change as the list is scrolled.
+        self.total = (
+            len(rows) if cursor is None else client_queries.client_count(self.store, self.filter)
+        )
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -442,10 +448,12 @@ class ClientListPane(QWidget):
                 self.empty_label.setText(self.tr("No client matches this filter."))
             else:
                 self.empty_label.setText(
-                    self.tr("No clients yet — import a CSV or add one with Client ▸ New client.")
+                    self.tr("No clients yet — import a CSV or add one with File ▸ New client…")
                 )
         else:
             self.empty_label.hide()
             self.view.show()
-        more = "+" if self.model.canFetchMore() else ""
-        self.count_label.setText(self.tr("{0}{1} clients").format(shown, more))
+        total = self.model.total
+        self.count_label.setText(
+            self.tr("1 client") if total == 1 else self.tr("{0} clients").format(total)
+        )

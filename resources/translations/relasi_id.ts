@@ -372,12 +372,16 @@ Pulihkan dari cadangan?</translation>
         <translation>Tidak ada klien yang cocok dengan filter ini.</translation>
     </message>
     <message>
-        <source>No clients yet — import a CSV or add one with Client ▸ New client.</source>
-        <translation>Belum ada klien — impor CSV atau tambahkan lewat Klien ▸ Klien baru.</translation>
+        <source>No clients yet — import a CSV or add one with File ▸ New client…</source>
+        <translation>Belum ada klien — impor CSV atau tambahkan lewat Berkas ▸ Klien baru…</translation>
     </message>
     <message>
-        <source>{0}{1} clients</source>
-        <translation>{0}{1} klien</translation>
+        <source>1 client</source>
+        <translation>1 klien</translation>
+    </message>
+    <message>
+        <source>{0} clients</source>
+        <translation>{0} klien</translation>
     </message>
 </context>
 <context>

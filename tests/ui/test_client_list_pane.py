@@ -50,7 +50,7 @@ def test_filter_menu_narrows_the_list_and_clears(window: MainWindow, qtbot: QtBo
         "Clear filters",
     ]
     assert names(pane) == ["Acme Corp"]
-    assert pane.count_label.text() == "1 clients"
+    assert pane.count_label.text() == "1 client"
     choose_filter(qtbot, pane, "Tier C")  # a second tier widens again
     assert names(pane) == ["Acme Corp", "Globex Inc"]
     choose_filter(qtbot, pane, "Tier A")  # chosen again: off
@@ -113,12 +113,12 @@ def test_a_new_database_says_how_to_start(qtbot: QtBot, store: Store, settings: 
     pane = window.clients
     assert pane.empty_label.isVisible() and not pane.view.isVisible()
     assert pane.empty_label.text() == (
-        "No clients yet — import a CSV or add one with Client ▸ New client."
+        "No clients yet — import a CSV or add one with File ▸ New client…"
     )
     with store.write() as uow:
         services.create_account(uow, "First Client")
     qtbot.waitUntil(lambda: names(pane) == ["First Client"])
-    assert pane.view.isVisible() and pane.count_label.text() == "1 clients"
+    assert pane.view.isVisible() and pane.count_label.text() == "1 client"
     window.close()
 
 
@@ -229,3 +229,35 @@ def test_long_names_have_the_space_and_the_selection_stays_in_view(
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: window.actions_.menus["file"].title() == "&File")
+
+
+def test_the_count_is_the_total_and_does_not_change_while_scrolling(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """More clients than a page: the label says how many there are, before and after the
+    list loads its next pages (it once said "100+" and then "253")."""
+    with window.store.write() as uow:
+        for i in range(250):
+            services.create_account(uow, f"Klien {i:03d}")
+    pane = window.clients
+    pane.refresh()
+    assert pane.model.rowCount() < 253 and pane.model.canFetchMore()
+    assert pane.count_label.text() == "253 clients"
+    while pane.model.canFetchMore():
+        pane.model.fetchMore()
+    assert pane.model.rowCount() == 253 and pane.count_label.text() == "253 clients"
+    qtbot.keyClicks(pane.search, "Klien 00")
+    qtbot.waitUntil(lambda: pane.count_label.text() == "10 clients")
+
+
+def test_an_empty_list_names_the_real_menu(window: MainWindow, qtbot: QtBot) -> None:
+    for action in window.menuBar().actions():
+        if action.text().replace("&", "") == "File":
+            items = [a.text().replace("&", "") for a in action.menu().actions()]
+            assert "New client…" in items
+    with window.store.write() as uow:
+        for row in [*window.clients.model._rows]:
+            services.soft_delete(uow, "account", row.id)
+    window.clients.refresh()
+    qtbot.waitUntil(lambda: window.clients.empty_label.isVisible())
+    assert "File ▸ New client…" in window.clients.empty_label.text()
