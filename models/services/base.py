@@ -96,3 +96,22 @@ def record_update(
     if old:
         before, after = dict(old), dict(new)  # the caller may go on changing its dicts
         uow.record(lambda u: update(u, id_, **before), lambda u: update(u, id_, **after))
+
+
+def update_with_contact(
+    uow: UnitOfWork,
+    kind: str,
+    id_: str,
+    values: dict[str, Any],
+    update: Callable[..., dict[str, Any]],
+) -> dict[str, Any]:
+    """The update of a deal or a follow-up (rows of a client that may name one of its
+    contacts): checked, applied, reported with the client, its undo recorded."""
+    obj = get(uow, kind, id_)
+    clean = checked(uow, kind, values)
+    contact_of(uow, obj.account_id, clean, obj.contact_id)
+    old = apply(uow, kind, obj, clean)
+    if old:
+        uow.touched("account", obj.account_id)
+    record_update(uow, update, id_, old, clean)
+    return old

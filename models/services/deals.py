@@ -9,13 +9,12 @@ from models import validation as v
 from models.entities import CLOSED_STAGES, Deal, DealStage, DealStageChange, Quota
 from models.errors import ValidationError
 from models.services.base import (
-    apply,
     checked,
     contact_of,
     get,
-    record_update,
     service,
     stamp_new,
+    update_with_contact,
 )
 from models.services.trash import record_created
 from models.store import UnitOfWork
@@ -44,14 +43,7 @@ def create_deal(
 
 @service
 def update_deal(uow: UnitOfWork, deal_id: str, **values: Any) -> dict[str, Any]:
-    deal: Deal = get(uow, "deal", deal_id)
-    clean = checked(uow, "deal", values)
-    contact_of(uow, deal.account_id, clean, deal.contact_id)
-    old = apply(uow, "deal", deal, clean)
-    if old:
-        uow.touched("account", deal.account_id)
-    record_update(uow, update_deal, deal_id, old, clean)
-    return old
+    return update_with_contact(uow, "deal", deal_id, values, update_deal)
 
 
 def _record_stage(uow: UnitOfWork, deal_id: str, old: str | None, new: str) -> None:

@@ -17,6 +17,7 @@ from models.services.base import (
     record_update,
     service,
     stamp_new,
+    update_with_contact,
 )
 from models.services.trash import record_created
 from models.store import UnitOfWork
@@ -87,14 +88,7 @@ def create_followup(
 
 @service
 def update_followup(uow: UnitOfWork, followup_id: str, **values: Any) -> dict[str, Any]:
-    followup: FollowUp = get(uow, "followup", followup_id)
-    clean = checked(uow, "followup", values)
-    contact_of(uow, followup.account_id, clean, followup.contact_id)
-    old = apply(uow, "followup", followup, clean)
-    if old:
-        uow.touched("account", followup.account_id)
-    record_update(uow, update_followup, followup_id, old, clean)
-    return old
+    return update_with_contact(uow, "followup", followup_id, values, update_followup)
 
 
 def complete_followup(uow: UnitOfWork, followup_id: str, done: bool = True) -> dict[str, Any]:
