@@ -36,6 +36,13 @@ class NotADatabaseError(StoreError):
     code = "not-a-database"
 
 
+class DatabaseInUseError(StoreError):
+    """Another Relasi (a window or a command) holds the database; restore and re-key
+    must wait until it is closed."""
+
+    code = "in-use"
+
+
 class DiskFullError(StoreError):
     """The disk (or the file system's quota) is full; the database itself is fine."""
 

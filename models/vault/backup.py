@@ -42,7 +42,13 @@ from typing import Any
 import sqlcipher3
 
 from models.clock import Clock, as_utc
-from models.errors import RelasiError, StoreError, TooNewError, describe
+from models.errors import DatabaseInUseError as DatabaseInUseError  # re-exported
+from models.errors import (
+    RelasiError,
+    StoreError,
+    TooNewError,
+    describe,
+)
 from models.migrations import REVISIONS
 from models.store import Store, connect_raw
 from models.vault import leftovers
@@ -90,12 +96,6 @@ class ReadOnlyError(StoreError):
     """The database file or its folder cannot be written."""
 
     code = "read-only"
-
-
-class DatabaseInUseError(StoreError):
-    """A running Relasi holds the database (restore must wait until it is closed)."""
-
-    code = "in-use"
 
 
 @dataclass(frozen=True)

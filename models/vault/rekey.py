@@ -30,7 +30,7 @@ from typing import Any
 
 import sqlcipher3
 
-from models.errors import NotADatabaseError, StoreError
+from models.errors import DatabaseInUseError, NotADatabaseError, StoreError
 from models.migrations import REVISIONS
 from models.store import SQLITE_HEADER
 from models.vault import keys, unlock, writer_lock
@@ -125,7 +125,7 @@ def _rekey(*args: Any) -> bytes:
     db_path = args[0]
     try:
         held = writer_lock.acquire(db_path, exclusive=True, timeout_s=2.0, doing="be re-keyed")
-    except writer_lock.DatabaseLockedError as exc:
+    except DatabaseInUseError as exc:
         raise DatabaseBusyError(exc.message, path=str(db_path)) from None
     try:
         return _rekey_locked(*args)

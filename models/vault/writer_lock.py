@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.errors import StoreError
+from models.errors import DatabaseInUseError
 
 try:
     import fcntl
@@ -26,10 +26,6 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 POLL_S = 0.05
-
-
-class DatabaseLockedError(StoreError):
-    code = "in-use"
 
 
 def writers_lock_path(db_path: Path) -> Path:
@@ -55,7 +51,7 @@ class Held:
 def acquire(db_path: Path, *, exclusive: bool, timeout_s: float, doing: str) -> Held | None:
     """Take the lock; returns what to ``release`` (None: cannot lock here).
 
-    Raises DatabaseLockedError with one line when it is not free within ``timeout_s``.
+    Raises DatabaseInUseError with one line when it is not free within ``timeout_s``.
     The lock file exists only while someone holds it (the last one out removes it), so
     after locking, the file at the path must still be the one locked, or it is retried.
     """
@@ -74,7 +70,7 @@ def acquire(db_path: Path, *, exclusive: bool, timeout_s: float, doing: str) -> 
         except BlockingIOError:
             os.close(fd)
             if time.monotonic() >= deadline:
-                raise DatabaseLockedError(
+                raise DatabaseInUseError(
                     f"{db_path} is in use by another Relasi process, so it cannot {doing} "
                     "now; wait for it to finish (or close it) and try again",
                     path=str(db_path),
