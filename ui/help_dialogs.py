@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.row_table import RowTableModel
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -46,6 +48,16 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     return rows
 
 
+class ShortcutModel(RowTableModel):
+    """(what, keys) rows of the shortcut sheet."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Command"), self.tr("Keys"))
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        return row[column] if role == Qt.ItemDataRole.DisplayRole else None
+
+
 class ShortcutSheet(QDialog):
     """The window's keyboard shortcuts, read from its actions."""
 
@@ -54,18 +66,17 @@ class ShortcutSheet(QDialog):
         self.setObjectName("shortcutSheet")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = shortcut_rows(actions)
-        self.table = QTableWidget(len(rows), 2, self)
+        self.model = ShortcutModel(self)
+        self.model.set_rows(rows)
+        self.table = QTableView(self)
         self.table.setObjectName("shortcutTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Keys")])
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )
-        for r, (what, keys) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(what))
-            self.table.setItem(r, 1, QTableWidgetItem(keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -1986,11 +1986,7 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
 </context>
 <context>
-    <name>ShortcutSheet</name>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Pintasan keyboard</translation>
-    </message>
+    <name>ShortcutModel</name>
     <message>
         <source>Command</source>
         <translation>Perintah</translation>
@@ -1998,6 +1994,13 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Keys</source>
         <translation>Tombol</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
     </message>
 </context>
 <context>

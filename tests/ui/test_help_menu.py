@@ -12,8 +12,8 @@ from ui.settings_dialog import apply_language
 
 
 def sheet_rows(sheet: ShortcutSheet) -> dict[str, str]:
-    t = sheet.table
-    return {t.item(r, 0).text(): t.item(r, 1).text() for r in range(t.rowCount())}
+    m = sheet.table.model()
+    return {m.index(r, 0).data(): m.index(r, 1).data() for r in range(m.rowCount())}
 
 
 def test_lock_item_has_a_shortcut_not_a_label_suffix(window: MainWindow, qtbot: QtBot) -> None:
