@@ -36,6 +36,9 @@ LANGUAGES = ["en", "id"]
 B, E = r"(?<!\w)", r"(?!\w)"
 _MONTH_FIX = {"ags": "agustus", "agst": "agustus", "agus": "agustus"}  # unknown to dateparser
 EXPLICIT_RULES: Rules = []
+_SINCE = re.compile(
+    r"(?<!\w)(?:since|sejak|dari\s+tanggal)\s+(?:the\s+|tanggal\s+|tgl\.?\s+)?$", re.I
+)
 
 
 def _rule(pattern: str) -> Callable[[Handler], Handler]:
@@ -54,6 +57,8 @@ def _dateparser(fragment: str, ctx: Ctx, order: str) -> datetime | None:
 
 def _explicit(m: re.Match[str], ctx: Ctx, day: int, year: int | None, order: str) -> DateHit | None:
     """Let dateparser read the fragment, check its day (and year), then place the year."""
+    if _SINCE.search(ctx.text, 0, m.start()):
+        return None  # "overdue since 15 Nov", "sejak 3 Maret": a past reference
     fragment = m.group(0)
     for short, full in _MONTH_FIX.items():
         fragment = re.sub(rf"(?<!\w){short}(?!\w)", full, fragment, flags=re.IGNORECASE)
@@ -123,7 +128,7 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> DateHit | None:
     return hit
 
 
-_FUZZY_VOCAB = re.compile(r"\d|day|week|month|year|fortnight|hari|minggu|pekan|bulan|tahun", re.I)
+FUZZY_VOCAB = re.compile(r"\d|day|week|month|year|fortnight|hari|minggu|pekan|bulan|tahun", re.I)
 _NUMBERS_ONLY = re.compile(r"[\d\s/.,:\-]+")  # the numeric rule already judged these
 _QUARTER = re.compile(r"(?<!\w)Q[1-4](?!\w)", re.IGNORECASE)
 
@@ -148,9 +153,12 @@ def fuzzy_search(ctx: Ctx, text: str) -> datetime | None:
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     for fragment, value in found or []:
-        if not _FUZZY_VOCAB.search(fragment) or _QUARTER.search(fragment):
+        if not FUZZY_VOCAB.search(fragment) or _QUARTER.search(fragment):
             continue
         if _NUMBERS_ONLY.fullmatch(fragment) or value.tzinfo is not None:
+            continue
+        at = text.find(fragment)
+        if at >= 0 and _SINCE.search(text, 0, at):
             continue
         if ctx.today <= value.date() <= ctx.today + timedelta(days=3 * 366):
             return value

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 REASON_AMBIGUOUS_WORD = "ambiguous_word"
 REASON_PAST = "past"
+REASON_SAME_WEEKDAY = "same_weekday"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class DateHit:
     moment: datetime | None = None
     explicit: bool = False
     reasons: tuple[str, ...] = ()
+    kind: str = ""  # "weekday", "next_week", "next_month", "day_of_month": see combine()
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -99,9 +101,11 @@ def _rule(pattern: str, flags: int = re.IGNORECASE) -> Callable[[Handler], Handl
     return rule_into(RELATIVE_RULES, pattern, flags)
 
 
-def hit(m: re.Match[str], day: date, *reasons: str, explicit: bool = False) -> DateHit:
+def hit(
+    m: re.Match[str], day: date, *reasons: str, explicit: bool = False, kind: str = ""
+) -> DateHit:
     """A DateHit covering the whole match."""
-    return DateHit(m.start(), m.end(), day, explicit=explicit, reasons=reasons)
+    return DateHit(m.start(), m.end(), day, explicit=explicit, reasons=reasons, kind=kind)
 
 
 def next_weekday(today: date, weekday: int, *, include_today: bool = False) -> date:
@@ -216,7 +220,10 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> DateHit | None:
     if pre == "next" or _NEXT_POST.match(post):
         return hit(m, monday_next_week(ctx.today) + timedelta(days=weekday))
     this = bool(pre) or bool(post)
-    return hit(m, next_weekday(ctx.today, weekday, include_today=this))
+    kind = "" if this else f"wd{weekday}"
+    if not this and weekday == ctx.today.weekday():  # said on that weekday: today or in 7 days?
+        return hit(m, next_weekday(ctx.today, weekday), REASON_SAME_WEEKDAY, kind=kind)
+    return hit(m, next_weekday(ctx.today, weekday, include_today=this), kind=kind)
 
 
 @_rule(
@@ -255,7 +262,7 @@ def _capital_minggu(m: re.Match[str], ctx: Ctx) -> DateHit:
     r"|the\s+following\s+week|the\s+week\s+after)" + E
 )
 def _next_week(m: re.Match[str], ctx: Ctx) -> DateHit:
-    return hit(m, monday_next_week(ctx.today))
+    return hit(m, monday_next_week(ctx.today), kind="next_week")
 
 
 @_rule(B + r"(?:(?:the\s+)?end\s+of\s+next\s+week|akhir\s+(?:minggu|pekan)\s+depan)" + E)
@@ -292,7 +299,7 @@ def _next_month(m: re.Match[str], ctx: Ctx) -> DateHit:
     day = add_months(ctx.today.replace(day=1), 1)
     while day.weekday() >= 5:
         day += timedelta(days=1)
-    return hit(m, day)
+    return hit(m, day, kind="next_month")
 
 
 @_rule(B + r"(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?year|eoy|akhir\s+tahun(?:\s+ini)?)" + E)
@@ -339,8 +346,67 @@ def _day_of_month(m: re.Match[str], ctx: Ctx) -> DateHit | None:
         if wanted <= calendar.monthrange(month.year, month.month)[1]:
             candidate = month.replace(day=wanted)
             if candidate >= ctx.today:
-                return hit(m, candidate)
+                return hit(m, candidate, kind=f"dom{wanted}")
     return None
+
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7,
+    "agu": 8, "agt": 8, "ags": 8, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11,
+    "nop": 11, "des": 12, "dec": 12,
+}  # fmt: skip
+_ORDINALS = {"pertama": 1, "first": 1, "1st": 1, "kedua": 2, "second": 2, "2nd": 2,
+             "ketiga": 3, "third": 3, "3rd": 3, "keempat": 4, "fourth": 4, "4th": 4}  # fmt: skip
+
+
+@_rule(
+    B + r"(?:minggu|pekan)\s+(?:ke-?\s*(?P<n>[1-4])|(?P<w>pertama|kedua|ketiga|keempat))"
+    r"(?:\s+(?:bulan|di))?\s+(?P<m1>" + MONTH + r")" + E
+    + r"|" + B + r"(?:the\s+)?(?P<w2>first|second|third|fourth|1st|2nd|3rd|4th)\s+week\s+"
+    r"(?:of|in)\s+(?P<m2>" + MONTH + r")" + E
+)
+def _nth_week_of_month(m: re.Match[str], ctx: Ctx) -> DateHit | None:
+    """ "minggu kedua Januari": the Monday starting that month's 2nd full week; flagged."""
+    month = _MONTH_NUMBERS.get((m["m1"] or m["m2"]).lower()[:3])
+    nth = int(m["n"]) if m["n"] else _ORDINALS[(m["w"] or m["w2"]).lower()]
+    if month is None:
+        return None
+    for year in (ctx.today.year, ctx.today.year + 1):
+        first = date(year, month, 1)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7) + timedelta(weeks=nth - 1)
+        if monday >= ctx.today:
+            return hit(m, monday, REASON_AMBIGUOUS_WORD)
+    return None
+
+
+def combine(hits: list[DateHit], ctx: Ctx) -> list[DateHit]:
+    """Two phrases that say one day together: "next week ... Wednesday", "bulan depan tanggal 5".
+
+    The pair becomes one hit (spanning both, the earlier first) so that it is
+    not read as two different dates.
+    """
+    kinds = {h.kind: h for h in hits if h.kind}
+    combined: DateHit | None = None
+    weekday = next((h for h in hits if h.kind.startswith("wd")), None)
+    dom = next((h for h in hits if h.kind.startswith("dom")), None)
+    if "next_week" in kinds and weekday is not None:
+        week = kinds["next_week"]
+        day = monday_next_week(ctx.today) + timedelta(days=int(weekday.kind[2:]))
+        combined = DateHit(min(week.start, weekday.start), max(week.end, weekday.end), day)
+        parts = (week, weekday)
+    elif "next_month" in kinds and dom is not None:
+        month = kinds["next_month"]
+        first = add_months(ctx.today.replace(day=1), 1)
+        wanted = int(dom.kind[3:])
+        if wanted > calendar.monthrange(first.year, first.month)[1]:
+            return hits
+        day = first.replace(day=wanted)
+        combined = DateHit(min(month.start, dom.start), max(month.end, dom.end), day)
+        parts = (month, dom)
+    if combined is None:
+        return hits
+    rest = [h for h in hits if h not in parts]
+    return sorted([combined, *rest], key=lambda h: h.start)
 
 
 def find_dates(ctx: Ctx, rules: Rules) -> list[DateHit]:

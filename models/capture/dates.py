@@ -13,7 +13,8 @@ Monday):
 * today / hari ini / EOD -> today; tomorrow / besok -> +1 day;
   lusa / besok lusa / the day after tomorrow -> +2 days.
 * A bare weekday ("Friday", "Jumat", "hari Jumat", "on Fri") is the next one
-  strictly after today: said on a Friday, "Friday" is 7 days later.
+  strictly after today: said on a Friday, "Friday" is 7 days later, flagged
+  (the writer may mean today).
   "this Friday" / "Jumat ini" is the next one on or after today.
 * "next Tuesday" / "Selasa depan" / "Selasa minggu depan" is that weekday in
   the NEXT calendar week: said on a Tuesday it is 7 days later, on a Monday
@@ -39,7 +40,8 @@ Monday):
 * Times: "jam 3 sore" 15:00, "jam 10 pagi" 10:00, "jam 7 malam" 19:00,
   "3pm", "15:00", "pukul 14.30", "at 10", "noon". An hour 1-6 with no am/pm or
   pagi/sore is taken as afternoon (business hours) and flagged. A time with no
-  date is today if still ahead, else tomorrow (flagged).
+  date is today if still ahead, else tomorrow; always flagged. A time said in
+  another zone ("10am Singapore time", "3pm GMT") is kept as said and flagged.
 * No time -> an all-day due date (midnight local, ``all_day=True``).
 * Several different dates in one line: the first wins, flagged.
 
@@ -59,6 +61,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from models.capture.date_explicit import (
     EXPLICIT_RULES,
+    FUZZY_VOCAB,
     REASON_AMBIGUOUS_NUMERIC,
     REASON_FUZZY,
     fuzzy_search,
@@ -66,10 +69,12 @@ from models.capture.date_explicit import (
 from models.capture.date_rules import (
     REASON_AMBIGUOUS_WORD,
     REASON_PAST,
+    REASON_SAME_WEEKDAY,
     RELATIVE_RULES,
     Ctx,
     DateHit,
     add_working_days,
+    combine,
     find_dates,
 )
 
@@ -81,7 +86,9 @@ __all__ = [
     "REASON_DEFAULT",
     "REASON_FUZZY",
     "REASON_PAST",
+    "REASON_SAME_WEEKDAY",
     "REASON_SEVERAL_DATES",
+    "REASON_TIME_ZONE",
     "DueDate",
     "add_working_days",
     "date_order_for_locale",
@@ -93,6 +100,11 @@ REASON_AMBIGUOUS_TIME = "ambiguous_time"
 REASON_SEVERAL_DATES = "several_dates"
 REASON_ASSUMED_DAY = "assumed_day"
 REASON_DEFAULT = "default"
+REASON_TIME_ZONE = "time_zone"
+_OTHER_ZONE = re.compile(
+    r"(?:[A-Z][a-z]+\s+time|waktu\s+[A-Z][a-z]+|(?:SGT|GMT|UTC|PST|PDT|EST|EDT|CET|CEST|BST|JST"
+    r"|AEST|AEDT|HKT|IST|KST)(?:\s*[+-]\s*\d{1,2})?)(?!\w)"
+)
 _MAX_FUZZY_CHARS = 300
 _RULES = RELATIVE_RULES + EXPLICIT_RULES
 
@@ -172,7 +184,7 @@ def parse_due(text: str, *, now: datetime, date_order: str = "DMY") -> DueDate |
         raise ValueError(f"date_order must be DMY, MDY or YMD, not {date_order!r}")
     ctx = Ctx(text=text, now=now.replace(tzinfo=None), today=now.date(), order=order)
     times = find_times(ctx)
-    dates = find_dates(ctx, _RULES)
+    dates = combine(find_dates(ctx, _RULES), ctx)
     dates, times = _settle_overlaps(dates, times)
     if not dates and not times:
         return _fuzzy(ctx, tz)
@@ -192,6 +204,10 @@ def parse_due(text: str, *, now: datetime, date_order: str = "DMY") -> DueDate |
     if clock is not None:
         reasons.extend(clock.reasons)
         spans.append(_with_connector(text, clock.start, clock.end))
+        zone = _OTHER_ZONE.search(text, clock.end)
+        if zone is not None and zone.start() - clock.end < 4:  # "10am Singapore time"
+            reasons.append(REASON_TIME_ZONE)
+            spans.append((zone.start(), zone.end()))
     if moment is not None:
         due = moment.replace(tzinfo=tz)
         all_day = False
@@ -200,11 +216,11 @@ def parse_due(text: str, *, now: datetime, date_order: str = "DMY") -> DueDate |
         due = datetime.combine(day, time(0, 0), tzinfo=tz)
         all_day = True
     else:
-        if day is None:
+        if day is None:  # a time with no day: today if still ahead, else tomorrow; asked
             day = ctx.today
             if datetime.combine(day, clock.value) <= ctx.now:
                 day += timedelta(days=1)
-                reasons.append(REASON_ASSUMED_DAY)
+            reasons.append(REASON_ASSUMED_DAY)
         due = datetime.combine(day, clock.value, tzinfo=tz)
         all_day = False
     if (due.date() < ctx.today if all_day else due < now) and REASON_PAST not in reasons:
@@ -312,7 +328,10 @@ def _with_connector(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _fuzzy(ctx: Ctx, tz: tzinfo) -> DueDate | None:
     """dateparser's search_dates over the text, with every find checked; always flagged."""
-    found = fuzzy_search(ctx, ctx.text[:_MAX_FUZZY_CHARS])
+    text = ctx.text[:_MAX_FUZZY_CHARS]
+    if not FUZZY_VOCAB.search(text):  # search_dates is slow; it could only find what we drop
+        return None
+    found = fuzzy_search(ctx, text)
     if found is None:
         return None
     value = found.replace(tzinfo=None)

@@ -28,6 +28,16 @@ from datetime import datetime
 from models.capture.amounts import Amount, find_amounts
 from models.capture.client import ClientMatch, is_confident, match_client, split_client_line
 from models.capture.dates import DueDate, default_due, parse_due
+from models.capture.deal_title import deal_title
+from models.capture.followup import ParsedFollowUp, make_followup
+from models.capture.prose import (
+    Who,
+    action_spans,
+    first_sentence,
+    line_start,
+    prose_followups,
+)
+from models.capture.titles import company_named, is_bare, person_named, tidy, with_whom
 
 __all__ = [
     "FOLLOW_UP_VERBS",
@@ -73,6 +83,7 @@ def _words(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(r"\-", "-") for w in ordered)
 
 
+_HEADING = re.compile(r"^\s*#")
 _KIND_PATTERNS = {
     kind: re.compile(r"(?<!\w)(?:" + _words(words) + r")(?!\w)", re.IGNORECASE)
     for kind, words in _KIND_WORDS.items()
@@ -90,25 +101,6 @@ _VERB = re.compile(
     r"^\s*" + _BULLET + r"\s+(?P<rest>(?:" + _words(FOLLOW_UP_VERBS) + r")(?!\w).*)$",
     re.IGNORECASE,
 )
-_SUBJECT_PREFIX = re.compile(r"^\s*(?:#+\s*|" + _BULLET + r"\s+)")
-_TIDY_SPACES = re.compile(r"\s{2,}")
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-_TIDY_PUNCT = re.compile(r"\s+([,.;:!?)])")
-_TRAILING = re.compile(r"[\s,;:\-–—(]+$")
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFollowUp:
-    """A follow-up found in the note, with its due date (aware, in ``now``'s time zone)."""
-
-    title: str
-    source_line: str
-    line_no: int
-    due: datetime
-    all_day: bool
-    is_default: bool
-    needs_confirmation: bool
-    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +114,7 @@ class CaptureResult:
     contacts: tuple[str, ...]
     amounts: tuple[Amount, ...]
     followups: tuple[ParsedFollowUp, ...]
+    deal_title: str | None = None
 
 
 def split_followup(line: str) -> str | None:
@@ -141,10 +134,7 @@ def _title(rest: str, due: DueDate | None) -> str:
     title = rest
     for start, end in sorted(due.spans if due else (), reverse=True):
         title = title[:start] + " " + title[end:]
-    title = _EMPTY_BRACKETS.sub(" ", title)
-    title = _TIDY_PUNCT.sub(r"\1", _TIDY_SPACES.sub(" ", title)).strip()
-    title = _TRAILING.sub("", title).strip()
-    return title or rest
+    return tidy(title) or rest
 
 
 def detect_kind(body: str) -> str:
@@ -204,16 +194,15 @@ def detect_contacts(text: str, contact_names: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(contact_names[index] for _, index in sorted(kept)))
 
 
-def _subject(lines: Sequence[str]) -> str:
-    for line in lines:
-        text = _SUBJECT_PREFIX.sub("", line).strip()
-        if text:
-            if len(text) <= SUBJECT_MAX:
-                return text
-            cut = text[: SUBJECT_MAX - 1]
-            space = cut.rfind(" ")
-            return (cut[:space] if space > SUBJECT_MAX // 2 else cut).rstrip() + "…"
-    return ""
+def _subject(lines: Sequence[tuple[str, int, bool]]) -> str:
+    text = first_sentence(list(lines))
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1].rstrip()
+    if len(text) <= SUBJECT_MAX:
+        return text
+    cut = text[: SUBJECT_MAX - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > SUBJECT_MAX // 2 else cut).rstrip() + "…"
 
 
 def parse_capture(
@@ -225,6 +214,7 @@ def parse_capture(
     default_working_days: int = 2,
     first_line_names_client: bool = False,
     default_currency: str = "IDR",
+    client_name: str | None = None,
 ) -> CaptureResult:
     """Read a quick-capture note typed at ``now``.
 
@@ -235,58 +225,97 @@ def parse_capture(
     ``date_order`` ("DMY"/"MDY") reads numeric dates like 12/1;
     ``contact_names`` are the account's contacts to look for;
     ``first_line_names_client`` makes the first non-blank line's client part
-    (see capture_client) the ``client_text``; the line stays in the body, and
-    the subject is the rest of it (or the next body line when nothing is left);
-    ``default_currency`` is the currency of an amount that names none ("500 jt").
+    (see capture_client) the ``client_text``; that part is dropped from the
+    body when a separator follows it ("Acme Corp — met Budi" -> "met Budi"),
+    and the subject is read from the rest (or the next lines);
+    ``default_currency`` is the currency of an amount that names none ("500 jt");
+    ``client_name`` is the client the note will be filed under, used to title
+    a bare "follow up" ("Follow up with Budi (PT Maju Jaya)").
 
     Raises ValueError for a naive ``now``, an unknown ``date_order`` or a
     negative ``default_working_days``; never because of the text.
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
-    if date_order.upper() not in ("DMY", "MDY", "YMD"):
+    order = date_order.upper()
+    if order not in ("DMY", "MDY", "YMD"):
         raise ValueError(f"date_order must be DMY, MDY or YMD, not {date_order!r}")
     if default_working_days < 0:
         raise ValueError("default_working_days must not be negative")
     lines = text.splitlines()
-    body_lines: list[tuple[int, str]] = []
-    followups: list[ParsedFollowUp] = []
     client_line_no = next((i for i, line in enumerate(lines) if line.strip()), None)
     if not first_line_names_client:
         client_line_no = None
-    for line_no, line in enumerate(lines):
-        rest = None if line_no == client_line_no else split_followup(line)
-        if rest is None:
-            body_lines.append((line_no, line))
-            continue
-        due = parse_due(rest, now=now, date_order=date_order)
-        chosen = due if due is not None else default_due(now, default_working_days)
-        followups.append(
-            ParsedFollowUp(
-                title=_title(rest, due),
-                source_line=line,
-                line_no=line_no,
-                due=chosen.due,
-                all_day=chosen.all_day,
-                is_default=chosen.is_default,
-                needs_confirmation=chosen.needs_confirmation,
-                reasons=chosen.reasons,
-            )
-        )
     client_text: str | None = None
-    kind_lines = [line for _, line in body_lines]
-    subject_lines = list(kind_lines)
+    body_lines = list(lines)
+    amounts = find_amounts(text, default_currency)
+    contacts = detect_contacts(text, contact_names)
+    topic = deal_title(text, amounts)
     if client_line_no is not None:
         client_text, remainder = split_client_line(lines[client_line_no])
-        position = next(i for i, (n, _) in enumerate(body_lines) if n == client_line_no)
-        kind_lines[position] = remainder
-        subject_lines = [remainder, *subject_lines[position + 1 :]]
+        if remainder:
+            body_lines[client_line_no] = remainder
+    who = Who(
+        person=person_named(text, contacts),
+        client=client_name or client_text or company_named(text),
+        topic=topic,
+    )
+    followups: list[ParsedFollowUp] = []
+    prose_lines: list[tuple[str, int, bool]] = []  # for the subject: (line, where its words begin)
+    kind_lines: list[str] = []
+    content = False  # anything besides next steps: the note makes an entry
+    for line_no, line in enumerate(lines):
+        rest = None if line_no == client_line_no else split_followup(line)
+        if rest is not None:
+            due = parse_due(rest, now=now, date_order=order)
+            chosen = due if due is not None else default_due(now, default_working_days)
+            title = _title(rest, due)
+            if is_bare(title):
+                title = with_whom(title, who.person, who.client, who.topic)
+            start = max(line.find(rest), 0)
+            followups.append(make_followup(title, line, line_no, chosen, clause=rest, start=start))
+            continue
+        if line_no == client_line_no:
+            content = _has_words(line)
+            words = body_lines[line_no]
+            begin = line.rfind(words) if words and words != line else len(line)
+        else:
+            begin = line_start(line)
+        if _HEADING.match(line):
+            prose_lines.append((line, begin, True))
+            kind_lines.append(line[begin:])
+            continue
+        found = prose_followups(
+            line,
+            line_no,
+            begin,
+            now=now,
+            order=order,
+            default_days=default_working_days,
+            who=who,
+        )
+        followups.extend(found)
+        prose_lines.append((line, begin, False))
+        kind_lines.append(
+            _without(line[begin:], [(s - begin, e - begin) for s, e in action_spans(line, begin)])
+        )
     return CaptureResult(
         client_text=client_text or None,
-        subject=_subject(subject_lines),
-        body="\n".join(line for _, line in body_lines),
+        subject=_subject(prose_lines),
+        body="\n".join(body_lines) if content or any(map(_has_words, kind_lines)) else "",
         kind=detect_kind("\n".join(kind_lines)),
-        contacts=detect_contacts(text, contact_names),
-        amounts=find_amounts(text, default_currency),
+        contacts=contacts,
+        amounts=amounts,
         followups=tuple(followups),
+        deal_title=topic,
     )
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _without(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text

@@ -51,7 +51,7 @@ CASES = [
     ("kirim invoice Jumat", "TUE", "DMY", "2026-11-27", False),
     ("hubungi Budi hari Jumat", "TUE", "DMY", "2026-11-27", False),
     ("book demo this Friday", "TUE", "DMY", "2026-11-27", False),
-    ("check in with procurement on Tuesday", "TUE", "DMY", "2026-12-01", False),
+    ("check in with procurement on Tuesday", "TUE", "DMY", "2026-12-01", True),  # on a Tuesday
     ("jadwalkan meeting minggu depan", "TUE", "DMY", "2026-11-30", False),
     ("prepare proposal next week", "TUE", "DMY", "2026-11-30", False),
     ("follow up in 3 days", "TUE", "DMY", "2026-11-27", False),
@@ -84,7 +84,7 @@ CASES = [
     ("renew contract 20 November", "TUE", "DMY", "2027-11-20", False),
     ("hubungi Sari bulan depan", "TUE", "DMY", "2026-12-01", False),
     ("review SLA dalam 3 hari kerja", "TUE", "DMY", "2026-11-27", False),
-    ("call jam 3 sore", "TUE", "DMY", "2026-11-24 15:00", False),
+    ("call jam 3 sore", "TUE", "DMY", "2026-11-24 15:00", True),  # a time, no day: asked
     ("call at 9am", "TUE", "DMY", "2026-11-25 09:00", True),
     ("send deck 2026-12-15", "TUE", "DMY", "2026-12-15", False),
     ("follow up in 2 hours", "TUE", "DMY", "2026-11-24 11:30", False),
@@ -100,7 +100,7 @@ CASES = [
     # --- Friday 2026-11-27 16:00 ---
     ("kirim proposal lusa", "FRI", "DMY", "2026-11-29", False),
     ("call Budi besok", "FRI", "DMY", "2026-11-28", False),
-    ("meet the CFO Jumat", "FRI", "DMY", "2026-12-04", False),
+    ("meet the CFO Jumat", "FRI", "DMY", "2026-12-04", True),  # said on a Friday: today?
     ("send the PO this Friday", "FRI", "DMY", "2026-11-27", False),
     ("kunjungi klien Selasa depan", "FRI", "DMY", "2026-12-01", False),
     ("schedule kickoff next week", "FRI", "DMY", "2026-11-30", False),

@@ -200,7 +200,7 @@ def test_save_the_design_example(store: Store) -> None:
     assert entry.id == created[0][1]
     assert entry.kind == "meeting"
     assert entry.subject == DESIGN_NOTE.splitlines()[0]
-    assert entry.body == DESIGN_NOTE.splitlines()[0]
+    assert entry.body == DESIGN_NOTE  # the note as written, next-step lines kept
     assert set(entry.contact_ids) == {budi, sari}
     assert entry.occurred_at == store.clock.now()
     with store.read() as s:
