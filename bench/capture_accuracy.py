@@ -9,8 +9,9 @@ when its title holds the expected piece), and for the follow-ups found, how
 many have the expected due date (day, time or all-day, or the default) and
 the expected "sure" flag; per language too. ``--verbose`` lists every
 difference. ``--timing`` also times ``parse_capture`` on a 2,000-character
-note (median of runs, cache cleared each run) beside a floor: the same
-note's lines through ``str.splitlines`` and one regex.
+note made of the table's notes (median of runs: caches emptied, then the next
+key press) beside a floor: the same note's lines through ``str.splitlines``
+and one regex, alternating in the same run.
 """
 
 from __future__ import annotations
@@ -86,12 +87,7 @@ def score(cases: tuple[Case, ...], verbose: bool = False) -> dict[str, Counter[s
 def timing(runs: int = 41) -> tuple[float, float, float]:
     """Median ms of parse_capture on a ~2,000-character note: cold (caches emptied), while
     typing (one more character each run, caches kept), and of the floor."""
-    paragraph = (
-        "Ketemu Pak Budi di kantor PT Maju Jaya. Mereka tertarik paket enterprise Rp 500 jt. "
-        "Kirim proposal besok, follow up Selasa depan jam 3 sore. Call with Sari re: renewal, "
-        "send the deck tomorrow and schedule the demo next week.\n"
-    )
-    note = (paragraph * (2000 // len(paragraph) + 1))[:2000]
+    note = "\n".join(case.note for case in CASES)[:2000]  # varied prose, 2,000 characters
     now = NOWS["TUE"]
     parse_times: list[float] = []
     typing_times: list[float] = []

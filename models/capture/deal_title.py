@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from models.capture.amounts import Amount
 
-__all__ = ["deal_title"]
+__all__ = ["clear_cache", "deal_title"]
 
 _ID_HEADS = (
     "paket|lisensi|layanan|produk|modul|sistem|aplikasi|software|perpanjangan|pengadaan|"
@@ -77,6 +78,23 @@ def _keep(words: Sequence[str]) -> list[str]:
 
 
 def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Every mention in the text, line by line (each line's remembered: the preview re-reads)."""
+    found: list[tuple[int, int, str]] = []
+    offset = 0
+    interested: list[tuple[int, int, str]] = []
+    for line in text.split("\n"):
+        heads, others = _line_candidates(line)
+        found.extend((start + offset, end + offset, name) for start, end, name in heads)
+        interested.extend((start + offset, end + offset, name) for start, end, name in others)
+        offset += len(line) + 1
+    return sorted(found) if found else sorted(interested)
+
+
+@lru_cache(maxsize=512)
+def _line_candidates(
+    text: str,
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    """(product mentions, "interested in" mentions) in one line."""
     found: list[tuple[int, int, str]] = []
     for m in _HEAD_FIRST.finditer(text):
         rest = _keep(m["rest"].split())
@@ -89,12 +107,17 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
             found.append(
                 (m.start("head") - len(" ".join(before)), m.end(), " ".join(before + head))
             )
-    if not found:
-        for m in _INTERESTED.finditer(text):
-            rest = _keep(m["rest"].split())
-            if rest:
-                found.append((m.start("rest"), m.end(), " ".join(rest)))
-    return sorted(found)
+    interested: list[tuple[int, int, str]] = []
+    for m in _INTERESTED.finditer(text):
+        rest = _keep(m["rest"].split())
+        if rest:
+            interested.append((m.start("rest"), m.end(), " ".join(rest)))
+    return tuple(found), tuple(interested)
+
+
+def clear_cache() -> None:
+    """Forget the remembered mentions (for a benchmark of the cold path)."""
+    _line_candidates.cache_clear()
 
 
 def deal_title(text: str, amounts: Sequence[Amount] = ()) -> str | None:

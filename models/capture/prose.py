@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
+from models.capture import deal_title as deal_title_cache
 from models.capture.actions import Action, starts_clause
 from models.capture.actions import read_action as _read_action
 from models.capture.clauses import split_clauses, split_sentences
@@ -73,6 +74,7 @@ def clear_caches() -> None:
     cached_due.cache_clear()
     read_action.cache_clear()
     _clauses.cache_clear()
+    deal_title_cache.clear_cache()
 
 
 def line_start(line: str) -> int:

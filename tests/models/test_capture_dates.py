@@ -148,6 +148,16 @@ CASES = [
     ("telepon Sari lusa jam 9 pagi", "NYE", "DMY", "2027-01-02 09:00", False),
     ("toast with the team Dec 31 5pm", "NYE", "DMY", "2026-12-31 17:00", False),
     ("renew licences in 3 months", "NYE", "DMY", "2027-03-31", False),
+    # --- two phrases naming one day, weeks of a month, other zones (issue 13) ---
+    ("kirim laporan bulan depan tanggal 5", "EOM", "DMY", "2026-12-05", False),
+    ("kirim laporan tanggal 5 bulan depan", "TUE", "DMY", "2026-12-05", False),
+    ("next week: site visit, Rabu jam 10 pagi", "TUE", "DMY", "2026-12-02 10:00", False),
+    ("minggu depan demo hari Kamis", "FRI", "DMY", "2026-12-03", False),
+    ("jadwalkan meeting minggu kedua Januari", "NYE", "DMY", "2027-01-11", True),
+    ("plan the kickoff in the first week of February", "NYE", "DMY", "2027-02-01", True),
+    ("review minggu ke-3 Desember", "TUE", "DMY", "2026-12-21", True),
+    ("call Mr. Tan Jan 5 at 10am Singapore time", "NYE", "DMY", "2027-01-05 10:00", True),
+    ("call Tan besok 3pm GMT+8", "TUE", "DMY", "2026-11-25 15:00", True),
 ]
 
 
@@ -191,6 +201,8 @@ def test_due_dates(line: str, now_key: str, order: str, expected: str, confirm: 
         "call him about last Friday",
         "kirim notulen rapat Jumat lalu",
         "prepare 3 items for the demo",
+        "chase payment, overdue since 15 Nov",  # a past reference, not a due date
+        "unpaid sejak tanggal 3 Maret",
         "",
     ],
 )

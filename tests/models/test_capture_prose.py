@@ -18,6 +18,7 @@ from models.capture.actions import read_action
 from models.capture.clauses import split_sentences
 from models.capture.deal_title import deal_title
 from models.capture.parse import ParsedFollowUp, parse_capture
+from models.capture.prose import clear_caches
 from tests.models.capture_prose_cases import (
     CASES,
     DEFAULTS,
@@ -220,6 +221,12 @@ def test_deal_titles_name_what_was_discussed(text: str, title: str | None) -> No
     result = parse_capture(text, now=TUESDAY)
     assert result.deal_title == title
     assert deal_title(text, result.amounts) == title
+
+
+def test_forgetting_the_caches_changes_nothing() -> None:
+    before = parse_capture(ISSUE_NOTE, now=TUESDAY)
+    clear_caches()
+    assert parse_capture(ISSUE_NOTE, now=TUESDAY) == before
 
 
 def test_a_note_of_next_steps_only_has_no_entry_text() -> None:
