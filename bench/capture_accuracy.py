@@ -3,7 +3,7 @@
     python bench/capture_accuracy.py [--verbose] [--timing]
 
 Scores the table (written first; the rules were improved against it) and the
-held-out notes (written afterwards, scored before any change). Prints
+held-out notes (written afterwards; their blind score is noted beside them). Prints
 precision and recall of follow-up detection (a found follow-up counts
 when its title holds the expected piece), and for the follow-ups found, how
 many have the expected due date (day, time or all-day, or the default) and

@@ -64,6 +64,7 @@ _INTERESTED = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!?\n]")
+_CHEAP_CHECK = frozenset((*_ID_HEADS.split("|"), *_EN_HEADS.split("|"), "interested", "tertarik"))
 _MAX = 80
 
 
@@ -95,6 +96,9 @@ def _line_candidates(
     text: str,
 ) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
     """(product mentions, "interested in" mentions) in one line."""
+    lower = text.casefold()
+    if not any(word in lower for word in _CHEAP_CHECK):  # the regexes are slow on every line
+        return (), ()
     found: list[tuple[int, int, str]] = []
     for m in _HEAD_FIRST.finditer(text):
         rest = _keep(m["rest"].split())

