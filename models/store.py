@@ -221,6 +221,11 @@ class Store:
         self._key = key
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        # Writes wait here while the check that follows a quick open runs
+        # (models.vault.safe_open.finish_open); a failed check refuses them for good.
+        self._writes_allowed = threading.Event()
+        self._writes_allowed.set()
+        self._refusal: StoreError | None = None
         self.engine = self._make_engine(key)
         # The writer engine begins IMMEDIATE transactions: one writer at a time,
         # waiting on the busy timeout rather than failing on a lock upgrade.
@@ -283,9 +288,32 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
+    def hold_writes(self) -> None:
+        """Make writes wait until :meth:`allow_writes` or :meth:`refuse_writes`."""
+        self._writes_allowed.clear()
+
+    def allow_writes(self) -> None:
+        self._writes_allowed.set()
+
+    def refuse_writes(self, error: StoreError) -> None:
+        """Every write from now on raises ``error`` (the database failed its check)."""
+        self._refusal = error
+        self._writes_allowed.set()
+
+    @property
+    def writes_refused(self) -> StoreError | None:
+        return self._refusal
+
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
-        """One durable write transaction; listeners hear of its changes after commit."""
+        """One durable write transaction; listeners hear of its changes after commit.
+
+        Waits while writes are held (the integrity check after a quick open) and raises
+        the refusal if that check failed: nothing is written to a damaged file.
+        """
+        self._writes_allowed.wait()
+        if self._refusal is not None:
+            raise self._refusal
         changes = Changes()
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield UnitOfWork(session=session, now=self.clock.now(), changes=changes)
