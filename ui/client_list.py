@@ -77,9 +77,13 @@ class ClientListModel(QAbstractTableModel):
         self._rows, self._cursor = rows, cursor
         self._exhausted = cursor is None
         # How many clients the filter matches, counted once per load (not per page), so
-        # the count does not change as the list is scrolled.
+        # the count does not change as the list is scrolled; up to COUNT_CAP ("1000+").
         self.total = (
-            len(rows) if cursor is None else client_queries.client_count(self.store, self.filter)
+            len(rows)
+            if cursor is None
+            else client_queries.client_count(
+                self.store, self.filter, cap=client_queries.COUNT_CAP
+            )
         )
         self.endResetModel()
 
@@ -454,6 +458,8 @@ class ClientListPane(QWidget):
             self.empty_label.hide()
             self.view.show()
         total = self.model.total
+        cap = client_queries.COUNT_CAP
+        shown_total = f"{cap}+" if total > cap else str(total)
         self.count_label.setText(
-            self.tr("1 client") if total == 1 else self.tr("{0} clients").format(total)
+            self.tr("1 client") if total == 1 else self.tr("{0} clients").format(shown_total)
         )
