@@ -231,6 +231,8 @@ class Store:
         self._writes_allowed = threading.Event()
         self._writes_allowed.set()
         self._refusal: StoreError | None = None
+        self._held_check: Callable[[], StoreError | None] | None = None
+        self._check_lock = threading.Lock()
         self.engine = self._make_engine(key)
         # The writer engine begins IMMEDIATE transactions: one writer at a time,
         # waiting on the busy timeout rather than failing on a lock upgrade.
@@ -295,9 +297,26 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
-    def hold_writes(self) -> None:
-        """Make writes wait until :meth:`allow_writes` or :meth:`refuse_writes`."""
+    def hold_writes(self, check: Callable[[], StoreError | None] | None = None) -> None:
+        """Make writes wait until :meth:`allow_writes` or :meth:`refuse_writes`, or until
+        ``check`` (None: passed, else the error that refuses writes) has run: whoever
+        comes first runs it, :meth:`run_held_check` in a worker or the first write
+        itself (so a write before the worker starts cannot wait forever)."""
+        self._held_check = check
         self._writes_allowed.clear()
+
+    def run_held_check(self) -> StoreError | None:
+        """Run the check :meth:`hold_writes` was given (once; a second caller waits for
+        the first) and allow or refuse writes by it; returns the refusal, if any."""
+        with self._check_lock:
+            check, self._held_check = self._held_check, None
+            if check is not None:
+                error = check()
+                if error is None:
+                    self.allow_writes()
+                else:
+                    self.refuse_writes(error)
+        return self._refusal
 
     def allow_writes(self) -> None:
         self._writes_allowed.set()
@@ -318,6 +337,8 @@ class Store:
         Waits while writes are held (the integrity check after a quick open) and raises
         the refusal if that check failed: nothing is written to a damaged file.
         """
+        if not self._writes_allowed.is_set():
+            self.run_held_check()
         self._writes_allowed.wait()
         if self._refusal is not None:
             raise self._refusal

@@ -77,15 +77,19 @@ def _report_error(message: str, *, interactive: bool) -> int:
     return 2
 
 
-def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store | None:
+def open_interactively(
+    args: argparse.Namespace, *, interactive: bool, quick: bool = False
+) -> Store | None:
     """Open the database, asking for a passphrase or a way out of a keyring problem.
 
     Without interaction (``--quit-after-paint``) every problem is one line on stderr.
+    ``quick`` (the main window, which runs the check after its first paint: see
+    StartAfterPaint) leaves the integrity check for later and holds writes until it.
     """
     path = Path(resolve_db_path(args.db))
     while True:
         try:
-            return open_database(args.db, demo=getattr(args, "demo", False), quick=True)
+            return open_database(args.db, demo=getattr(args, "demo", False), quick=quick)
         except PassphraseRequiredError as exc:
             if not interactive:
                 _report_error(exc.message, interactive=False)
@@ -207,7 +211,7 @@ def _window_loop(
 
     interactive = not args.quit_after_paint
     while True:
-        store = open_interactively(args, interactive=interactive)
+        store = open_interactively(args, interactive=interactive, quick=True)
         if store is None:
             return 2
         try:
@@ -245,13 +249,7 @@ def _window_loop(
 
 
 def _check_now(store: Store) -> RelasiError | None:
-    from models.vault.safe_open import finish_open
-
-    try:
-        finish_open(store, trash_retention=None)
-    except RelasiError as exc:
-        return exc
-    return None
+    return store.run_held_check()
 
 
 def _recover(args: argparse.Namespace, damaged: RelasiError, *, interactive: bool) -> bool:

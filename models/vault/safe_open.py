@@ -186,10 +186,11 @@ def open_quickly(path: Path, *, clock: Clock | None = None) -> Store:
     """:func:`open_with_safety` without the work that can wait: the store opens with its
     writes held, and :func:`finish_open` (off the GUI thread, after the window's first
     paint) runs the integrity check and the Trash purge. Until it has passed, every
-    write waits; if it fails, every write raises the DamagedDatabaseError, so a
-    damaged file is never written to, as when the check ran before the window."""
+    write waits (the first write runs the check itself if nothing has yet); if it
+    fails, every write raises the DamagedDatabaseError, so a damaged file is never
+    written to, as when the check ran before the window."""
     store = open_with_safety(path, clock=clock, check=False, trash_retention=None)
-    store.hold_writes()
+    store.hold_writes(lambda: _check(store))
     return store
 
 
@@ -199,11 +200,11 @@ def finish_open(
     """The rest of the safe open, for a store from :func:`open_quickly` (any thread):
     the integrity check (writes refused and DamagedDatabaseError raised if it fails),
     then writes allowed and old Trash purged."""
-    damaged = _check(store)  # a check that cannot run is a failed one (integrity._check_store)
+    # A check that cannot run is a failed one (integrity._check_store). A write that
+    # came first ran it already; then this returns its outcome.
+    damaged = store.run_held_check()
     if damaged is not None:
-        store.refuse_writes(damaged)
         raise damaged
-    store.allow_writes()
     if trash_retention is not None:
         with store.write() as uow:
             services.purge_trash(uow, trash_retention)

@@ -94,14 +94,42 @@ def test_open_database_is_quick_only_when_asked(db_path: Path) -> None:
     account(account_store, "Acme")
     account_store.close()
     store = open_database(str(db_path), quick=True)
-    writer = threading.Thread(target=lambda: account(store, "Later"))
-    writer.start()
-    writer.join(0.2)
-    assert writer.is_alive()  # waiting for the check
-    finish_open(store)
-    writer.join(5)
-    assert sorted(n for _, n in client_names(store)) == ["Acme", "Later"]
+    assert store.writes_refused is None
+    account(store, "Before the check")  # the first write runs the check itself: no wait
+    finish_open(store)  # then the check is done: it only purges
+    assert sorted(n for _, n in client_names(store)) == ["Acme", "Before the check"]
     store.close()
     store = open_database(str(db_path))
     account(store, "At once")  # the command line's open checks first: writes flow
+    store.close()
+
+
+def test_a_write_before_the_check_runs_it_and_is_refused_on_a_damaged_file(
+    db_path: Path, clock: FixedClock
+) -> None:
+    store = open_store(db_path, clock=clock)
+    fill(store)
+    store.close()
+    damage(db_path, pages=(20, 21))
+    before = db_path.read_bytes()
+    store = open_quickly(db_path, clock=clock)
+    with pytest.raises(DamagedDatabaseError), store.write() as uow:  # nothing started it
+        services.create_account(uow, "Never")
+    with pytest.raises(DamagedDatabaseError):
+        finish_open(store)  # the outcome of the check the write ran
+    store.discard()
+    assert db_path.read_bytes() == before
+
+
+def test_the_check_runs_once_however_many_ask(db_path: Path) -> None:
+    store = open_store(db_path)
+    runs: list[int] = []
+    store.hold_writes(lambda: runs.append(1) or None)
+    threads = [threading.Thread(target=lambda: account(store, "x")) for _ in range(4)]
+    for t in threads:
+        t.start()
+    store.run_held_check()
+    for t in threads:
+        t.join(10)
+    assert runs == [1] and len(client_names(store)) == 4
     store.close()
