@@ -41,6 +41,7 @@ from models.migrations import HEAD, REVISIONS
 from models.vault import keys, unlock, writer_lock
 from models.vault.backup_names import _backup_files
 from models.vault.quiet import quiet_sqlcipher
+from models.write_gate import Check, WriteGate
 
 log = logging.getLogger(__name__)
 
@@ -228,11 +229,7 @@ class Store:
         self._lock = threading.Lock()
         # Writes wait here while the check that follows a quick open runs
         # (models.vault.safe_open.finish_open); a failed check refuses them for good.
-        self._writes_allowed = threading.Event()
-        self._writes_allowed.set()
-        self._refusal: StoreError | None = None
-        self._held_check: Callable[[], StoreError | None] | None = None
-        self._check_lock = threading.Lock()
+        self._gate = WriteGate()
         self.engine = self._make_engine(key)
         # The writer engine begins IMMEDIATE transactions: one writer at a time,
         # waiting on the busy timeout rather than failing on a lock upgrade.
@@ -297,38 +294,22 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
-    def hold_writes(self, check: Callable[[], StoreError | None] | None = None) -> None:
-        """Make writes wait until :meth:`allow_writes` or :meth:`refuse_writes`, or until
-        ``check`` (None: passed, else the error that refuses writes) has run: whoever
-        comes first runs it, :meth:`run_held_check` in a worker or the first write
-        itself (so a write before the worker starts cannot wait forever)."""
-        self._held_check = check
-        self._writes_allowed.clear()
+    def hold_writes(self, check: Check | None = None) -> None:
+        """Writes wait until ``check`` has run (see models.write_gate)."""
+        self._gate.hold(check)
 
     def run_held_check(self) -> StoreError | None:
-        """Run the check :meth:`hold_writes` was given (once; a second caller waits for
-        the first) and allow or refuse writes by it; returns the refusal, if any."""
-        with self._check_lock:
-            check, self._held_check = self._held_check, None
-            if check is not None:
-                error = check()
-                if error is None:
-                    self.allow_writes()
-                else:
-                    self.refuse_writes(error)
-        return self._refusal
+        return self._gate.run_check()
 
     def allow_writes(self) -> None:
-        self._writes_allowed.set()
+        self._gate.allow()
 
     def refuse_writes(self, error: StoreError) -> None:
-        """Every write from now on raises ``error`` (the database failed its check)."""
-        self._refusal = error
-        self._writes_allowed.set()
+        self._gate.refuse(error)
 
     @property
     def writes_refused(self) -> StoreError | None:
-        return self._refusal
+        return self._gate.refusal
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
@@ -337,11 +318,7 @@ class Store:
         Waits while writes are held (the integrity check after a quick open) and raises
         the refusal if that check failed: nothing is written to a damaged file.
         """
-        if not self._writes_allowed.is_set():
-            self.run_held_check()
-        self._writes_allowed.wait()
-        if self._refusal is not None:
-            raise self._refusal
+        self._gate.pass_through()
         changes = Changes()
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield UnitOfWork(session=session, now=self.clock.now(), changes=changes)
