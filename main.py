@@ -27,14 +27,35 @@ def process_age_ms() -> float:
         return (time.monotonic() - STARTED) * 1000
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed version, read from the package metadata only when
+    asked (importlib.metadata scans every installed package)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from models.version import app_version
+
+        print(f"relasi {app_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, cheaply: subcommand modules import their heavy parts
+    only when they run (the window starts through this parser too)."""
     from models.cli.main import add_subcommands
-    from models.version import app_version
 
     parser = argparse.ArgumentParser(
         prog="relasi", description="Relasi: an offline client-relationship organizer."
     )
-    parser.add_argument("--version", action="version", version=f"relasi {app_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--db", metavar="PATH", help="database file (default: per-user data folder)"
     )

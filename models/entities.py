@@ -254,7 +254,16 @@ class FollowUp(Timestamped, Base):
 
     __table_args__ = (
         Index("ix_follow_ups_account_id", "account_id"),
-        Index("ix_follow_ups_open_due", "done_at", "due_at"),
+        # Migration 0009: open, live ones by effective due time (the follow-up buckets),
+        # done ones by when (the "done in the last week" bucket).
+        Index(
+            "ix_follow_ups_open_effective_due",
+            text("coalesce(snoozed_until, due_at)"),
+            text("priority DESC"),
+            "title",
+            sqlite_where=text("done_at IS NULL AND deleted_at IS NULL"),
+        ),
+        Index("ix_follow_ups_done", "done_at", sqlite_where=text("done_at IS NOT NULL")),
     )
 
 

@@ -41,12 +41,18 @@ from models.migrations import HEAD, REVISIONS
 from models.vault import keys, unlock, writer_lock
 from models.vault.backup_names import _backup_files
 from models.vault.quiet import quiet_sqlcipher
+from models.write_gate import Check, WriteGate
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIN_SQLITE = (3, 51, 3)
 BUSY_TIMEOUT_MS = 10_000
+#: Each connection's page cache, in KiB (SQLite's default is 2 MiB). SQLCipher keeps
+#: pages decrypted in it: with the default, a scan of a table bigger than 2 MiB
+#: decrypted every page again on each read. The cache grows only as pages are read;
+#: the pool reuses its most recent connection first, so one cache stays warm.
+CACHE_KIB = 65_536
 
 
 @dataclass
@@ -221,6 +227,9 @@ class Store:
         self._key = key
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        # Writes wait here while the check that follows a quick open runs
+        # (models.vault.safe_open.finish_open); a failed check refuses them for good.
+        self._gate = WriteGate()
         self.engine = self._make_engine(key)
         # The writer engine begins IMMEDIATE transactions: one writer at a time,
         # waiting on the busy timeout rather than failing on a lock upgrade.
@@ -256,6 +265,7 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             return conn
 
         engine = create_engine(
@@ -265,6 +275,7 @@ class Store:
             poolclass=QueuePool,
             pool_size=2,
             max_overflow=4,
+            pool_use_lifo=True,
             hide_parameters=True,
         )
 
@@ -283,9 +294,31 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
+    def hold_writes(self, check: Check | None = None) -> None:
+        """Writes wait until ``check`` has run (see models.write_gate)."""
+        self._gate.hold(check)
+
+    def run_held_check(self) -> StoreError | None:
+        return self._gate.run_check()
+
+    def allow_writes(self) -> None:
+        self._gate.allow()
+
+    def refuse_writes(self, error: StoreError) -> None:
+        self._gate.refuse(error)
+
+    @property
+    def writes_refused(self) -> StoreError | None:
+        return self._gate.refusal
+
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
-        """One durable write transaction; listeners hear of its changes after commit."""
+        """One durable write transaction; listeners hear of its changes after commit.
+
+        Waits while writes are held (the integrity check after a quick open) and raises
+        the refusal if that check failed: nothing is written to a damaged file.
+        """
+        self._gate.pass_through()
         changes = Changes()
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield UnitOfWork(session=session, now=self.clock.now(), changes=changes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -76,15 +77,19 @@ def _report_error(message: str, *, interactive: bool) -> int:
     return 2
 
 
-def open_interactively(args: argparse.Namespace, *, interactive: bool) -> Store | None:
+def open_interactively(
+    args: argparse.Namespace, *, interactive: bool, quick: bool = False
+) -> Store | None:
     """Open the database, asking for a passphrase or a way out of a keyring problem.
 
     Without interaction (``--quit-after-paint``) every problem is one line on stderr.
+    ``quick`` (the main window, which runs the check after its first paint: see
+    StartAfterPaint) leaves the integrity check for later and holds writes until it.
     """
     path = Path(resolve_db_path(args.db))
     while True:
         try:
-            return open_database(args.db, demo=getattr(args, "demo", False))
+            return open_database(args.db, demo=getattr(args, "demo", False), quick=quick)
         except PassphraseRequiredError as exc:
             if not interactive:
                 _report_error(exc.message, interactive=False)
@@ -201,38 +206,125 @@ def _window_loop(
 ) -> int:
     """Open the store and the window; reopen after work that needs the store closed
     (a backup restore, a switch of passphrase/keyring), which the window leaves in
-    ``pending_action``."""
+    ``pending_action``, or after a damaged database was restored or salvaged."""
     from ui.main_window import MainWindow
 
     interactive = not args.quit_after_paint
     while True:
-        store = open_interactively(args, interactive=interactive)
+        store = open_interactively(args, interactive=interactive, quick=True)
         if store is None:
             return 2
-        window = MainWindow(store, settings)
+        try:
+            window = MainWindow(store, settings)
+        except Exception:
+            # A damaged page read while the window filled its lists: the check says so.
+            damaged = _check_now(store)
+            if damaged is None:
+                raise
+            store.discard()
+            if not _recover(args, damaged, interactive=interactive):
+                return 2
+            continue
         guard.activation_requested.connect(window.raise_window)
+        start = StartAfterPaint(window, store, quit_after_paint=args.quit_after_paint)
         if args.quit_after_paint:
-
-            def painted(window: MainWindow = window) -> None:
-                print(f"painted-ms {process_age_ms():.0f}", flush=True)
-                window.close()
-                app.quit()
-
-            FirstPaintWatcher(window, painted)
-        else:
-            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window.backup_actions.start_daily_backup)
+            start.painted.append(lambda: print(f"painted-ms {process_age_ms():.0f}", flush=True))
         window.show()
         code = app.exec()
         action = window.pending_action
         guard.activation_requested.disconnect(window.raise_window)
-        _close(store, backup=action is None and not args.quit_after_paint)
+        damaged = start.finish()
+        _close(store, backup=action is None and not args.quit_after_paint and damaged is None)
         window.deleteLater()
+        if damaged is not None:
+            if not _recover(args, damaged, interactive=interactive):
+                return 2
+            continue
         if action is None:
             return code
         try:
             action()
         except RelasiError as exc:
             _report_error(exc.message, interactive=True)
+
+
+def _check_now(store: Store) -> RelasiError | None:
+    return store.run_held_check()
+
+
+def _recover(args: argparse.Namespace, damaged: RelasiError, *, interactive: bool) -> bool:
+    """After a failed check: restore or salvage (``args.db`` then names what to open),
+    True to open again; without interaction the error is reported and False returned."""
+    if not interactive:
+        _report_error(damaged.message, interactive=False)
+        return False
+    path = Path(resolve_db_path(args.db))
+    replacement = recover_damaged(path, damaged)
+    if replacement is None:
+        return False
+    args.db = str(replacement)
+    return True
+
+
+class StartAfterPaint(QObject):
+    """What the start leaves until the window has painted once: the integrity check
+    and the Trash purge (models.vault.safe_open.finish_open, in a worker; writes wait
+    for it), then the daily backup. A failed check closes the window, and the start
+    loop offers to restore or salvage, as when the check ran before the window.
+
+    With ``quit_after_paint`` the window closes once it has painted and been checked.
+    """
+
+    def __init__(self, window: QWidget, store: Store, *, quit_after_paint: bool) -> None:
+        super().__init__(window)
+        self._window = window
+        self._store = store
+        self._quit_after_paint = quit_after_paint
+        self._failure: RelasiError | None = None
+        self._thread: threading.Thread | None = None
+        #: Called right after the first paint (before the check starts).
+        self.painted: list[Callable[[], None]] = []
+        FirstPaintWatcher(window, self._after_paint)
+
+    def finish(self) -> RelasiError | None:
+        """Once the window is closed: the check's outcome, waiting for it (or running
+        it, if the window closed before its first paint); None when it passed."""
+        if self._thread is None:
+            return self._failure or _check_now(self._store)
+        self._thread.join()
+        return self._failure or self._store.writes_refused
+
+    def _after_paint(self) -> None:
+        from models.vault.safe_open import finish_open
+        from ui.workers import run_in_thread
+
+        for call in self.painted:
+            call()
+        self._thread = run_in_thread(
+            lambda: finish_open(self._store),
+            self._passed,
+            self._failed,
+            self,
+            name="relasi-check",
+        )
+
+    def _passed(self, _result: object) -> None:
+        if self._quit_after_paint:
+            self._close()
+            return
+        backup_actions = getattr(self._window, "backup_actions", None)
+        if backup_actions is not None:
+            QTimer.singleShot(DAILY_BACKUP_DELAY_MS, backup_actions.start_daily_backup)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, RelasiError):
+            exc = RelasiError(f"{self._store.path} could not be checked: {type(exc).__name__}")
+        self._failure = exc
+        self._close()
+
+    def _close(self) -> None:
+        self._window.close()
+        QApplication.quit()
 
 
 DAILY_BACKUP_DELAY_MS = 5_000

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QBrush, QKeySequence, QShortcut
@@ -51,6 +52,7 @@ class ClientListModel(QAbstractTableModel):
 
     IdRole = Qt.ItemDataRole.UserRole + 1
     ColdRole = Qt.ItemDataRole.UserRole + 2
+    total_changed = Signal()
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,7 +61,8 @@ class ClientListModel(QAbstractTableModel):
         self._rows: list[ClientRow] = []
         self._cursor: ClientCursor | None = None
         self._exhausted = True
-        self.total = 0
+        #: How many clients the filter matches; None while counting them is pending.
+        self.total: int | None = 0
         self._now = store.clock.now()
 
     # -- loading --------------------------------------------------------------------
@@ -77,11 +80,21 @@ class ClientListModel(QAbstractTableModel):
         self._rows, self._cursor = rows, cursor
         self._exhausted = cursor is None
         # How many clients the filter matches, counted once per load (not per page), so
-        # the count does not change as the list is scrolled.
-        self.total = (
-            len(rows) if cursor is None else client_queries.client_count(self.store, self.filter)
-        )
+        # the count does not change as the list is scrolled; up to COUNT_CAP ("1000+").
+        # A list longer than a page is counted right after it is shown (the count costs
+        # more than the page), once for the last of several quick keystrokes.
+        self.total = len(rows) if cursor is None else None
         self.endResetModel()
+        if self.total is None:
+            QTimer.singleShot(0, self._count)
+
+    def _count(self) -> None:
+        if self.total is not None:
+            return  # counted already, or the list came in whole
+        self.total = client_queries.client_count(
+            self.store, self.filter, cap=client_queries.COUNT_CAP
+        )
+        self.total_changed.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -283,6 +296,7 @@ class ClientListPane(QWidget):
         escape.activated.connect(self.search.clear)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.total_changed.connect(self._update_count)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -322,7 +336,9 @@ class ClientListPane(QWidget):
     def _on_text(self, text: str) -> None:
         selected = self.current_id()
         self.model.set_filter(replace(self.model.filter, text=text))
-        self.show_client(selected, emit=False)
+        # Kept selected if it is on the loaded page: a keystroke must not fetch page
+        # after page (500 of them at 100,000 clients) to find it further down.
+        self.show_client(selected, emit=False, fetch=False)
 
     def _build_filter_menu(self) -> None:
         menu = self.filter_menu
@@ -394,12 +410,13 @@ class ClientListPane(QWidget):
         index = self.view.currentIndex()
         return self.model.row(index).id if index.isValid() else ""
 
-    def show_client(self, account_id: str, *, emit: bool = True) -> bool:
-        """Select a client by id, fetching pages until it appears (or the list ends)."""
+    def show_client(self, account_id: str, *, emit: bool = True, fetch: bool = True) -> bool:
+        """Select a client by id, fetching pages until it appears (or the list ends);
+        without ``fetch``, only among the rows already loaded."""
         if not account_id:
             return False
         row = self.model.row_of(account_id)
-        while row < 0 and self.model.canFetchMore():
+        while row < 0 and fetch and self.model.canFetchMore():
             self.model.fetchMore()
             row = self.model.row_of(account_id)
         if row < 0:
@@ -454,6 +471,10 @@ class ClientListPane(QWidget):
             self.empty_label.hide()
             self.view.show()
         total = self.model.total
+        if total is None:
+            return  # being counted: the label keeps the last count until then
+        cap = client_queries.COUNT_CAP
+        shown_total = f"{cap}+" if total > cap else str(total)
         self.count_label.setText(
-            self.tr("1 client") if total == 1 else self.tr("{0} clients").format(total)
+            self.tr("1 client") if total == 1 else self.tr("{0} clients").format(shown_total)
         )

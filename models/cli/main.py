@@ -1,5 +1,9 @@
 """The command-line subcommands that need no window: machine-readable output on
 stdout, one-line errors on stderr with exit status 2.
+
+Building the parser imports nothing heavy (no SQLAlchemy, keyring, importer or
+phone library): the window starts through the same parser, so each subcommand's
+module is imported only when that subcommand runs.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.cli import safety, transfer, unlock
-from models.cli.opening import open_from_args
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -27,6 +30,7 @@ def fail(message: str) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from models.cli.opening import open_from_args
     from models.queries.stats import live_counts
 
     with open_from_args(args) as store:
@@ -34,6 +38,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Each subcommand's function; the modules import their heavy parts inside it.
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "stats": cmd_stats,
     "backup": safety.cmd_backup,

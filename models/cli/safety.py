@@ -10,10 +10,10 @@ import argparse
 import json
 from pathlib import Path
 
-from models.paths import resolve_db_path
-
 
 def _db(args: argparse.Namespace) -> Path:
+    from models.paths import resolve_db_path
+
     return Path(resolve_db_path(args.db))
 
 

@@ -32,7 +32,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source = load_source(Path(args.file))
     with open_from_args(args) as store:
-        plan = plan_source(store, source)
+        plan = plan_source(store, source, release=True)
         possible = keep_possible_duplicates(store, plan)
         result = replace(apply_import(store, plan), possible_duplicates=possible)
     print(json.dumps(result.summary(), ensure_ascii=False))

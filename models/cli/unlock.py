@@ -12,11 +12,14 @@ import sys
 from pathlib import Path
 
 from models.errors import StoreError, ValidationError
-from models.paths import resolve_db_path
-from models.vault import unlock
+
+# models.vault.unlock (and with it keyring) is imported inside each command: the
+# parser is built at every start of the window too.
 
 
 def _db(args: argparse.Namespace) -> Path:
+    from models.paths import resolve_db_path
+
     return Path(resolve_db_path(args.db))
 
 
@@ -28,6 +31,7 @@ def _stdin_lines(count: int) -> list[str]:
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
+    from models.vault import unlock
     from models.vault.recovery import unlock_with_recovery
 
     db = _db(args)
@@ -42,6 +46,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_export_recovery(args: argparse.Namespace) -> int:
+    from models.vault import unlock
     from models.vault.recovery import export_recovery
 
     db = _db(args)
@@ -55,6 +60,7 @@ def cmd_export_recovery(args: argparse.Namespace) -> int:
 def _create_with_passphrase(db: Path, passphrase: str) -> None:
     """A new database protected by ``passphrase`` (for a computer without a keyring)."""
     from models.store import refuse_if_it_existed
+    from models.vault import unlock
     from models.vault.safe_open import open_with_safety
 
     if not db.parent.is_dir():
@@ -65,7 +71,7 @@ def _create_with_passphrase(db: Path, passphrase: str) -> None:
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
-    from models.vault import rekey
+    from models.vault import rekey, unlock
 
     db = _db(args)
     if args.action == "on" and not db.exists():

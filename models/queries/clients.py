@@ -232,11 +232,21 @@ def client_page(
     return rows, cursor
 
 
-def client_count(store: Store, flt: ClientFilter = NO_FILTER) -> int:
+#: How far the client list counts a filter's matches: past it, it reads "1000+ clients".
+COUNT_CAP = 1_000
+
+
+def client_count(store: Store, flt: ClientFilter = NO_FILTER, *, cap: int | None = None) -> int:
+    """How many clients ``flt`` matches; with ``cap``, counting stops at ``cap + 1``
+    (a broad filter at 100,000 clients counted them all on every keystroke)."""
     now = store.clock.now()
     with store.read() as s:
         where = _client_filters(flt, now, _text_candidates(s, flt))
-        stmt = select(func.count()).select_from(Account).where(*where)
+        if cap is None:
+            stmt = select(func.count()).select_from(Account).where(*where)
+        else:
+            matches = select(Account.id).where(*where).limit(cap + 1).subquery()
+            stmt = select(func.count()).select_from(matches)
         return int(s.execute(stmt).scalar_one())
 
 

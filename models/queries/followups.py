@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
@@ -35,6 +36,26 @@ def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:
     return row_from(FollowUpRow, f, account_name=account_name)
 
 
+#: The columns a FollowUpRow holds: lists read these, not whole entities (a bucket
+#: holds hundreds of rows; building an ORM object for each cost more than the query).
+_ROW_COLUMNS = (
+    FollowUp.id,
+    FollowUp.account_id,
+    Account.name.label("account_name"),
+    FollowUp.interaction_id,
+    FollowUp.title,
+    FollowUp.due_at,
+    FollowUp.all_day,
+    FollowUp.priority,
+    FollowUp.done_at,
+    FollowUp.snoozed_until,
+)
+
+
+def _rows(result: Any) -> tuple[FollowUpRow, ...]:
+    return tuple(FollowUpRow(*r) for r in result)
+
+
 def followups(
     store: Store,
     *,
@@ -59,33 +80,39 @@ def followups(
     if account_id is not None:
         base.append(FollowUp.account_id == account_id)
     open_ = FollowUp.done_at.is_(None)
+    # For an all-day one (not snoozed) the effective due time is due_at, so each bucket
+    # is a range of ``eff`` (the index ix_follow_ups_open_effective_due, in the buckets'
+    # order: a bucket reads its first page and stops) narrowed by the exact rule.
     buckets = {
-        "overdue": or_(and_(is_date, FollowUp.due_at < start), and_(is_time, eff < now)),
-        "today": or_(
-            and_(is_date, FollowUp.due_at >= start, FollowUp.due_at < tomorrow),
-            and_(is_time, eff >= now, eff < tomorrow),
+        "overdue": and_(
+            eff < now, or_(and_(is_date, FollowUp.due_at < start), is_time)
         ),
-        "upcoming": or_(and_(is_date, FollowUp.due_at >= tomorrow), and_(is_time, eff >= tomorrow)),
+        "today": and_(
+            eff >= start,
+            eff < tomorrow,
+            or_(is_date, and_(is_time, eff >= now)),
+        ),
+        "upcoming": eff >= tomorrow,
     }
     out: dict[str, tuple[FollowUpRow, ...]] = {}
     with store.read() as s:
         for name, cond in buckets.items():
             stmt = (
-                select(FollowUp, Account.name)
+                select(*_ROW_COLUMNS)
                 .join(Account, Account.id == FollowUp.account_id)
                 .where(*base, open_, cond)
                 .order_by(eff, FollowUp.priority.desc(), FollowUp.title)
                 .limit(limit)
             )
-            out[name] = tuple(_followup_row(f, n) for f, n in s.execute(stmt))
+            out[name] = _rows(s.execute(stmt))
         done_stmt = (
-            select(FollowUp, Account.name)
+            select(*_ROW_COLUMNS)
             .join(Account, Account.id == FollowUp.account_id)
             .where(*base, FollowUp.done_at >= now - RECENT_DONE)
             .order_by(FollowUp.done_at.desc())
             .limit(limit)
         )
-        out["done"] = tuple(_followup_row(f, n) for f, n in s.execute(done_stmt))
+        out["done"] = _rows(s.execute(done_stmt))
     return FollowUpBuckets(**out)
 
 
@@ -104,7 +131,7 @@ def due_between(store: Store, start: datetime, end: datetime) -> list[FollowUpRo
     eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
     is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
     stmt = (
-        select(FollowUp, Account.name)
+        select(*_ROW_COLUMNS)
         .join(Account, Account.id == FollowUp.account_id)
         .where(
             FollowUp.deleted_at.is_(None),
@@ -117,4 +144,4 @@ def due_between(store: Store, start: datetime, end: datetime) -> list[FollowUpRo
         .order_by(eff)
     )
     with store.read() as s:
-        return [_followup_row(f, n) for f, n in s.execute(stmt)]
+        return list(_rows(s.execute(stmt)))

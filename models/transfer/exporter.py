@@ -10,6 +10,11 @@ than it is (:func:`neutralise`: bidirectional overrides such as U+202E, zero-wid
 spaces and joiners between Latin letters). Every file is
 written atomically with mode 0600 (see :mod:`output`): an export leaves the encrypted
 database, so it should at least not be readable by other users.
+
+CSV and vCard exports stream: rows are read in batches of :data:`BATCH`
+(``yield_per``) and written as they come, so memory stays bounded by a batch, not
+by the file (100,000 contacts grew memory by some 250 MB when the file was built
+whole).
 """
 
 from __future__ import annotations
@@ -18,10 +23,10 @@ import csv
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from babel.numbers import get_currency_precision
 from sqlalchemy import Select, select
@@ -41,11 +46,13 @@ from models.entities import Tag as TagEntity
 from models.errors import ValidationError
 from models.store import Store
 from models.transfer.calendar_ics import IcsFollowUp, followups_to_ics
-from models.transfer.output import write_private
+from models.transfer.output import private_file, write_private
 from models.transfer.records import FORMULA_TRIGGERS
 from models.transfer.vcard import VCardContact, contacts_to_vcard
 
 EXPORT_KINDS = ("accounts", "contacts", "interactions", "followups", "deals")
+#: Rows read from the database at a time by a streamed export.
+BATCH = 1_000
 
 def _declared(kind: str) -> tuple[str, ...]:
     return tuple(f.export_header for f in fields.exported(kind))
@@ -103,12 +110,26 @@ def safe_cell(value: Any) -> str:
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     """A CSV file's bytes: UTF-8 with BOM, CRLF, every cell escaped."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    buffer = io.BytesIO()
+    write_csv(buffer, header, rows)
+    return buffer.getvalue()
+
+
+def write_csv(out: BinaryIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write a CSV file to the binary file ``out`` as the rows come (UTF-8 with BOM,
+    CRLF, every cell escaped); returns the number of rows."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=False)
+    try:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(header)
+        count = 0
+        for row in rows:
+            writer.writerow([safe_cell(v) for v in row])
+            count += 1
+        text.flush()
+    finally:
+        text.detach()  # the caller closes ``out``
+    return count
 
 
 def _money(amount_minor: int | None, currency: str | None) -> str:
@@ -135,6 +156,24 @@ def _account_names(session: Session) -> dict[str, str]:
 
 def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> list[list[Any]]:
     """The rows of a CSV export of ``kind`` (live rows only, in a stable order)."""
+    return list(iter_rows(session, kind, ids))
+
+
+def _streamed(session: Session, stmt: Select[Any]) -> Iterator[Any]:
+    """The entities ``stmt`` selects, fetched :data:`BATCH` at a time."""
+    return iter(session.scalars(stmt.execution_options(yield_per=BATCH)))
+
+
+def iter_rows(session: Session, kind: str, ids: Iterable[str] | None = None) -> Iterator[list[Any]]:
+    """The rows of a CSV export of ``kind``, read from the database in batches."""
+    if kind not in HEADERS:
+        raise ValidationError(
+            "kind", f"cannot export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}"
+        )
+    return _iter_rows(session, kind, ids)
+
+
+def _iter_rows(session: Session, kind: str, ids: Iterable[str] | None) -> Iterator[list[Any]]:
     if kind == "accounts":
         tags: dict[str, list[str]] = defaultdict(list)
         for account_id, name in session.execute(
@@ -143,24 +182,22 @@ def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> l
             )
         ):
             tags[account_id].append(name)
-        accounts = session.scalars(_live(select(Account), Account, ids).order_by(Account.name))
+        accounts = _streamed(session, _live(select(Account), Account, ids).order_by(Account.name))
         declared = [f.name for f in fields.exported("account")]
-        return [
-            [a.id, *(getattr(a, n) for n in declared), sorted(tags[a.id]), a.last_contact_at,
-             a.created_at]
-            for a in accounts
-        ]  # fmt: skip
+        for a in accounts:
+            yield [a.id, *(getattr(a, n) for n in declared), sorted(tags[a.id]),
+                   a.last_contact_at, a.created_at]  # fmt: skip
+        return
     names = _account_names(session)
     if kind == "contacts":
-        contacts = session.scalars(
-            _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
+        contacts = _streamed(
+            session, _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
         )
         declared = [f.name for f in fields.exported("contact")]
-        return [
-            [c.id, *(getattr(c, n) for n in declared), names.get(c.account_id or "", ""),
-             c.account_id]
-            for c in contacts
-        ]  # fmt: skip
+        for c in contacts:
+            yield [c.id, *(getattr(c, n) for n in declared), names.get(c.account_id or "", ""),
+                   c.account_id]  # fmt: skip
+        return
     if kind == "interactions":
         people: dict[str, list[str]] = defaultdict(list)
         for interaction_id, name in session.execute(
@@ -169,37 +206,33 @@ def rows_for(session: Session, kind: str, ids: Iterable[str] | None = None) -> l
             )
         ):
             people[interaction_id].append(name)
-        entries = session.scalars(
+        entries = _streamed(
+            session,
             _live(select(Interaction), Interaction, ids).order_by(
                 Interaction.occurred_at, Interaction.id
-            )
+            ),
         )
-        return [
-            [i.id, names.get(i.account_id, ""), i.account_id, i.kind, i.occurred_at, i.subject,
-             i.body, i.location, i.duration_minutes, i.outcome, sorted(people[i.id]),
-             _money(i.gift_value_minor, i.gift_currency), i.gift_currency]
-            for i in entries
-        ]  # fmt: skip
+        for i in entries:
+            yield [i.id, names.get(i.account_id, ""), i.account_id, i.kind, i.occurred_at,
+                   i.subject, i.body, i.location, i.duration_minutes, i.outcome,
+                   sorted(people[i.id]), _money(i.gift_value_minor, i.gift_currency),
+                   i.gift_currency]  # fmt: skip
+        return
     if kind == "followups":
-        followups = session.scalars(
-            _live(select(FollowUp), FollowUp, ids).order_by(FollowUp.due_at, FollowUp.id)
+        followups = _streamed(
+            session, _live(select(FollowUp), FollowUp, ids).order_by(FollowUp.due_at, FollowUp.id)
         )
-        return [
-            [f.id, names.get(f.account_id, ""), f.account_id, f.title, f.due_at, f.all_day,
-             ("low", "normal", "high")[f.priority], f.done_at, f.snoozed_until]
-            for f in followups
-        ]  # fmt: skip
+        for f in followups:
+            yield [f.id, names.get(f.account_id, ""), f.account_id, f.title, f.due_at,
+                   f.all_day, ("low", "normal", "high")[f.priority], f.done_at,
+                   f.snoozed_until]  # fmt: skip
+        return
     if kind == "deals":
-        deals = session.scalars(_live(select(Deal), Deal, ids).order_by(Deal.title, Deal.id))
-        return [
-            [d.id, names.get(d.account_id, ""), d.account_id, d.title, d.stage,
-             _money(d.amount_minor, d.currency), d.currency, d.probability, d.expected_close,
-             d.closed_at, d.lost_reason]
-            for d in deals
-        ]  # fmt: skip
-    raise ValidationError(
-        "kind", f"cannot export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}"
-    )
+        deals = _streamed(session, _live(select(Deal), Deal, ids).order_by(Deal.title, Deal.id))
+        for d in deals:
+            yield [d.id, names.get(d.account_id, ""), d.account_id, d.title, d.stage,
+                   _money(d.amount_minor, d.currency), d.currency, d.probability,
+                   d.expected_close, d.closed_at, d.lost_reason]  # fmt: skip
 
 
 def export_csv(store: Store, kind: str, path: Path, ids: Iterable[str] | None = None) -> int:
@@ -208,18 +241,23 @@ def export_csv(store: Store, kind: str, path: Path, ids: Iterable[str] | None = 
         raise ValidationError(
             "kind", f"cannot export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}"
         )
-    with store.read() as session:
-        rows = rows_for(session, kind, ids)
-    write_private(Path(path), csv_bytes(HEADERS[kind], rows))
-    return len(rows)
+    with store.read() as session, private_file(Path(path)) as out:
+        return write_csv(out, HEADERS[kind], iter_rows(session, kind, ids))
 
 
 def vcard_contacts(session: Session, ids: Iterable[str] | None = None) -> list[VCardContact]:
+    return list(iter_vcard_contacts(session, ids))
+
+
+def iter_vcard_contacts(
+    session: Session, ids: Iterable[str] | None = None
+) -> Iterator[VCardContact]:
+    """The contacts of a vCard export, read from the database in batches."""
     names = _account_names(session)
-    contacts = session.scalars(
-        _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
+    contacts = _streamed(
+        session, _live(select(Contact), Contact, ids).order_by(Contact.name, Contact.id)
     )
-    return [
+    return (
         VCardContact(
             name=neutralise(c.name),
             title=neutralise(c.title),
@@ -231,15 +269,24 @@ def vcard_contacts(session: Session, ids: Iterable[str] | None = None) -> list[V
             linkedin_url=neutralise(c.linkedin_url),
         )
         for c in contacts
-    ]
+    )
 
 
 def export_vcards(store: Store, path: Path, ids: Iterable[str] | None = None) -> int:
     """Write one, some (``ids``) or all contacts to a .vcf file; returns how many."""
-    with store.read() as session:
-        contacts = vcard_contacts(session, ids)
-    write_private(Path(path), contacts_to_vcard(contacts).encode("utf-8"))
-    return len(contacts)
+    count = 0
+    with store.read() as session, private_file(Path(path)) as out:
+        batch: list[VCardContact] = []
+        for contact in iter_vcard_contacts(session, ids):
+            batch.append(contact)
+            if len(batch) == BATCH:
+                out.write(contacts_to_vcard(batch).encode("utf-8"))
+                count += len(batch)
+                batch = []
+        if batch:
+            out.write(contacts_to_vcard(batch).encode("utf-8"))
+            count += len(batch)
+    return count
 
 
 def ics_followups(

@@ -20,7 +20,7 @@ reverts it later. Cancelling raises inside the transaction, so nothing is left b
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ from models.transfer.matching import DUPLICATE, NEW, UPDATE, AccountIndex, Conta
 from models.transfer.merging import Writer
 from models.transfer.plan import ERROR, SKIP, ImportPlan, ImportResult, PendingAccount, PlanRow
 from models.transfer.presets import Mapping
-from models.transfer.records import CellError, Notes, account_record, contact_record
+from models.transfer.records import CellError, Cells, Notes, account_record, contact_record
 from models.transfer.source_types import RowError, Source, gc_paused
 from models.transfer.sources import load_source
 
@@ -65,7 +65,9 @@ def plan_import(
     company becomes a new account (created only if one of its rows is imported).
     """
     source = load_source(path, mapping, max_bytes=max_bytes)
-    return plan_source(store, source, account_id=account_id, create_accounts=create_accounts)
+    return plan_source(
+        store, source, account_id=account_id, create_accounts=create_accounts, release=True
+    )
 
 
 def plan_source(
@@ -74,16 +76,22 @@ def plan_source(
     *,
     account_id: str | None = None,
     create_accounts: bool = True,
+    release: bool = False,
 ) -> ImportPlan:
-    """Match a loaded source against the database (one read session, indexes built once)."""
+    """Match a loaded source against the database (one read session, indexes built once).
+
+    With ``release`` each row's raw cells are dropped once planned (the plan keeps the
+    cleaned values): an import of 100,000 rows does not hold both. The source cannot be
+    planned again then.
+    """
     from models.transfer.recheck import Watermark
 
     with gc_paused(), store.read() as session:
         mark = Watermark.read(session)
         if source.kind == "contact":
-            plan = _plan_contacts(session, source, account_id, create_accounts)
+            plan = _plan_contacts(session, source, account_id, create_accounts, release)
         elif source.kind == "account":
-            plan = _plan_accounts(session, source)
+            plan = _plan_accounts(session, source, release)
         else:
             from models.transfer.entries import plan_entries
 
@@ -112,14 +120,32 @@ def _notes(source: Source, number: int, notes: Notes) -> tuple[RowError, ...]:
     return tuple(RowError(number, column, why, unit) for column, why in notes)
 
 
+_RELEASED: tuple[int, Cells] = (0, {})
+
+
+def _each_row(source: Source, release: bool) -> Iterator[tuple[int, Cells]]:
+    """The source's rows; with ``release`` each is dropped from it once handed out."""
+    rows = source.cells
+    if release:
+        source.cells = []
+    for i in range(len(rows)):
+        yield rows[i]
+        if release:
+            rows[i] = _RELEASED
+
+
 def _plan_contacts(
-    session: Session, source: Source, account_id: str | None, create_accounts: bool
+    session: Session,
+    source: Source,
+    account_id: str | None,
+    create_accounts: bool,
+    release: bool = False,
 ) -> ImportPlan:
     accounts = AccountIndex.load(session)
     contacts = ContactIndex.load(session)
     plan = ImportPlan(source, [])
     pending = plan.new_accounts
-    for number, cells in source.cells:
+    for number, cells in _each_row(source, release):
         notes: Notes = []
         try:
             rec = contact_record(cells, notes)
@@ -146,10 +172,10 @@ def _plan_contacts(
     return plan
 
 
-def _plan_accounts(session: Session, source: Source) -> ImportPlan:
+def _plan_accounts(session: Session, source: Source, release: bool = False) -> ImportPlan:
     accounts = AccountIndex.load(session)
     plan = ImportPlan(source, [])
-    for number, cells in source.cells:
+    for number, cells in _each_row(source, release):
         notes: Notes = []
         try:
             rec = account_record(cells, notes)

@@ -11,18 +11,29 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_MODE = 0o600
 
 
 def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, readable and writable by its owner only."""
+    with private_file(path) as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def private_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through, piece by piece (an export streamed in batches):
+    it becomes ``path`` (0600, flushed to disk) when the block ends, and is removed if
+    the block raises, so ``path`` is never half-written."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, PRIVATE_MODE)

@@ -20,7 +20,7 @@ ERROR = "error"
 ACTIONS = (NEW, UPDATE, DUPLICATE, SKIP, ERROR)
 
 
-@dataclass
+@dataclass(slots=True)  # one per row of the file: no __dict__ each
 class PlanRow:
     """One row of the file and what the import will do with it."""
 

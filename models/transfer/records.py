@@ -193,7 +193,9 @@ def _phone_notes(cells: Cells, f: Field, value: Any, notes: Notes | None) -> Non
     if notes is None or f.kind not in (Kind.PHONE, Kind.PHONES) or not value:
         return
     for item in [value] if isinstance(value, str) else value:
-        if (why := v.phone_note(item)) is not None:
+        # A cleaned value with "+" was written in E.164 by the validator: nothing to note
+        # (and no second parse of every number of an import).
+        if not item.startswith("+") and (why := v.phone_note(item)) is not None:
             notes.append((_first_column(cells, f.name), why))
 
 

@@ -112,7 +112,10 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
             )
         )
     append = source.cells.append
-    for line, record in table.rows:
+    rows = table.rows  # the table is not used after this
+    for at in range(len(rows)):  # each record dropped once its cells are taken
+        line, record = rows[at]
+        rows[at] = _TAKEN
         if len(record) > width and any(c.strip() for c in record[width:]):
             source.problems.append(
                 RowError(
@@ -135,6 +138,9 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
                     cells[f] = [(column, text)]
         append((line, cells))
     return source
+
+
+_TAKEN: tuple[int, list[str]] = (0, [])
 
 
 def _has_columns(mapping: Mapping) -> Callable[[Sequence[str]], bool]:

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import binascii
 import secrets
+import sys
 from pathlib import Path
 
 import keyring
+import keyring.core
 import keyring.errors
+from keyring.backend import KeyringBackend
 from keyring.backends import fail as fail_backend
 
 from models.errors import KeyMissingError, KeyringUnavailableError
@@ -55,8 +58,48 @@ def _backend_failed(exc: BaseException, doing: str) -> KeyringUnavailableError:
     )
 
 
+#: The one backend each platform's desktop keeps secrets in. keyring's own detection
+#: imports and asks every installed backend (the macOS one alone costs about 120 ms on
+#: Linux), at every start of the window.
+PLATFORM_BACKENDS = {
+    "linux": "keyring.backends.SecretService.Keyring",
+    "darwin": "keyring.backends.macOS.Keyring",
+    "win32": "keyring.backends.Windows.WinVaultKeyring",
+}
+
+
+def _platform_backend() -> KeyringBackend | None:
+    """This platform's backend if it is usable here (its Secret Service answers)."""
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    name = PLATFORM_BACKENDS.get(platform)
+    if name is None:
+        return None
+    try:
+        return keyring.core.load_keyring(name)  # asks the backend whether it is viable
+    except Exception:
+        return None
+
+
+def choose_backend() -> None:
+    """Set the keyring backend once per process, cheaply, the way keyring would.
+
+    A backend already set (by the program, or a test's in-memory one) stays; then,
+    like keyring: ``PYTHON_KEYRING_BACKEND``, then ``keyringrc.cfg``; then the
+    platform's own backend; only when that is not usable, keyring's full detection
+    (a KWallet without Secret Service, a backend from a plugin).
+    """
+    if keyring.core._keyring_backend is not None:  # no public "is it set?" in keyring
+        return
+    chosen = keyring.core.load_env() or keyring.core.load_config() or _platform_backend()
+    if chosen is None:
+        keyring.core.init_backend()
+    else:
+        keyring.set_keyring(chosen)
+
+
 def _check_backend() -> None:
     try:
+        choose_backend()
         backend = keyring.get_keyring()
     except Exception as exc:
         raise _backend_failed(exc, "start") from None

@@ -10,12 +10,19 @@ from pathlib import Path
 
 from models.paths import resolve_db_path
 from models.store import Store
-from models.vault.safe_open import open_with_safety
+from models.vault.safe_open import open_quickly, open_with_safety
 
 
-def open_database(db: str | None, *, demo: bool = False) -> Store:
-    """Open the database at ``db`` (or the default), filling it with demo data if ``demo``."""
-    store = open_with_safety(Path(resolve_db_path(db)))
+def open_database(db: str | None, *, demo: bool = False, quick: bool = False) -> Store:
+    """Open the database at ``db`` (or the default), filling it with demo data if ``demo``.
+
+    ``quick`` (the window): the integrity check and the Trash purge are left to
+    ``models.vault.safe_open.finish_open``, and writes wait for it (see open_quickly).
+    """
+    path = Path(resolve_db_path(db))
+    if quick and not demo:
+        return open_quickly(path)
+    store = open_with_safety(path)
     if demo:
         from models.demo import fill_demo
 

@@ -107,8 +107,6 @@ def open_with_safety(
     ``PRAGMA quick_check`` when ``check`` (DamagedDatabaseError if it fails);
     purges Trash older than ``trash_retention`` (None: never).
     """
-    from models.vault.integrity import DamagedDatabaseError, quick_check
-
     path = Path(os.path.abspath(path))
     _check_writable(path)
     migrating: list[str] = []
@@ -155,14 +153,9 @@ def open_with_safety(
         # Holding the shared writers lock now: no restore or re-key is running.
         leftovers.tidy(path)
         if check:
-            result = quick_check(store)
-            if not result.ok:
-                raise DamagedDatabaseError(
-                    f"{path} is damaged ({result.problems[0]}); restore a backup "
-                    "(relasi restore) or salvage what is readable",
-                    path=str(path),
-                    problems=result.problems,
-                )
+            damaged = _check(store)
+            if damaged is not None:
+                raise damaged
         if trash_retention is not None:
             with store.write() as uow:
                 services.purge_trash(uow, trash_retention)
@@ -172,3 +165,46 @@ def open_with_safety(
             raise
         raise StoreError(f"{path} cannot be opened: {describe(exc)}", path=str(path)) from None
     return store
+
+
+def _check(store: Store) -> StoreError | None:
+    """``PRAGMA quick_check``: None when it passes, else the error to report."""
+    from models.vault.integrity import DamagedDatabaseError, quick_check
+
+    result = quick_check(store)
+    if result.ok:
+        return None
+    return DamagedDatabaseError(
+        f"{store.path} is damaged ({result.problems[0]}); restore a backup "
+        "(relasi restore) or salvage what is readable",
+        path=str(store.path),
+        problems=result.problems,
+    )
+
+
+def open_quickly(path: Path, *, clock: Clock | None = None) -> Store:
+    """:func:`open_with_safety` without the work that can wait: the store opens with its
+    writes held, and :func:`finish_open` (off the GUI thread, after the window's first
+    paint) runs the integrity check and the Trash purge. Until it has passed, every
+    write waits (the first write runs the check itself if nothing has yet); if it
+    fails, every write raises the DamagedDatabaseError, so a damaged file is never
+    written to, as when the check ran before the window."""
+    store = open_with_safety(path, clock=clock, check=False, trash_retention=None)
+    store.hold_writes(lambda: _check(store))
+    return store
+
+
+def finish_open(
+    store: Store, *, trash_retention: timedelta | None = DEFAULT_TRASH_RETENTION
+) -> None:
+    """The rest of the safe open, for a store from :func:`open_quickly` (any thread):
+    the integrity check (writes refused and DamagedDatabaseError raised if it fails),
+    then writes allowed and old Trash purged."""
+    # A check that cannot run is a failed one (integrity._check_store). A write that
+    # came first ran it already; then this returns its outcome.
+    damaged = store.run_held_check()
+    if damaged is not None:
+        raise damaged
+    if trash_retention is not None:
+        with store.write() as uow:
+            services.purge_trash(uow, trash_retention)

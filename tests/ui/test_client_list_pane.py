@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from models import services
+from models.queries import clients as client_queries
 from models.store import Store
 from tests.ui.user import Script
 from ui.client_list import ClientListModel, ClientListPane
@@ -242,12 +243,34 @@ def test_the_count_is_the_total_and_does_not_change_while_scrolling(
     pane = window.clients
     pane.refresh()
     assert pane.model.rowCount() < 253 and pane.model.canFetchMore()
-    assert pane.count_label.text() == "253 clients"
+    qtbot.waitUntil(lambda: pane.count_label.text() == "253 clients")  # counted after the page
     while pane.model.canFetchMore():
         pane.model.fetchMore()
     assert pane.model.rowCount() == 253 and pane.count_label.text() == "253 clients"
     qtbot.keyClicks(pane.search, "Klien 00")
     qtbot.waitUntil(lambda: pane.count_label.text() == "10 clients")
+
+
+def test_a_broad_filter_is_counted_up_to_the_cap(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting every match of a broad filter at 100,000 clients cost a frame per
+    keystroke: past COUNT_CAP the label says "N+"; a narrow filter is counted exactly.
+    The count follows the list (it costs more than the page), once for quick keystrokes."""
+    monkeypatch.setattr(client_queries, "COUNT_CAP", 200)
+    with window.store.write() as uow:
+        for i in range(250):
+            services.create_account(uow, f"Klien {i:03d}")
+    pane = window.clients
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.count_label.text() == "200+ clients")
+    counted: list[int | None] = []
+    pane.model.total_changed.connect(lambda: counted.append(pane.model.total))
+    qtbot.keyClicks(pane.search, "Klien 1")  # seven keystrokes, each reloading the list
+    qtbot.waitUntil(lambda: pane.count_label.text() == "100 clients")
+    assert counted[-1] == 100 and len(counted) < 7
+    assert client_queries.client_count(window.store) == 253
+    assert client_queries.client_count(window.store, cap=10) == 11
 
 
 def test_an_empty_list_names_the_real_menu(window: MainWindow, qtbot: QtBot) -> None:
