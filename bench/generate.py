@@ -1,6 +1,6 @@
 """A realistic, encrypted benchmark database at the DESIGN.md scales.
 
-    python bench/generate.py --scale tiny|laptop|team --db PATH [--seed 1] [--force]
+    python bench/generate.py --scale tiny|laptop|team --db PATH [--seed 1] [--force] [--profile]
 
 Skewed like a real book of business (Zipf-like: a few clients with thousands of
 timeline entries, a long tail with a handful), notes of real length in English and
@@ -419,7 +419,7 @@ def generate(
     seconds per table."""
     if path.exists():
         raise FileExistsError(f"{path} exists")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     store = Store(path, bench_key(seed))
     try:
         migrate(store)
@@ -463,6 +463,7 @@ def generate(
         "counts": counts,
         "seconds": w.seconds,
         "total_seconds": round(time.perf_counter() - started, 1),
+        "cpu_seconds": round(time.process_time() - cpu, 1),
         "bytes": path.stat().st_size,
     }
 
@@ -478,12 +479,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="put the key in the keyring, so that 'python main.py --db PATH' opens it",
     )
+    parser.add_argument(
+        "--profile", action="store_true", help="print where the time went (cProfile) on stderr"
+    )
     args = parser.parse_args(argv)
     path = args.db.absolute()
     if args.force:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    summary = generate(path, SCALES[args.scale], seed=args.seed)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        summary = profiler.runcall(generate, path, SCALES[args.scale], seed=args.seed)
+        stats = pstats.Stats(profiler, stream=sys.stderr)
+        stats.sort_stats("tottime").print_stats(15)
+    else:
+        summary = generate(path, SCALES[args.scale], seed=args.seed)
     if args.store_key:
         from models.vault import keys
 
