@@ -139,7 +139,7 @@ def cached_database(scale: str, seed: int, *, log: bool = True) -> tuple[Path, f
     path = folder / name
     if path.exists():
         return path, None
-    for old in folder.glob(f"{scale}-seed{seed}-*.db*"):
+    for old in folder.glob(f"{scale}-seed{seed}-*"):  # older days, schemas, generators
         old.unlink()
     partial = folder / f"{name}.partial"
     for suffix in ("", "-wal", "-shm"):
