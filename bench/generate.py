@@ -9,8 +9,11 @@ with stage histories across 18 months, tags, and about 1% of every kind in Trash
 
 Rows go in through the services' bulk insert (``models.services.bulk.insert_rows``)
 inside units of work (``store.write()``), so the schema's triggers keep the search
-index, the client filter index, last contact and next follow-up current, as in use;
-new contacts are indexed set-wise as the importer does (``models.search_docs``).
+index, the client filter index, last contact and next follow-up current, as in use.
+New contacts are indexed set-wise as the importer does, and so are new timeline entries
+(their search documents and their clients' last contact, once per batch of 100,000
+rather than per row, with the statements of ``models.search_docs``): the result is the
+same as the per-row triggers' (a test compares them), in less than half the time.
 
 The database is encrypted with :func:`bench_key` (derived from the seed), which the
 benchmark knows; nothing is written to a keyring unless ``--store-key`` is given (then
@@ -54,7 +57,7 @@ from models.entities import (
     interaction_contacts,
 )
 from models.queries.followups import all_day_value
-from models.search_docs import CONTACTS, REFRESH_CLIENTS_OF_NEW_CONTACTS, index_new_rows
+from models.search_docs import CONTACTS, DOCS, REFRESH_CLIENTS_OF_NEW_CONTACTS, index_new_rows
 from models.services.bulk import insert_rows
 from models.store import Store, migrate
 
@@ -412,8 +415,57 @@ def _deferred_contact_index() -> Callable[[Any, str], None]:
     return around
 
 
+_LAST_CONTACT = """UPDATE accounts SET last_contact_at = (
+    SELECT max(occurred_at) FROM interactions
+    WHERE account_id = accounts.id AND deleted_at IS NULL)
+WHERE id IN (SELECT account_id FROM interactions WHERE rowid > :last)"""
+
+
+def _setwise_entries() -> Callable[[Any, str], None]:
+    """Index a batch of new entries and update their clients' last contact once per
+    batch, set-wise, instead of per row: within the batch's transaction the two insert
+    triggers are dropped, the rows go in, the search documents are made with the live
+    definition's own statements (``models.search_docs.index_new_rows``, in rowid order,
+    so they get the docids the trigger would have given) and last contact is set as the
+    trigger sets it; then the triggers are created again from their stored SQL, so the
+    schema is exactly what the migrations made. Less than half the time of the per-row
+    triggers (a test checks the result is the same)."""
+    state: dict[str, Any] = {}
+
+    def around(uow: Any, when: str) -> None:
+        s = uow.session
+        if when == "before":
+            state["last"] = s.execute(
+                text("SELECT coalesce(max(rowid), 0) FROM interactions")
+            ).scalar()
+            state["sql"] = dict(
+                s.execute(
+                    text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                         "('interactions_fts_ai', 'interactions_last_contact_ai')")
+                ).all()
+            )  # fmt: skip
+            for name in state["sql"]:
+                s.execute(text(f"DROP TRIGGER {name}"))
+            return
+        if "interactions_fts_ai" in state["sql"]:
+            entries = next(d for d in DOCS if d.table == "interactions")
+            for statement in index_new_rows(entries):
+                s.execute(text(statement), {"last": state["last"]})
+        if "interactions_last_contact_ai" in state["sql"]:
+            s.execute(text(_LAST_CONTACT), {"last": state["last"]})
+        for sql in state["sql"].values():
+            s.execute(text(sql))
+
+    return around
+
+
 def generate(
-    path: Path, scale: Scale, *, seed: int = 1, day: datetime | None = None
+    path: Path,
+    scale: Scale,
+    *,
+    seed: int = 1,
+    day: datetime | None = None,
+    setwise: bool = True,
 ) -> dict[str, Any]:
     """Write a new database at ``path`` (which must not exist); returns counts and
     seconds per table."""
@@ -445,7 +497,10 @@ def generate(
         del contact_rows
         links: list[dict[str, str]] = []
         counts["interactions"] = w.write(
-            "interactions", _table(Interaction), interactions(g, account_ids, people, links)
+            "interactions",
+            _table(Interaction),
+            interactions(g, account_ids, people, links),
+            _setwise_entries() if setwise else None,
         )
         w.write("interaction_contacts", interaction_contacts, links)
         counts["followups"] = w.write("followups", _table(FollowUp), followups(g, account_ids))

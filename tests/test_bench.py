@@ -119,6 +119,26 @@ def test_same_seed_same_database(tiny: tuple[Path, dict[str, object]], tmp_path:
         generate(again, SCALES["tiny"], seed=3, day=DAY)
 
 
+def test_setwise_entries_index_as_the_triggers_do(
+    tiny: tuple[Path, dict[str, object]], tmp_path: Path
+) -> None:
+    """The set-wise indexing of new entries leaves the same search documents, search
+    index, last contact and triggers as the per-row triggers."""
+    path, _ = tiny
+    per_row = tmp_path / "per-row.db"
+    generate(per_row, SCALES["tiny"], seed=3, day=DAY, setwise=False)
+    for sql in (
+        "SELECT docid, kind, ref_id, account_id FROM search_docs ORDER BY docid",
+        "SELECT rowid, title, body FROM search_fts ORDER BY rowid",
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH 'proposal' ORDER BY rank",
+        "SELECT id, last_contact_at, next_followup_at FROM accounts ORDER BY id",
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
+    ):
+        assert _rows(path, sql) == _rows(per_row, sql), sql
+    triggers = [n for (n,) in _rows(path, "SELECT name FROM sqlite_master WHERE type='trigger'")]
+    assert {"interactions_fts_ai", "interactions_last_contact_ai"} <= set(triggers)
+
+
 def test_runs_alternate_with_their_floor() -> None:
     calls: list[str] = []
     a, b = alternate(lambda i: calls.append(f"w{i}") or 5.0, lambda i: calls.append(f"f{i}"), 3)
