@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -147,6 +148,8 @@ def cached_database(scale: str, seed: int, *, log: bool = True) -> tuple[Path, f
     if log:
         print(f"generating the {scale} database (seed {seed}) into {folder} …", file=sys.stderr)
     summary = generate(partial, SCALES[scale], seed=seed, day=day)
+    if log:
+        print(json.dumps(summary), file=sys.stderr)
     for suffix in ("-wal", "-shm"):
         Path(f"{partial}{suffix}").unlink(missing_ok=True)
     partial.rename(path)

@@ -1,14 +1,16 @@
 """The benchmark suite: every DESIGN.md budget scenario on a generated database, each
 beside its floor measured in the same run, alternating.
 
-    python bench/run.py --scale tiny|laptop|team [--runs N] [--heavy-runs N] [--json]
+    python bench/run.py --scale tiny|laptop|team [--runs N] [--heavy-runs N]
+                        [--startup-runs N] [--only GROUP ...] [--json]
 
 Generates the database (``bench/generate.py``) or reuses the cached one (keyed by
 scale, seed, schema head, day and the generator's source; ``RELASI_BENCH_CACHE`` or
 ``~/.cache/relasi-bench``), works on a scratch copy of it, and runs:
 
 - start-up to the first painted window (``main.py --quit-after-paint``) vs a bare
-  QApplication + QMainWindow, fresh processes in turn (``--runs``);
+  QApplication + QMainWindow, fresh processes in turn (``--startup-runs``, default
+  ``--runs``), after one start of each that is not counted (it warms the OS cache);
 - in the real main window, offscreen, in a fresh process (``bench/window_child.py``):
   filter keystroke, client selection, quick note, search (common and rare word),
   follow-up completed, each vs the same SQL on a raw connection (``--runs``); then the
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=sorted(SCALES), default="laptop")
     parser.add_argument("--runs", type=int, default=20, help="runs of each quick scenario")
     parser.add_argument("--heavy-runs", type=int, help="runs of import and export (default 3)")
+    parser.add_argument("--startup-runs", type=int, help="runs of start-up (default --runs)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", nargs="+", choices=GROUPS, help="run only these groups")
     parser.add_argument("--import-rows", type=int, help="rows of the imported CSV")
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         db = copy_database(cached, work / "relasi.db")
         session.store_key(db, bench_key(args.seed))
         if "startup" in groups:
-            rows.append(processes.startup(session, db, args.runs))
+            rows.append(processes.startup(session, db, args.startup_runs or args.runs))
         if "window" in groups:
             rows.extend(window_rows(session, db, args.seed, args.runs))
         if "stats" in groups:
