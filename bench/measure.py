@@ -183,14 +183,14 @@ def _drain(proc: subprocess.Popen[str], timeout: float) -> tuple[str, str]:
 
 def table(rows: Sequence[Row]) -> str:
     """The rows as a fixed-width text table."""
-    head = f"{'scenario':<46}{'median':>10}{'p95':>10}{'floor':>10}{'ratio':>7}  {'budget':<27}ok"
+    head = f"{'scenario':<46}{'median':>10}{'p95':>10}{'floor':>10}{'ratio':>8}  {'budget':<27}ok"
     lines = [head, "-" * len(head)]
     for r in rows:
         floor = f"{r.floor_median:.1f}" if r.floor_median is not None else "-"
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "-"
         mark = {True: "✓", False: "✗", None: "·"}[r.ok]
         lines.append(
-            f"{r.scenario:<46}{r.median:>10.1f}{r.p95:>10.1f}{floor:>10}{ratio:>7}  "
+            f"{r.scenario:<46}{r.median:>10.1f}{r.p95:>10.1f}{floor:>10}{ratio:>8}  "
             f"{r.budget:<27}{mark}"
         )
         if r.note:
