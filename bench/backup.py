@@ -1,10 +1,10 @@
 """Benchmark: a verified, encrypted backup of the demo and the 50,000-interaction databases.
 
 Builds both databases once in a temporary folder (demo: ``models.demo.fill_demo``;
-50,000 interactions: ``bench.datagen`` at the ``laptop`` scale, bulk inserts in one
-transaction), then times ``models.vault.backup.backup_store`` (online backup API in steps
-of 256 pages, fsync, quick_check and row counts of the copy) ``--runs`` times each,
-plus ``open_with_safety`` (quick_check and Trash purge at open). Prints medians.
+50,000 interactions: ``bench/generate.py`` at the ``laptop`` scale), then times
+``models.vault.backup.backup_store`` (online backup API in steps of 256 pages, fsync,
+quick_check and row counts of the copy) ``--runs`` times each, plus
+``open_with_safety`` (quick_check and Trash purge at open). Prints medians.
 
     python bench/backup.py [--runs 5]
 
@@ -24,9 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import keyring
 
-from bench.datagen import SCALES, generate
+from bench.generate import SCALES, bench_key, generate
 from models.demo import fill_demo
 from models.store import open_store
+from models.vault import keys
 from models.vault.backup import backup_store
 from models.vault.safe_open import open_with_safety
 from tests.keyrings import MemoryKeyring
@@ -35,12 +36,13 @@ from tests.keyrings import MemoryKeyring
 def build(folder: Path, which: str) -> Path:
     path = folder / which / "relasi.db"
     path.parent.mkdir()
-    store = open_store(path)
     if which == "demo":
+        store = open_store(path)
         fill_demo(store)
+        store.close()
     else:
-        generate(store, SCALES["laptop"])
-    store.close()
+        generate(path, SCALES["laptop"])
+        keys.store_key(path, bench_key())
     return path
 
 

@@ -1,7 +1,7 @@
 """Benchmark: the cost of encryption. The performance-budget scenarios on an
 SQLCipher database and on a plain SQLite copy of the same data, side by side.
 
-Generates the ``laptop`` scale with ``bench.datagen.generate`` into an encrypted
+Generates the ``laptop`` scale with ``bench/generate.py`` into an encrypted
 database, makes a plaintext copy with ``sqlcipher_export`` (``KEY ''``), then
 times on each: open (engine + first query), client filter query (first page of
 a text filter), first timeline page of a busy client, save a note durably
@@ -31,15 +31,14 @@ import keyring
 import sqlcipher3
 from sqlalchemy import func, select
 
-from bench.datagen import SCALES, generate
+from bench.generate import SCALES, bench_key, generate
 from models import services
 from models.entities import Interaction
 from models.queries import clients as client_queries
 from models.queries import search
 from models.queries import timeline as timeline_queries
 from models.rows import ClientFilter
-from models.store import Store, open_store
-from models.vault import unlock
+from models.store import Store
 from models.vault.unlock import key_pragma
 from tests.keyrings import MemoryKeyring
 
@@ -125,10 +124,8 @@ def main() -> int:
     keyring.set_keyring(MemoryKeyring())
     with tempfile.TemporaryDirectory() as tmp:
         enc = Path(tmp) / "encrypted.db"
-        store = open_store(enc)
-        generate(store, SCALES[args.scale])
-        store.close()
-        key = unlock.load_key(enc)
+        generate(enc, SCALES[args.scale])
+        key = bench_key()
         plain = Path(tmp) / "plain.db"
         plain_copy(enc, key, plain)
         timed = scenarios([lambda: Store(enc, key), lambda: open_plain(plain)], args.runs)
