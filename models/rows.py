@@ -150,12 +150,26 @@ class FollowUpBuckets:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    kind: str
+    """One search result: what it is, its client, and the text around the words found."""
+
+    kind: str  # "account" | "contact" | "deal" | "followup" | "interaction"
     id: str
     account_id: str | None
     title: str
-    snippet: str
-    rank: float = 0.0
+    snippet: str  # plain text; ``spans`` say which parts matched
+    client: str = ""
+    spans: tuple[tuple[int, int], ...] = ()  # (start, length) in ``snippet``
+    rank: float = 0.0  # position in the result (0 = first)
+
+    @property
+    def marked(self) -> str:
+        """The snippet with each matched part in [brackets] (the command line's form)."""
+        out, at = [], 0
+        for start, length in self.spans:
+            out += [self.snippet[at:start], "[", self.snippet[start : start + length], "]"]
+            at = start + length
+        out.append(self.snippet[at:])
+        return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)

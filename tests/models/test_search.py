@@ -84,16 +84,16 @@ def test_hostile_input_finds_the_right_notes(
     assert sorted(by_id[h.id] for h in hits) == sorted(expected)
     for hit in hits:  # the snippet marks each searched word found in the note
         body = CORPUS[by_id[hit.id]]
-        assert "[" in hit.snippet and hit.snippet.replace("[", "").replace("]", "").strip() == body
+        assert hit.spans and hit.snippet.strip() == body
 
 
 def test_hostile_input_snippets_mark_the_words(store: Store, corpus: dict[str, str]) -> None:
     (hit,) = search.search(store, "NEAR(border")
-    assert hit.snippet.strip() == '[NEAR] the [border] OR something - quoted "text" (parens)'
+    assert hit.marked.strip() == '[NEAR] the [border] OR something - quoted "text" (parens)'
     (hit,) = search.search(store, "title:x")
-    assert hit.snippet.strip() == "Tom AND Jerry: col widths, [title] [x]"
+    assert hit.marked.strip() == "Tom AND Jerry: col widths, [title] [x]"
     (hit,) = search.search(store, '" OR 1=1 --')
-    assert hit.id == corpus["sql"] and hit.snippet.strip() == "' [OR] [1]=[1] -- injection attempt"
+    assert hit.id == corpus["sql"] and hit.marked.strip() == "' [OR] [1]=[1] -- injection attempt"
 
 
 def test_search_finds_interactions_accounts_and_contacts(store: Store) -> None:
@@ -106,7 +106,7 @@ def test_search_finds_interactions_accounts_and_contacts(store: Store) -> None:
     assert [h.id for h in search.search(store, "bandung")] == [a]
     assert [h.id for h in search.search(store, "arabika")] == [i]
     hit = search.search(store, "arabika")[0]
-    assert "[arabika]" in hit.snippet and hit.account_id == a and hit.title == "Harga"
+    assert "[arabika]" in hit.marked and hit.account_id == a and hit.title == "Harga"
 
 
 def test_search_follows_edits_and_deletes(store: Store) -> None:
