@@ -52,7 +52,8 @@ HOSTILE: list[tuple[str, set[str]]] = [
     ("jerry OR border", set()),  # OR is a word here: no note has all three
     ("a OR", set()),
     ("NOT x", set()),
-    ("((a)", {"and", "sql"}),  # "a" as a prefix: AND, attempt
+    ("((a)", set()),  # the word "a" (too short to be a prefix), in no note
+    ("((att", {"sql"}),  # a prefix of three letters or more: attempt
     ("{a b}", set()),
     ("a + b", set()),
     ("a:b", set()),
@@ -136,7 +137,8 @@ def test_search_within_one_account_and_diacritics(store: Store) -> None:
 
 
 def test_fts_query_quotes_every_word() -> None:
-    assert fts_query('say "hi" NEAR(x') == '"say" "hi" "NEAR" "x"*'
+    assert fts_query('say "hi" NEAR(x') == '"say" "hi" "NEAR" "x"'  # "x": a word
+    assert fts_query('say "hi" NEAR(xyz') == '"say" "hi" "NEAR" "xyz"*'
     assert fts_query("a b", prefix=False) == '"a" "b"'
     assert fts_query("!!! ???") is None
 

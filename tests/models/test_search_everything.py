@@ -231,7 +231,7 @@ HOSTILE = [
     "^santoso",
     "santoso*",
     "+",
-    "++62",
+    "++628",
     "\x00",
     "santoso\x00budi",
     "\u202e\u200b",
@@ -244,7 +244,7 @@ HOSTILE = [
 ]
 
 
-FIND_BUDI = {"- santoso", "++62", "((santoso)", "^santoso", "santoso*", "santoso " * 2_000,
+FIND_BUDI = {"- santoso", "++628", "((santoso)", "^santoso", "santoso*", "santoso " * 2_000,
              "santoso\x00budi"}  # fmt: skip
 
 
