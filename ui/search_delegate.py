@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from models.rows import SearchHit
 from ui import colours
 from ui.display import visible
 
@@ -61,31 +60,32 @@ class SearchHitDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         line = option.fontMetrics.height()
         x, width = rect.x() + self.PAD * 2, rect.width() - self.PAD * 3
+        pen, mark = palette.color(text_role), highlight_colour(palette)
         bold = QFont(font)
         bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(palette.color(text_role))
-        top = QRect(x, rect.y() + self.PAD, width, line)
         title = visible(one_line(index.data() or ""))
-        metrics = painter.fontMetrics()
-        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        if hit.client and hit.kind != "account":
-            used = metrics.horizontalAdvance(title)
+        spans = hit.title_spans if title == one_line(hit.title) else ()
+        used = self._paint_marked(
+            painter, title, spans, bold, pen, mark, QPointF(x, rect.y() + self.PAD), width
+        )
+        if hit.client and hit.kind != "account" and used < width:
             painter.setFont(font)
-            painter.setPen(palette.color(text_role) if selected else colours.muted(palette))
+            painter.setPen(pen if selected else colours.muted(palette))
             client = painter.fontMetrics().elidedText(
-                f"  ·  {visible(one_line(hit.client))}", Qt.TextElideMode.ElideRight, width - used
+                f"  ·  {visible(one_line(hit.client))}",
+                Qt.TextElideMode.ElideRight,
+                int(width - used),
             )
             painter.drawText(
-                top.adjusted(used, 0, 0, 0),
+                QRect(int(x + used), rect.y() + self.PAD, int(width - used), line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 client,
             )
-        self._paint_snippet(
-            painter, hit, font, palette.color(text_role), highlight_colour(palette),
-            QPointF(x, rect.y() + self.PAD * 2 + line), width,
-        )  # fmt: skip
+        if hit.snippet:
+            at = QPointF(x, rect.y() + self.PAD * 2 + line)
+            self._paint_marked(
+                painter, one_line(hit.snippet), hit.spans, font, pen, mark, at, width, follow=True
+            )
         painter.restore()
 
     def _paint_heading(
@@ -102,19 +102,24 @@ class SearchHitDelegate(QStyledItemDelegate):
         )
 
     @staticmethod
-    def _paint_snippet(
+    def _paint_marked(
         painter: QPainter,
-        hit: SearchHit,
+        text: str,
+        spans: tuple[tuple[int, int], ...],
         font: QFont,
         pen: QColor,
         mark: QColor,
         at: QPointF,
         width: int,
-    ) -> None:
-        """The snippet on one line, the matched words on a highlight (QTextLayout formats)."""
-        layout = QTextLayout(one_line(hit.snippet), font)
+        *,
+        follow: bool = False,
+    ) -> float:
+        """``text`` on one line, its ``spans`` bold on a highlight (QTextLayout formats);
+        returns the width painted. ``follow``: start before the first span if it would
+        be out of view."""
+        layout = QTextLayout(text, font)
         ranges = []
-        for start, length in hit.spans:
+        for start, length in spans:
             fmt = QTextCharFormat()
             fmt.setBackground(mark)
             fmt.setFontWeight(QFont.Weight.Bold)
@@ -124,15 +129,17 @@ class SearchHitDelegate(QStyledItemDelegate):
         layout.setFormats(ranges)
         layout.beginLayout()
         line = layout.createLine()
-        if line.isValid():
-            line.setLineWidth(10**6)  # one line; the row clips what does not fit
-            line.setPosition(QPointF(0, 0))
+        if not line.isValid():
+            layout.endLayout()
+            return 0.0
+        line.setLineWidth(10**6)  # one line; the row clips what does not fit
+        line.setPosition(QPointF(0, 0))
         layout.endLayout()
         painter.setPen(pen)
-        if hit.spans and line.isValid():
-            # Start the line a little before the first match, so it is always in view.
-            x: Any = line.cursorToX(hit.spans[0][0])  # (x, position) in PySide6
+        if follow and spans:
+            x: Any = line.cursorToX(spans[0][0])  # (x, position) in PySide6
             first_x = float(x[0] if isinstance(x, tuple) else x)
-            shift = max(0.0, first_x - width / 3) if first_x > width * 0.8 else 0.0
-            at = QPointF(at.x() - shift, at.y())
+            if first_x > width * 0.8:
+                at = QPointF(at.x() - (first_x - width / 3), at.y())
         layout.draw(painter, at)
+        return min(float(line.naturalTextWidth()), float(width))

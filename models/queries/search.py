@@ -101,7 +101,8 @@ _SHOWN_FILL = (
     ),
 )
 _SNIPPETS = text(
-    f"""SELECT rowid, title, snippet(search_shown, -1, '{OPEN}', '{CLOSE}', '…', 16)
+    f"""SELECT rowid, highlight(search_shown, 0, '{OPEN}', '{CLOSE}'),
+           snippet(search_shown, 1, '{OPEN}', '{CLOSE}', '…', 16)
     FROM temp.search_shown WHERE search_shown MATCH :q"""
 )
 
@@ -236,6 +237,7 @@ def search(
     for position, docid in enumerate(shown):
         doc = docs[docid]
         title, snippet = texts.get(docid, ("", ""))
+        title_text, title_spans = _marked(title or "")
         plain, spans = _marked(_readable(doc.kind, snippet or ""))
         hits.append(
             SearchHit(
@@ -243,9 +245,10 @@ def search(
                 id=doc.ref_id,
                 account_id=doc.account_id,
                 client=doc.client,
-                title=title or "",
+                title=title_text,
                 snippet=plain,
                 spans=spans,
+                title_spans=title_spans,
                 rank=float(position),
             )
         )

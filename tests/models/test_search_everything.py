@@ -71,9 +71,11 @@ def test_every_kind_is_found_by_its_words(
     assert (kind, book[key]) in [(h.kind, h.id) for h in hits]
     hit = next(h for h in hits if h.id == book[key])
     assert hit.client == "PT Maju Jaya" and hit.account_id == book["maju"]
-    assert hit.spans, hit  # the words found are marked in the snippet
-    for start, length in hit.spans:
-        assert hit.snippet[start : start + length].strip()
+    assert hit.spans or hit.title_spans, hit  # the words found are marked
+    for text, spans in ((hit.snippet, hit.spans), (hit.title, hit.title_spans)):
+        for start, length in spans:
+            assert text[start : start + length].strip()
+    assert "[" in hit.marked + hit.marked_title
 
 
 @pytest.mark.parametrize(
