@@ -50,6 +50,10 @@ QUERIES = [
 ]
 
 
+#: What the palette (Ctrl+K) searches as you type: contacts and deals only.
+PALETTE = ["budi", "meeting", "enterprise"]
+
+
 def open_bench(path: Path) -> Store:
     """Open (or create) ``path`` with the bench's fixed key in an in-memory keyring."""
     keyring.set_keyring(MemoryKeyring())
@@ -136,8 +140,10 @@ def measure(store: Store, path: Path, runs: int, with_before: bool) -> list[list
         return list(conn.execute(sql, (query,)).fetchall())
 
     queries = [*QUERIES, ("contact e-mail", json.loads(emails)[0]), ("phone", typed_phone)]
+    queries += [(f"palette: {typed}", typed) for typed in PALETTE]
     table = []
     for label, typed in queries:
+        kinds = ("contact", "deal") if label.startswith("palette") else ()
         query = fts_query(typed)
         assert query is not None
         app: list[float] = []
@@ -146,7 +152,7 @@ def measure(store: Store, path: Path, runs: int, with_before: bool) -> list[list
         before: list[float] = []
         hits = 0
         for run in range(runs):  # alternating: the app's search, then its floor
-            ms, found = timed(partial(search, store, typed, limit=50))
+            ms, found = timed(partial(search, store, typed, limit=50, kinds=kinds))
             app.append(ms)
             hits = len(found)
             floor.append(timed(partial(raw, FLOOR, query))[0])
@@ -197,14 +203,18 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true", help="build the database again")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--no-before", action="store_true", help="skip the old query")
+    parser.add_argument(
+        "--reuse-work", action="store_true", help="measure the copy the last run migrated"
+    )
     args = parser.parse_args()
     cached = build(args.notes, args.fresh)
     if args.build_only:
         return
     work = cached.with_name("work-" + cached.name)
-    for leftover in work.parent.glob(work.name + "*"):
-        leftover.unlink()
-    shutil.copyfile(cached, work)
+    if not (args.reuse_work and work.exists()):
+        for leftover in work.parent.glob(work.name + "*"):
+            leftover.unlink()
+        shutil.copyfile(cached, work)
     started = time.perf_counter()
     store = open_bench(work)  # runs any pending migration
     print(f"open (with any migration): {time.perf_counter() - started:.1f} s", flush=True)

@@ -6,11 +6,20 @@ unbalanced parentheses are searched for as text and can never raise a syntax err
 phone number typed in any form (``0812 3456 7890``, ``+62 812-3456-7890``) also finds
 the number as stored (E.164).
 
-Speed: the ranking and the LIMIT run first, over the FTS table alone; the joins (the
-owning client, Trash) and the snippets only for the rows shown. bm25 has to score every
-match, so a word found in more than :data:`RANK_CAP` documents is listed newest first
-instead (FTS5 walks its index from the highest rowid and stops at the limit): a
-common word over a million notes answers in milliseconds either way.
+Speed (measured by bench/search.py on 1,000,000 notes): the ordering and the LIMIT run
+first, over the FTS table alone; the joins (the owning client, Trash) and the snippets
+only for the rows shown. Two FTS5 costs grow with the notes and are avoided:
+
+- bm25 reads the whole index entry of every word searched (to weigh rare words up), so
+  it is used only for complete words each in fewer than :data:`RANK_CAP` documents;
+  a common word lists titles (names, subjects) first, then the newest first; several
+  words with a common one, newest first: each walk stops at the limit.
+- a prefix (``meet*``, the last word while it is typed) merges the entries of every
+  word it starts before the first hit, whatever the order; its hits come newest first
+  (bm25 would read the merge twice more). When the last word as typed is a common word
+  already (``meeting``), it is searched as that word, not as a prefix. A short prefix
+  of common words ("pro", "meet") still costs that merge: an FTS5 prefix index
+  (``prefix=``, an index rebuild) is what would remove it.
 """
 
 from __future__ import annotations
@@ -34,8 +43,11 @@ MAX_WORDS = 16
 #: FTS5 merges the lists of every word a prefix starts (measured at 20,000 notes: "p*"
 #: 32 ms and "pr*" 18 ms, "pro*" 0.8 ms; it grows with the notes).
 MIN_PREFIX = 3
-#: Above this many matching documents, hits come newest first instead of by bm25.
-RANK_CAP = 2_000
+#: A word in this many documents or more is common: no bm25 (hits come titles first,
+#: then newest first), and as the last word it is not expanded as a prefix.
+RANK_CAP = 1_000
+#: At most this many words have their documents counted (each count stops at RANK_CAP).
+COUNTED_WORDS = 4
 #: Highlight marks inside snippets (private-use characters; stripped from the text).
 OPEN, CLOSE = "\ue000", "\ue001"
 #: The kinds in the order a grouped result lists them.
@@ -51,19 +63,33 @@ _RANKED = text(
 _NEWEST = text(
     "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :n"
 )
+_NEWEST_IN_ACCOUNT = text(
+    """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
+    WHERE search_fts MATCH :q AND d.account_id = :account_id
+    ORDER BY f.rowid DESC LIMIT :n"""
+)
 #: Only some kinds (the palette's contacts and deals): the first :window matches in the
 #: search's order, those of the kinds asked for. Bounded: a word in half a million notes
 #: and no contact costs :window lookups, not half a million.
-_OF_KINDS = text(
-    """SELECT d.docid FROM (
-        SELECT rowid AS docid, CASE WHEN :newest THEN -rowid
-                                    ELSE bm25(search_fts, 4.0, 1.0) END AS score
-        FROM search_fts WHERE search_fts MATCH :q ORDER BY score LIMIT :window) f
-    JOIN search_docs d ON d.docid = f.docid
-    WHERE d.kind IN (SELECT value FROM json_each(:kinds))
-    ORDER BY f.score LIMIT :n"""
-)
-KIND_WINDOW = 20_000
+_OF_KINDS = {
+    order: text(
+        f"""SELECT d.docid FROM (
+            SELECT rowid AS docid, {score} AS score FROM search_fts
+            WHERE search_fts MATCH :q ORDER BY {by} LIMIT :window) f
+        JOIN search_docs d ON d.docid = f.docid
+        WHERE d.kind IN (SELECT value FROM json_each(:kinds))
+        ORDER BY f.score LIMIT :n"""
+    )
+    for order, score, by in (
+        # rowid order is the index's own: the walk stops after :window matches
+        ("newest", "-rowid", "rowid DESC"),
+        ("rank", "bm25(search_fts, 4.0, 1.0)", "score"),
+    )
+}
+#: (At 1,000,000 notes a name common in recent notes, "budi", fills the window with
+#: notes: the palette then lists no contact for it; a separate index of contacts and
+#: deals would be the fix. 5,000 keeps one keystroke near 100 ms under load.)
+KIND_WINDOW = 5_000
 _IN_ACCOUNT = text(
     """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
     WHERE search_fts MATCH :q AND d.account_id = :account_id
@@ -134,13 +160,15 @@ def phone_variants(user_text: str, region: str = DEFAULT_REGION) -> list[str]:
 
 def fts_query(user_text: str, *, prefix: bool = True) -> str | None:
     """An FTS5 query matching every word of ``user_text`` (the last as a prefix when it
-    has :data:`MIN_PREFIX` characters or more), or the phone number it may be.
+    has :data:`MIN_PREFIX` characters or more and no space follows it), or the phone
+    number it may be.
     Returns None when the text has no word to search for."""
     words = _WORD.findall(user_text.replace("\x00", " "))[:MAX_WORDS]
     if not words:
         return None
     quoted = [_quoted(w) for w in words]
-    if prefix and len(words[-1]) >= MIN_PREFIX:
+    typing = not user_text[-1:].isspace()  # a space after the last word: it is complete
+    if prefix and typing and len(words[-1]) >= MIN_PREFIX:
         quoted[-1] += "*"
     query = " ".join(quoted)
     phones = phone_variants(user_text)
@@ -179,30 +207,66 @@ def _readable(kind: str, snippet: str) -> str:
     return snippet.replace('", "', ", ").replace('["', "").replace('"]', "").replace("[]", "")
 
 
+def _count(s: Any, query: str) -> int:
+    """How many documents match ``query``, counted up to :data:`RANK_CAP`."""
+    return int(s.execute(_COUNT, {"q": query, "cap": RANK_CAP}).scalar_one())
+
+
+def plan(s: Any, user_text: str) -> tuple[str, str] | None:
+    """The FTS5 query to run for ``user_text`` and the order of its hits: "rank" (bm25),
+    "titles" (titles first, then newest first) or "newest"; None when there is no word
+    to search for."""
+    full = fts_query(user_text)
+    if full is None:
+        return None
+    exact = fts_query(user_text, prefix=False)
+    assert exact is not None
+    words = _WORD.findall(user_text.replace("\x00", " "))[:MAX_WORDS]
+    if full != exact:
+        if _count(s, exact) >= RANK_CAP:  # the last word is a common word already
+            return exact, "titles" if len(words) == 1 else "newest"
+        # A prefix: its merge is the cost of any order; bm25 would read it twice more,
+        # and a titles-first pass once more. Newest first, stopping at the limit.
+        return full, "newest"
+    if len(words) == 1:
+        return full, "titles" if _count(s, full) >= RANK_CAP else "rank"
+    common = any(_count(s, _quoted(w)) >= RANK_CAP for w in words[:COUNTED_WORDS])
+    # Several words: titles holding them all are rare, and looking for them walks every
+    # match; newest first.
+    return full, "newest" if common or len(words) > COUNTED_WORDS else "rank"
+
+
 def _candidates(
-    s: Any, query: str, n: int, account_id: str | None, kinds: tuple[str, ...], newest: bool
+    s: Any, query: str, n: int, account_id: str | None, kinds: tuple[str, ...], order: str
 ) -> list[int]:
+    newest = order != "rank"
     if kinds:
-        params = {"q": query, "n": n, "newest": newest, "kinds": json.dumps(kinds)}
-        rows = s.execute(_OF_KINDS, {**params, "window": KIND_WINDOW})
+        params = {"q": query, "n": n, "kinds": json.dumps(kinds), "window": KIND_WINDOW}
+        rows = s.execute(_OF_KINDS["newest" if newest else "rank"], params)
     elif account_id is not None:
-        rows = s.execute(_IN_ACCOUNT, {"q": query, "n": n, "account_id": account_id})
+        by = _NEWEST_IN_ACCOUNT if newest else _IN_ACCOUNT
+        rows = s.execute(by, {"q": query, "n": n, "account_id": account_id})
+    elif order == "titles":  # names and subjects first, then the rest, each newest first
+        titles = [int(r[0]) for r in s.execute(_NEWEST, {"q": f"{{title}} : ({query})", "n": n})]
+        rest = [int(r[0]) for r in s.execute(_NEWEST, {"q": query, "n": n})]
+        return list(dict.fromkeys([*titles, *rest]))[:n]
     else:
         rows = s.execute(_NEWEST if newest else _RANKED, {"q": query, "n": n})
     return [int(r[0]) for r in rows]
 
 
 def _live(
-    s: Any, query: str, limit: int, account_id: str | None, kinds: tuple[str, ...]
+    s: Any,
+    query: str,
+    order: str,
+    limit: int,
+    account_id: str | None,
+    kinds: tuple[str, ...],
 ) -> tuple[list[int], dict[int, Any]]:
     """The first ``limit`` live candidates in order, and their search_docs rows."""
-    newest = (
-        account_id is None
-        and s.execute(_COUNT, {"q": query, "cap": RANK_CAP}).scalar_one() >= RANK_CAP
-    )
     n = limit + 16
     while True:
-        ids = _candidates(s, query, n, account_id, kinds, newest)
+        ids = _candidates(s, query, n, account_id, kinds, order)
         docs = {r.docid: r for r in s.execute(_LIVE, {"ids": json.dumps(ids)})}
         if len(docs) >= limit or len(ids) < n:
             break
@@ -219,14 +283,17 @@ def search(
     account_id: str | None = None,
     kinds: tuple[str, ...] = (),
 ) -> list[SearchHit]:
-    """The best ``limit`` live hits for any text a user may type (best first; the
-    newest first when the words are in more than :data:`RANK_CAP` documents), of one
+    """The best ``limit`` live hits for any text a user may type (by bm25, or titles
+    first and then newest first when a word is common: see :func:`plan`), of one
     client's only with ``account_id``, of the given ``kinds`` only (:data:`KINDS`)."""
-    query = fts_query(user_text)
-    if query is None or limit <= 0:
+    if limit <= 0:
         return []
     with store.read() as s:
-        shown, docs = _live(s, query, limit, account_id, kinds)
+        planned = plan(s, user_text)
+        if planned is None:
+            return []
+        query, order = planned
+        shown, docs = _live(s, query, order, limit, account_id, kinds)
         if not shown:
             return []
         s.execute(_SHOWN_TABLE)

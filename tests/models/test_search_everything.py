@@ -175,11 +175,15 @@ def test_a_common_word_lists_the_newest_first(
     assert [h.rank for h in search(store, "meeting", limit=3)] == [0.0, 1.0, 2.0]
 
 
-def test_a_rarer_word_is_ranked(store: Store) -> None:
+def test_a_rare_complete_word_is_ranked_a_prefix_lists_the_newest_first(store: Store) -> None:
     a = account(store, "Ranking")
-    once = note(store, a, "pricing was mentioned once among many other words of a long note")
     title = note(store, a, "nothing here", subject="Pricing")  # in the title: weighs more
-    assert [h.id for h in search(store, "pricing")] == [title, once]
+    once = note(store, a, "pricing was mentioned once among many other words of a long note")
+    # A space after the word: the word is complete, ranked by bm25 (title first).
+    assert [h.id for h in search(store, "pricing ")] == [title, once]
+    # Still typing: a prefix (pricing, prices...), newest first (no bm25 over its merge).
+    assert [h.id for h in search(store, "pric")] == [once, title]
+    assert fts_query("pricing ") == '"pricing"' and fts_query("pricing") == '"pricing"*'
 
 
 def test_trash_among_the_first_candidates_still_fills_the_limit(store: Store) -> None:
