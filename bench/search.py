@@ -228,7 +228,9 @@ def main() -> None:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
     print(
         f"\n{args.notes:,} notes; medians and p95 of {args.runs} alternating runs (rank-all and"
-        " before: 5 runs). floor = the same MATCH with LIMIT 50 in raw SQLite on the same file;"
+        " before: 5 runs). floor = the same MATCH as typed (the last word a prefix) with"
+        " LIMIT 50 in raw SQLite on the same file (the search may run the word without its"
+        " prefix: then below the floor);"
         " rank-all = ORDER BY rank LIMIT 50 over the FTS table alone; before = the query"
         " before issue 13. Load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg())
     )
