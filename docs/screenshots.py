@@ -82,6 +82,16 @@ def contact_shot(app: QApplication, window: object, path: Path) -> None:
     dialog.reject()
 
 
+def search_shot(app: QApplication, window: object, path: Path) -> None:
+    """The search over everything (Ctrl+Shift+F): hits grouped by kind, words highlighted."""
+    panel = window.search_actions.show_panel("budi")  # type: ignore[attr-defined]
+    panel.resize(760, 560)
+    for _ in range(20):
+        app.processEvents()
+    panel.grab().save(str(path))
+    panel.close()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -142,6 +152,7 @@ def main() -> None:
         if name == "main-window-en":
             capture_shot(app, window, out / "quick-capture.png")
             contact_shot(app, window, out / "contact-dialog.png")
+            search_shot(app, window, out / "search-panel.png")
         window.close()
     apply_theme(LIGHT)
     store.close()

@@ -248,7 +248,7 @@ CONTACT: tuple[Field, ...] = (
           message=QT_TRANSLATE_NOOP(
               "FieldError", "Enter phone numbers, with country code or as local numbers."),
           placeholder=QT_TRANSLATE_NOOP("Field", "0812 3456 7890, +65 6123 4567"),
-          export_header="Phones", merge=Merge.UNION, vcard="TEL"),
+          searched="body", export_header="Phones", merge=Merge.UNION, vcard="TEL"),
     Field("linkedin_url", Kind.URL, QT_TRANSLATE_NOOP("Field", "&LinkedIn"),
           hosts=("linkedin.com",),
           message=QT_TRANSLATE_NOOP(
@@ -285,7 +285,7 @@ INTERACTION: tuple[Field, ...] = (
 
 FOLLOWUP: tuple[Field, ...] = (
     Field("title", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "&Title"), required=True,
-          message=QT_TRANSLATE_NOOP("FieldError", "A title is required.")),
+          message=QT_TRANSLATE_NOOP("FieldError", "A title is required."), searched="title"),
     Field("due_at", Kind.DATETIME, QT_TRANSLATE_NOOP("Field", "&Due")),
     Field("all_day", Kind.BOOL, QT_TRANSLATE_NOOP("Field", "All &day")),
     Field("priority", Kind.INT, QT_TRANSLATE_NOOP("Field", "&Priority"), high=2),
@@ -294,12 +294,12 @@ FOLLOWUP: tuple[Field, ...] = (
     Field("interaction_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "From entry")),
     Field("contact_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "Co&ntact"), imported=False),
     Field("notes", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "N&otes"), max_len=_NOTES,
-          imported=False),
+          imported=False, searched="body"),
 )  # fmt: skip
 
 DEAL: tuple[Field, ...] = (
     Field("title", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "&Title"), required=True,
-          message=QT_TRANSLATE_NOOP("FieldError", "A title is required.")),
+          message=QT_TRANSLATE_NOOP("FieldError", "A title is required."), searched="title"),
     Field("amount_minor", Kind.MONEY, QT_TRANSLATE_NOOP("Field", "&Amount"), high=10**17),
     Field("currency", Kind.CURRENCY, QT_TRANSLATE_NOOP("Field", "&Currency"), required=True,
           message=QT_TRANSLATE_NOOP(
@@ -310,7 +310,7 @@ DEAL: tuple[Field, ...] = (
     Field("lost_reason", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "Lost &reason")),
     Field("contact_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "Co&ntact"), imported=False),
     Field("notes", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "N&otes"), max_len=_NOTES,
-          imported=False),
+          imported=False, searched="body"),
 )  # fmt: skip
 
 #: The declared fields of each entity kind (the names the store reports changes by).

@@ -150,12 +150,36 @@ class FollowUpBuckets:
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    kind: str
+    """One search result: what it is, its client, and the text around the words found."""
+
+    kind: str  # "account" | "contact" | "deal" | "followup" | "interaction"
     id: str
     account_id: str | None
     title: str
-    snippet: str
-    rank: float = 0.0
+    snippet: str  # plain text; ``spans`` say which parts matched
+    client: str = ""
+    spans: tuple[tuple[int, int], ...] = ()  # (start, length) in ``snippet``
+    title_spans: tuple[tuple[int, int], ...] = ()  # (start, length) in ``title``
+    rank: float = 0.0  # position in the result (0 = first)
+
+    @property
+    def marked(self) -> str:
+        """The snippet with each matched part in [brackets] (the command line's form)."""
+        return bracketed(self.snippet, self.spans)
+
+    @property
+    def marked_title(self) -> str:
+        return bracketed(self.title, self.title_spans)
+
+
+def bracketed(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with each (start, length) span in [brackets]."""
+    out, at = [], 0
+    for start, length in spans:
+        out += [text[at:start], "[", text[start : start + length], "]"]
+        at = start + length
+    out.append(text[at:])
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)

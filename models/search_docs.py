@@ -1,5 +1,6 @@
-"""The search documents (search_fts per searchable kind, and the client filter's
-client_fts), and the triggers that keep them current.
+"""The search documents (search_fts per searchable kind: notes, clients, contacts, deals
+and follow-ups; and the client filter's client_fts), and the triggers that keep them
+current.
 
 A row's document is a title and a body (``search_fts``), built from the fields its
 declaration marks as searched (:mod:`models.fields`). This module is the one live
@@ -80,6 +81,8 @@ DOCS: tuple[SearchDoc, ...] = (
     SearchDoc("interactions", "interaction", "{r}.account_id", has_account_column=True),
     SearchDoc("accounts", "account", "{r}.id", has_account_column=False),
     SearchDoc("contacts", "contact", "{r}.account_id", has_account_column=True, deferrable=True),
+    SearchDoc("deals", "deal", "{r}.account_id", has_account_column=True),
+    SearchDoc("follow_ups", "followup", "{r}.account_id", has_account_column=True),
 )
 CONTACTS = DOCS[2]
 

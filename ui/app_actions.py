@@ -72,10 +72,13 @@ class AppActions(QObject):
         return dialog
 
     def show_palette(self) -> CommandPalette:
-        """Ctrl+K: jump to a client or run any enabled action, near the window's top."""
+        """Ctrl+K: jump to a client, contact or deal, or run any enabled action, near the
+        window's top."""
         window = self.host.window()
         palette = CommandPalette(self.host.store, self.actions(), window)
         palette.client_chosen.connect(self.host.jump_to)
+        palette.hit_chosen.connect(self.host.open_hit)
+        palette.search_requested.connect(self.host.search_everything)
         palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         geometry = window.geometry()
         palette.move(geometry.center().x() - palette.width() // 2, geometry.top() + 80)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import RelasiError
-from models.rows import FollowUpRow
+from models.rows import FollowUpRow, SearchHit
 from models.store import Changes, Store
 from models.vault.unlock import Reauth
 from ui import colours
@@ -42,6 +42,7 @@ from ui.lock_screen import IdleWatcher, LockScreen
 from ui.record_actions import RecordActions
 from ui.reminder_banner import Banner
 from ui.reminders import Reminders
+from ui.search_actions import SearchActions
 from ui.settings import Settings
 from ui.timeline import TimelinePane
 from ui.transfer_actions import TransferActions
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(self, lambda: self.lock_screen.is_locked)
         self.transfer_actions = TransferActions(self)
         self.app_actions = AppActions(self, self.actions_.all)
+        self.search_actions = SearchActions(
+            self, self.timeline, self.record_actions, self.followup_actions
+        )
         self._connect()
         # files dropped on the window or the timeline
         self.drops = DropHandler(
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
             "actionTrash": self.app_actions.show_trash,
             "actionSettings": self.app_actions.show_settings,
             "actionJump": self.app_actions.show_palette,
+            "actionSearchAll": self.search_actions.show_panel,
             "actionAbout": self.app_actions.about,
             "actionShortcuts": self.app_actions.show_shortcuts,
             "actionGuide": self.app_actions.show_guide,
@@ -239,6 +244,12 @@ class MainWindow(QMainWindow):
         if not self.clients.show_client(account_id):
             self.clients.clear_filters()
             self.clients.show_client(account_id)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.search_actions.open_hit(hit)
+
+    def search_everything(self, text: str) -> None:
+        self.search_actions.show_panel(text)
 
     # -- what the action handlers use (ui.window_host.WindowHost) ---------------------------
     def run(self, command: StoreCommand) -> bool:

@@ -1,4 +1,9 @@
-"""The command palette (Ctrl+K): jump to any client by fuzzy name, or run a menu action."""
+"""The command palette (Ctrl+K): jump to a client by fuzzy name, to a contact or deal
+(full-text search over their names, e-mails, phones and titles), or run a menu action.
+
+Poor matches are not listed: a fuzzy score below :data:`GOOD_MATCH` is dropped (a
+word that is in no client's name lists no client), and a last line offers the same
+words in the search over everything (Ctrl+Shift+F)."""
 
 from __future__ import annotations
 
@@ -17,24 +22,35 @@ from PySide6.QtWidgets import (
 from rapidfuzz import fuzz, process, utils
 
 from models.queries import clients as client_queries
+from models.queries import search as search_queries
+from models.rows import SearchHit
 from models.store import Store
 from ui.display import visible
 from ui.icons import icon
 
 LIMIT = 12
+#: The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with:
+#: a typo still matches ("globx", "nusantra": 80-90), a word the name lacks does not
+#: ("proposal" against company names: 45-50).
+GOOD_MATCH = 70
+#: Contacts and deals listed at most (full-text hits).
+FOUND_LIMIT = 6
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    kind: str  # "client" | "action"
-    key: str  # account id or index into actions
+    kind: str  # "client" | "action" | "contact" | "deal" | "search"
+    key: str  # account id, index into actions, hit id, or the words to search for
     label: str
+    hit: SearchHit | None = None
 
 
 class CommandPalette(QDialog):
     """A search field over client names and the window's actions."""
 
     client_chosen = Signal(str)
+    hit_chosen = Signal(object)  # a contact's or deal's SearchHit
+    search_requested = Signal(str)  # the words, for the search over everything
 
     def __init__(self, store: Store, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
@@ -44,7 +60,9 @@ class CommandPalette(QDialog):
         self._entries: list[Entry] = []
         self.input = QLineEdit(self)
         self.input.setObjectName("commandPaletteInput")
-        self.input.setPlaceholderText(self.tr("Jump to a client or run a command…"))
+        self.input.setPlaceholderText(
+            self.tr("Jump to a client, contact or deal, or run a command…")
+        )
         self.input.setAccessibleName(self.tr("Command palette"))
         self.list = QListWidget(self)
         self.list.setObjectName("commandPaletteList")
@@ -68,25 +86,39 @@ class CommandPalette(QDialog):
             Entry("action", str(i), a.text().replace("&", "")) for i, a in enumerate(self.actions_)
         ]
 
+    def _matches(self, text: str) -> list[Entry]:
+        """Clients and commands by fuzzy name (good matches only), then contacts and deals
+        found by full-text search, then the search over everything."""
+        labels = [e.label for e in self._entries]
+        found = process.extract(
+            text,
+            labels,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=LIMIT,
+            score_cutoff=GOOD_MATCH,
+        )
+        chosen = [self._entries[i] for _label, _score, i in found]
+        hits = search_queries.search(self.store, text, limit=FOUND_LIMIT, kinds=("contact", "deal"))
+        for hit in hits:
+            label = f"{hit.title}  ·  {hit.client}" if hit.client else hit.title
+            chosen.append(Entry(hit.kind, hit.id, label, hit))
+        chosen.append(
+            Entry("search", text, self.tr("Search everything for “{0}”").format(text.strip()))
+        )
+        return chosen
+
     def _filter(self, text: str) -> None:
         self.list.clear()
         if text.strip():
-            labels = [e.label for e in self._entries]
-            found = process.extract(
-                text,
-                labels,
-                scorer=fuzz.WRatio,
-                processor=utils.default_process,
-                limit=LIMIT,
-                score_cutoff=45,
-            )
-            chosen = [self._entries[i] for _label, _score, i in found]
+            chosen = self._matches(text)
         else:
             chosen = [e for e in self._entries if e.kind == "action"][:LIMIT]
+        icons = {"client": "client", "contact": "contact", "deal": "deal", "search": "search"}
         for entry in chosen:
             # Matched on the name as stored, shown with its hidden characters marked.
             item = QListWidgetItem(visible(entry.label), self.list)
-            item.setIcon(icon("client") if entry.kind == "client" else icon("palette"))
+            item.setIcon(icon(icons.get(entry.kind, "palette")))
             item.setData(Qt.ItemDataRole.UserRole, entry)
             if entry.kind == "action":
                 shortcut = self.actions_[int(entry.key)].shortcut().toString()
@@ -115,5 +147,9 @@ class CommandPalette(QDialog):
         self.accept()
         if entry.kind == "client":
             self.client_chosen.emit(entry.key)
+        elif entry.hit is not None:
+            self.hit_chosen.emit(entry.hit)
+        elif entry.kind == "search":
+            self.search_requested.emit(entry.key)
         else:
             self.actions_[int(entry.key)].trigger()

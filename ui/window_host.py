@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from models.rows import SearchHit
 from models.store import Store
 from ui.commands import StoreCommand, UndoStack
 from ui.settings import Settings
@@ -43,6 +44,14 @@ class WindowHost(Protocol):
 
     def jump_to(self, account_id: str) -> None:
         """Select a client in the list (clearing filters that hide it)."""
+        ...
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Show a search hit where it lives (its client; the entry, deal or follow-up)."""
+        ...
+
+    def search_everything(self, text: str) -> None:
+        """The search panel (Ctrl+Shift+F), searching for ``text``."""
         ...
 
     def notify(self, message: str) -> None:

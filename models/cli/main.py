@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import safety, transfer, unlock
+from models.cli import safety, search, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -50,6 +50,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-recovery": unlock.cmd_export_recovery,
     "passphrase": unlock.cmd_passphrase,
     "encrypt": unlock.cmd_encrypt,
+    "search": search.cmd_search,
 }
 
 
@@ -58,6 +59,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     safety.add_parsers(sub)
     transfer.add_parsers(sub)
     unlock.add_parsers(sub)
+    search.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

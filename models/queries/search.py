@@ -1,73 +1,345 @@
-"""Full-text search over interactions, accounts and contacts (SQLite FTS5).
+"""Full-text search over everything: notes, clients, contacts, deals and follow-ups (FTS5).
 
-User text is never passed to FTS5's query language: it is cut into words and
-each word is quoted, so quotes, ``*``, ``-``, ``NEAR`` or unbalanced
-parentheses are searched for as text and can never raise a syntax error.
+User text is never passed to FTS5's query language: it is cut into words and each word
+is quoted, so quotes, ``*``, ``-``, ``NEAR``, ``AND``/``OR``/``NOT``, column filters or
+unbalanced parentheses are searched for as text and can never raise a syntax error. A
+phone number typed in any form (``0812 3456 7890``, ``+62 812-3456-7890``) also finds
+the number as stored (E.164).
+
+Speed (measured by bench/search.py on 1,000,000 notes): the ordering and the LIMIT run
+first, over the FTS table alone; the joins (the owning client, Trash) and the snippets
+only for the rows shown. Two FTS5 costs grow with the notes and are avoided:
+
+- bm25 reads the whole index entry of every word searched (to weigh rare words up), so
+  it is used only for complete words each in fewer than :data:`RANK_CAP` documents;
+  a common word lists titles (names, subjects) first, then the newest first; several
+  words with a common one, newest first: each walk stops at the limit.
+- a prefix (``meet*``, the last word while it is typed) merges the entries of every
+  word it starts before the first hit, whatever the order; its hits come newest first
+  (bm25 would read the merge twice more). When the last word as typed is a common word
+  already (``meeting``), it is searched as that word, not as a prefix. A short prefix
+  of common words ("pro", "meet") still costs that merge: an FTS5 prefix index
+  (``prefix=``, an index rebuild) is what would remove it.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 from sqlalchemy import text
 
 from models.rows import SearchHit
 from models.store import Store
+from models.validation import DEFAULT_REGION
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_PHONE_LIKE = re.compile(r"\+?\(?[0-9][0-9 ().\-/]*")
+#: At most this many words of the typed text are searched for (a pasted page is not
+#: a query; every word narrows the hits, so the first ones decide anyway).
+MAX_WORDS = 16
+#: A last word shorter than this is searched for as a word, not as the start of words:
+#: FTS5 merges the lists of every word a prefix starts (measured at 20,000 notes: "p*"
+#: 32 ms and "pr*" 18 ms, "pro*" 0.8 ms; it grows with the notes).
+MIN_PREFIX = 3
+#: A word in this many documents or more is common: no bm25 (hits come titles first,
+#: then newest first), and as the last word it is not expanded as a prefix.
+RANK_CAP = 1_000
+#: At most this many words have their documents counted (each count stops at RANK_CAP).
+COUNTED_WORDS = 4
+#: Highlight marks inside snippets (private-use characters; stripped from the text).
+OPEN, CLOSE = "\ue000", "\ue001"
+#: The kinds in the order a grouped result lists them.
+KINDS = ("account", "contact", "deal", "followup", "interaction")
 
-_SEARCH_SQL = text(
-    """
-    SELECT d.kind, d.ref_id, d.account_id, search_fts.title AS title,
-           snippet(search_fts, 1, '[', ']', '…', 12) AS snippet, search_fts.rank AS rank
-    FROM search_fts
-    JOIN search_docs d ON d.docid = search_fts.rowid
+_COUNT = text(
+    "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH :q LIMIT :cap)"
+)
+_RANKED = text(
+    """SELECT rowid FROM search_fts WHERE search_fts MATCH :q
+    ORDER BY bm25(search_fts, 4.0, 1.0) LIMIT :n"""
+)
+_NEWEST = text(
+    "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :n"
+)
+_NEWEST_IN_ACCOUNT = text(
+    """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
+    WHERE search_fts MATCH :q AND d.account_id = :account_id
+    ORDER BY f.rowid DESC LIMIT :n"""
+)
+#: Only some kinds (the palette's contacts and deals): the first :window matches in the
+#: search's order, those of the kinds asked for. Bounded: a word in half a million notes
+#: and no contact costs :window lookups, not half a million.
+_OF_KINDS = {
+    order: text(
+        f"""SELECT d.docid FROM (
+            SELECT rowid AS docid, {score} AS score FROM search_fts
+            WHERE search_fts MATCH :q ORDER BY {by} LIMIT :window) f
+        JOIN search_docs d ON d.docid = f.docid
+        WHERE d.kind IN (SELECT value FROM json_each(:kinds))
+        ORDER BY f.score LIMIT :n"""
+    )
+    for order, score, by in (
+        # rowid order is the index's own: the walk stops after :window matches
+        ("newest", "-rowid", "rowid DESC"),
+        ("rank", "bm25(search_fts, 4.0, 1.0)", "score"),
+    )
+}
+#: (At 1,000,000 notes a name common in recent notes, "budi", fills the window with
+#: notes: the palette then lists no contact for it; a separate index of contacts and
+#: deals would be the fix. 5,000 keeps one keystroke near 100 ms under load.)
+KIND_WINDOW = 5_000
+_IN_ACCOUNT = text(
+    """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
+    WHERE search_fts MATCH :q AND d.account_id = :account_id
+    ORDER BY bm25(search_fts, 4.0, 1.0) LIMIT :n"""
+)
+#: Which candidates are live (not in Trash, nor their client), with their client's name.
+_LIVE = text(
+    """SELECT d.docid, d.kind, d.ref_id, d.account_id, coalesce(a.name, '') AS client
+    FROM search_docs d
     LEFT JOIN accounts a ON a.id = d.account_id
     LEFT JOIN interactions i ON d.kind = 'interaction' AND i.id = d.ref_id
     LEFT JOIN contacts c ON d.kind = 'contact' AND c.id = d.ref_id
-    WHERE search_fts MATCH :query
+    LEFT JOIN deals dl ON d.kind = 'deal' AND dl.id = d.ref_id
+    LEFT JOIN follow_ups fu ON d.kind = 'followup' AND fu.id = d.ref_id
+    WHERE d.docid IN (SELECT value FROM json_each(:ids))
       AND (d.account_id IS NULL OR a.deleted_at IS NULL)
       AND i.deleted_at IS NULL AND c.deleted_at IS NULL
-      AND (:account_id IS NULL OR d.account_id = :account_id)
-    ORDER BY search_fts.rank
-    LIMIT :limit
-    """
+      AND dl.deleted_at IS NULL AND fu.deleted_at IS NULL"""
+)
+# Snippets: FTS5's snippet() needs a MATCH, and a MATCH restricted to a few scattered
+# rowids still reads a common word's whole doclist (about 1 ms per row at 20,000 notes).
+# So the rows shown are copied into a small FTS5 table in the connection's temporary
+# schema (in memory; gone when the read transaction rolls back) and matched there: the
+# same tokenizer and snippet(), at a cost that depends on the rows shown only.
+_SHOWN_TABLE = text(
+    """CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_shown
+    USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"""
+)
+_SHOWN_FILL = (
+    text("DELETE FROM temp.search_shown"),
+    text(
+        """INSERT INTO temp.search_shown(rowid, title, body)
+        SELECT rowid, title, body FROM main.search_fts
+        WHERE rowid IN (SELECT value FROM json_each(:ids))"""
+    ),
+)
+_SNIPPETS = text(
+    f"""SELECT rowid, highlight(search_shown, 0, '{OPEN}', '{CLOSE}'),
+           snippet(search_shown, 1, '{OPEN}', '{CLOSE}', '…', 16)
+    FROM temp.search_shown WHERE search_shown MATCH :q"""
 )
 
 
-def fts_query(user_text: str, *, prefix: bool = True) -> str | None:
-    """An FTS5 query matching every word of ``user_text`` (the last as a prefix).
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
 
-    Returns None when the text has no word to search for.
-    """
-    words = _WORD.findall(user_text)
+
+def phone_variants(user_text: str, region: str = DEFAULT_REGION) -> list[str]:
+    """The digits a phone number typed as ``user_text`` has in E.164 (without the +),
+    as a prefix: ``0812 345`` -> ``62812345``. Empty when the text is not a number."""
+    stripped = user_text.strip()
+    if not _PHONE_LIKE.fullmatch(stripped):
+        return []
+    digits = "".join(ch for ch in stripped if ch in "0123456789")
+    if len(digits) < 4:
+        return []
+    if stripped.startswith("+"):
+        return [digits]
+    if digits.startswith("00"):
+        return [digits[2:]]
+    import phonenumbers  # on first use: a heavy import the window does not need at start
+
+    code = str(phonenumbers.country_code_for_region(region))
+    if digits.startswith("0"):
+        return [code + digits[1:]]
+    return [digits, code + digits] if not digits.startswith(code) else [digits]
+
+
+def fts_query(user_text: str, *, prefix: bool = True) -> str | None:
+    """An FTS5 query matching every word of ``user_text`` (the last as a prefix when it
+    has :data:`MIN_PREFIX` characters or more and no space follows it), or the phone
+    number it may be.
+    Returns None when the text has no word to search for."""
+    words = _WORD.findall(user_text.replace("\x00", " "))[:MAX_WORDS]
     if not words:
         return None
-    quoted = [f'"{w}"' for w in words]
-    if prefix:
+    quoted = [_quoted(w) for w in words]
+    typing = not user_text[-1:].isspace()  # a space after the last word: it is complete
+    if prefix and typing and len(words[-1]) >= MIN_PREFIX:
         quoted[-1] += "*"
-    return " ".join(quoted)
+    query = " ".join(quoted)
+    phones = phone_variants(user_text)
+    if phones:
+        query = f"({query}) OR " + " OR ".join(f"({_quoted(p)}*)" for p in phones)
+    return query
+
+
+def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet's text without the highlight marks, and the marked (start, length)."""
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = -1
+    at = 0
+    for ch in snippet:
+        if ch == OPEN:
+            start = at
+        elif ch == CLOSE:
+            if start >= 0 and at > start:
+                spans.append((start, at - start))
+            start = -1
+        else:
+            plain.append(ch)
+            at += 1
+    text = "".join(plain)
+    # The document joins its fields with spaces (empty ones leave them at the ends).
+    lead, text = len(text) - len(text.lstrip()), text.strip()
+    kept = [(start - lead, length) for start, length in spans if start >= lead]
+    return text, tuple((start, min(length, len(text) - start)) for start, length in kept)
+
+
+def _readable(kind: str, snippet: str) -> str:
+    """A contact's e-mails and phones are stored as JSON lists: show them as a list."""
+    if kind != "contact":
+        return snippet
+    return snippet.replace('", "', ", ").replace('["', "").replace('"]', "").replace("[]", "")
+
+
+def _count(s: Any, query: str) -> int:
+    """How many documents match ``query``, counted up to :data:`RANK_CAP`."""
+    return int(s.execute(_COUNT, {"q": query, "cap": RANK_CAP}).scalar_one())
+
+
+def plan(s: Any, user_text: str) -> tuple[str, str] | None:
+    """The FTS5 query to run for ``user_text`` and the order of its hits: "rank" (bm25),
+    "titles" (titles first, then newest first) or "newest"; None when there is no word
+    to search for."""
+    full = fts_query(user_text)
+    if full is None:
+        return None
+    exact = fts_query(user_text, prefix=False)
+    assert exact is not None
+    words = _WORD.findall(user_text.replace("\x00", " "))[:MAX_WORDS]
+    if full != exact:
+        if _count(s, exact) >= RANK_CAP:  # the last word is a common word already
+            return exact, "titles" if len(words) == 1 else "newest"
+        # A prefix: its merge is the cost of any order; bm25 would read it twice more,
+        # and a titles-first pass once more. Newest first, stopping at the limit.
+        return full, "newest"
+    if len(words) == 1:
+        return full, "titles" if _count(s, full) >= RANK_CAP else "rank"
+    common = any(_count(s, _quoted(w)) >= RANK_CAP for w in words[:COUNTED_WORDS])
+    # Several words: titles holding them all are rare, and looking for them walks every
+    # match; newest first.
+    return full, "newest" if common or len(words) > COUNTED_WORDS else "rank"
+
+
+def _candidates(
+    s: Any, query: str, n: int, account_id: str | None, kinds: tuple[str, ...], order: str
+) -> list[int]:
+    newest = order != "rank"
+    if kinds:
+        params = {"q": query, "n": n, "kinds": json.dumps(kinds), "window": KIND_WINDOW}
+        rows = s.execute(_OF_KINDS["newest" if newest else "rank"], params)
+    elif account_id is not None:
+        by = _NEWEST_IN_ACCOUNT if newest else _IN_ACCOUNT
+        rows = s.execute(by, {"q": query, "n": n, "account_id": account_id})
+    elif order == "titles":  # names and subjects first, then the rest, each newest first
+        titles = [int(r[0]) for r in s.execute(_NEWEST, {"q": f"{{title}} : ({query})", "n": n})]
+        rest = [int(r[0]) for r in s.execute(_NEWEST, {"q": query, "n": n})]
+        return list(dict.fromkeys([*titles, *rest]))[:n]
+    else:
+        rows = s.execute(_NEWEST if newest else _RANKED, {"q": query, "n": n})
+    return [int(r[0]) for r in rows]
+
+
+def _live(
+    s: Any,
+    query: str,
+    order: str,
+    limit: int,
+    account_id: str | None,
+    kinds: tuple[str, ...],
+) -> tuple[list[int], dict[int, Any]]:
+    """The first ``limit`` live candidates in order, and their search_docs rows."""
+    n = limit + 16
+    while True:
+        ids = _candidates(s, query, n, account_id, kinds, order)
+        docs = {r.docid: r for r in s.execute(_LIVE, {"ids": json.dumps(ids)})}
+        if len(docs) >= limit or len(ids) < n:
+            break
+        n *= 4  # some were in Trash: look further
+    shown = [docid for docid in ids if docid in docs][:limit]
+    return shown, docs
 
 
 def search(
-    store: Store, user_text: str, *, limit: int = 50, account_id: str | None = None
+    store: Store,
+    user_text: str,
+    *,
+    limit: int = 50,
+    account_id: str | None = None,
+    kinds: tuple[str, ...] = (),
 ) -> list[SearchHit]:
-    """The best ``limit`` live hits for any text a user may type."""
-    query = fts_query(user_text)
-    if query is None:
+    """The best ``limit`` live hits for any text a user may type (by bm25, or titles
+    first and then newest first when a word is common: see :func:`plan`), of one
+    client's only with ``account_id``, of the given ``kinds`` only (:data:`KINDS`)."""
+    if limit <= 0:
         return []
     with store.read() as s:
-        rows = s.execute(
-            _SEARCH_SQL, {"query": query, "limit": limit, "account_id": account_id}
-        ).all()
-    return [
-        SearchHit(
-            kind=r.kind,
-            id=r.ref_id,
-            account_id=r.account_id,
-            title=r.title or "",
-            snippet=r.snippet or "",
-            rank=float(r.rank),
+        planned = plan(s, user_text)
+        if planned is None:
+            return []
+        query, order = planned
+        shown, docs = _live(s, query, order, limit, account_id, kinds)
+        if not shown:
+            return []
+        s.execute(_SHOWN_TABLE)
+        for statement in _SHOWN_FILL:
+            s.execute(statement, {"ids": json.dumps(shown)})
+        texts = {r[0]: (r[1], r[2]) for r in s.execute(_SNIPPETS, {"q": query})}
+    hits: list[SearchHit] = []
+    for position, docid in enumerate(shown):
+        doc = docs[docid]
+        title, snippet = texts.get(docid, ("", ""))
+        title_text, title_spans = _marked(title or "")
+        plain, spans = _marked(_readable(doc.kind, snippet or ""))
+        hits.append(
+            SearchHit(
+                kind=doc.kind,
+                id=doc.ref_id,
+                account_id=doc.account_id,
+                client=doc.client,
+                title=title_text,
+                snippet=plain,
+                spans=spans,
+                title_spans=title_spans,
+                rank=float(position),
+            )
         )
-        for r in rows
-    ]
+    return hits
+
+
+def grouped(hits: list[SearchHit]) -> list[tuple[str, list[SearchHit]]]:
+    """The hits by kind (clients, contacts, deals, follow-ups, notes), each in its order."""
+    by_kind: dict[str, list[SearchHit]] = {}
+    for hit in hits:
+        by_kind.setdefault(hit.kind, []).append(hit)
+    return [(kind, by_kind[kind]) for kind in KINDS if kind in by_kind]
+
+
+_NEWER = text(
+    """SELECT count(*) FROM interactions n, interactions e
+    WHERE e.id = :id AND e.deleted_at IS NULL AND n.account_id = e.account_id
+      AND n.deleted_at IS NULL
+      AND (n.occurred_at > e.occurred_at OR (n.occurred_at = e.occurred_at AND n.id > e.id))"""
+)
+
+
+def entries_before(store: Store, interaction_id: str) -> int:
+    """How many of its client's live entries the timeline lists before this one (newest
+    first), so the window can load that many and select it."""
+    with store.read() as s:
+        return int(s.execute(_NEWER, {"id": interaction_id}).scalar_one())

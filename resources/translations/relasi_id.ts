@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -126,7 +126,7 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
+        <extracomment>"Open client" was pressed: the account id of the reminder shown. "Done" was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
     </message>
     <message>
@@ -226,7 +226,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Client</source>
-        <extracomment>The user picked a client in the combo (account id, or &quot;&quot; for &quot;create new&quot;). The user picked a kind.</extracomment>
+        <extracomment>The user picked a client in the combo (account id, or "" for "create new"). The user picked a kind.</extracomment>
         <translation>Klien</translation>
     </message>
     <message>
@@ -434,12 +434,17 @@ Pulihkan dari cadangan?</translation>
 <context>
     <name>CommandPalette</name>
     <message>
-        <source>Jump to a client or run a command…</source>
-        <translation>Lompat ke klien atau jalankan perintah…</translation>
+        <source>Jump to a client, contact or deal, or run a command…</source>
+        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches ("globx", "nusantra": 80-90), a word the name lacks does not ("proposal" against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
+        <translation>Lompat ke klien, kontak atau deal, atau jalankan perintah…</translation>
     </message>
     <message>
         <source>Command palette</source>
         <translation>Palet perintah</translation>
+    </message>
+    <message>
+        <source>Search everything for “{0}”</source>
+        <translation>Cari “{0}” di semua data</translation>
     </message>
 </context>
 <context>
@@ -624,11 +629,11 @@ Pulihkan dari cadangan?</translation>
         <translation>iCalendar (.ics), satu berkas per klien</translation>
     </message>
     <message>
-        <source>Only the client&apos;s open deals are exported.</source>
+        <source>Only the client's open deals are exported.</source>
         <translation>Hanya peluang terbuka milik klien yang diekspor.</translation>
     </message>
     <message>
-        <source>Only the client&apos;s open follow-ups (and those done this week) are exported.</source>
+        <source>Only the client's open follow-ups (and those done this week) are exported.</source>
         <translation>Hanya tindak lanjut klien yang masih terbuka (dan yang selesai minggu ini) yang diekspor.</translation>
     </message>
     <message>
@@ -978,7 +983,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client's.</source>
         <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
     </message>
     <message>
@@ -998,7 +1003,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Selesai (7 hari terakhir)</translation>
     </message>
     <message>
-        <source>… and {0} more: show one client&apos;s follow-ups to see them</source>
+        <source>… and {0} more: show one client's follow-ups to see them</source>
         <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
@@ -1027,7 +1032,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
-        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
+        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client's follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>
@@ -1687,7 +1692,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pulihkan Bawaan</translation>
     </message>
     <message>
-        <source>Don&apos;t Save</source>
+        <source>Don't Save</source>
         <translation>Jangan Simpan</translation>
     </message>
     <message>
@@ -1864,6 +1869,58 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Delete entry</source>
         <translation>Hapus entri</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Clients</source>
+        <extracomment>How long typing may pause before the search runs (ms): a word, not every letter.</extracomment>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Deal</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(tanpa subjek)</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation>Cari di semua data</translation>
+    </message>
+    <message>
+        <source>Search notes, clients, contacts, deals and follow-ups…</source>
+        <translation>Cari catatan, klien, kontak, deal dan tindak lanjut…</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Hasil pencarian</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{0}”.</source>
+        <translation>Tidak ada hasil untuk “{0}”.</translation>
+    </message>
+    <message>
+        <source>The first {0} results; type more words to narrow them.</source>
+        <translation>{0} hasil pertama; ketik kata lain untuk mempersempit.</translation>
+    </message>
+    <message>
+        <source>Results: {0}</source>
+        <translation>Hasil: {0}</translation>
     </message>
 </context>
 <context>
@@ -2150,7 +2207,7 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <source>Nothing on this client&apos;s timeline yet — write the first note above.</source>
+        <source>Nothing on this client's timeline yet — write the first note above.</source>
         <translation>Linimasa klien ini masih kosong — tulis catatan pertama di atas.</translation>
     </message>
 </context>
@@ -2289,6 +2346,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>&amp;Jump to…</source>
         <translation>&amp;Lompat ke…</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>Cari di semua &amp;data…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -2441,7 +2502,7 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <extracomment>The role holding the value (field name, action) behind a combo cell&apos;s label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
+        <extracomment>The role holding the value (field name, action) behind a combo cell's label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
         <translation>— jangan diimpor —</translation>
     </message>
     <message>

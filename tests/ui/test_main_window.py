@@ -192,16 +192,21 @@ def test_command_palette_arrow_keys_choose_among_matches(
 ) -> None:
     palette = window.app_actions.show_palette()
     qtbot.keyClicks(palette.input, "inc")
-    clients = [label for kind, label in palette_entries(palette) if kind == "client"]
-    assert clients == ["Globex Inc", "PT Kopi Nusantara"]
+    # "PT Kopi Nusantara" shares letters with "inc" but is a poor match: not listed.
+    assert palette_entries(palette) == [
+        ("client", "Globex Inc"),
+        ("search", "Search everything for “inc”"),
+    ]
     assert palette.list.currentRow() == 0
     qtbot.keyClick(palette.input, Qt.Key.Key_Up)  # already at the top: stays there
     assert palette.list.currentRow() == 0
     qtbot.keyClick(palette.input, Qt.Key.Key_Down)
-    assert palette.list.currentItem().text() == "PT Kopi Nusantara"
+    qtbot.keyClick(palette.input, Qt.Key.Key_Down)  # at the bottom: stays there
+    assert palette.list.currentRow() == 1
+    qtbot.keyClick(palette.input, Qt.Key.Key_Up)
     qtbot.keyClick(palette.input, Qt.Key.Key_Return)
-    assert window.current_client == sample["kopi"]
-    assert selected_client_names(window) == ["PT Kopi Nusantara"]
+    assert window.current_client == sample["globex"]
+    assert selected_client_names(window) == ["Globex Inc"]
 
 
 def test_command_palette_finds_a_client_hidden_by_the_filter(
@@ -219,18 +224,21 @@ def test_command_palette_finds_a_client_hidden_by_the_filter(
     assert window.current_client == sample["globex"]
 
 
-def test_command_palette_with_no_match_does_nothing(
+def test_command_palette_with_no_match_offers_the_search_over_everything(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str]
 ) -> None:
     select(window, sample["acme"])
     palette = window.app_actions.show_palette()
     qtbot.keyClicks(palette.input, "zzqqxx")
-    assert palette_entries(palette) == []
+    assert palette_entries(palette) == [("search", "Search everything for “zzqqxx”")]
     qtbot.keyClick(palette.input, Qt.Key.Key_Return)
-    assert palette.isVisible()  # nothing to run: stays open
-    assert window.current_client == sample["acme"]
-    palette.close()
-
+    assert not palette.isVisible()
+    panel = window.search_actions.panel
+    assert panel is not None and panel.isVisible() and panel.objectName() == "searchPanel"
+    assert panel.input.text() == "zzqqxx" and panel.model.rowCount() == 0
+    assert panel.status.text() == "Nothing found for “zzqqxx”."
+    assert window.current_client == sample["acme"]  # nothing else happened
+    panel.close()
 
 def test_command_palette_runs_actions(
     window: MainWindow, qtbot: QtBot, store: Store, sample: dict[str, str]
