@@ -50,10 +50,17 @@ def test_tiny_database_has_the_scale_and_its_indexes(tiny: tuple[Path, dict[str,
         "deals": scale.deals,
         "deal_stage_changes": summary["counts"]["deal_stage_changes"],  # type: ignore[index]
     }
-    # Every account, contact and entry has its search document (triggers and the
-    # set-wise contact indexing ran), and the client filter index has every client.
+    # Every account, contact, entry, deal and follow-up has its search document
+    # (triggers and the set-wise contact indexing ran), and the client filter index
+    # has every client.
     docs = dict(_rows(path, "SELECT kind, count(*) FROM search_docs GROUP BY kind"))  # type: ignore[arg-type]
-    assert docs == {"account": 200, "contact": 800, "interaction": 5000}
+    assert docs == {
+        "account": scale.accounts,
+        "contact": scale.contacts,
+        "interaction": scale.interactions,
+        "deal": scale.deals,
+        "followup": scale.followups,
+    }
     assert _rows(path, "SELECT count(*) FROM client_docs") == [(200,)]
     # last contact was kept by the triggers: it is the newest live entry of each client
     wrong = _rows(
