@@ -1,0 +1,151 @@
+"""Which client a note is about, looked up in the database from the companies it names
+(models.capture.mentions), fast at 100,000 clients.
+
+Nothing loads every client: each mention's words are looked up in the client filter's
+trigram index (``client_fts``, kept current by triggers) -- the whole mention as a
+phrase, then each word, then (when nothing matched well) each long word's first
+and last four letters, for typos -- and only those candidates are ranked
+(models.capture.client.rank_clients).
+
+The first mention with an exact or short-form match names the client; otherwise a
+mention with a legal form (or the first line's "Acme — ..." part) names a new client,
+offered first, and close spellings follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from models.capture.client import (
+    ClientMatch,
+    is_sure,
+    matches_well,
+    normalize_company,
+    rank_clients,
+)
+from models.capture.mentions import CompanyMention, find_mentions
+from models.store import Store
+
+__all__ = ["ClientLookup", "fetch_candidates", "lookup_client", "resolve_client"]
+
+#: How many clients one index query may return (a common word stops here).
+PER_QUERY = 300
+#: Mentions looked up per note (legal forms and the first line first).
+MAX_MENTIONS = 12
+
+_CANDIDATES = text(
+    "SELECT a.id, a.name FROM accounts a JOIN client_docs d ON d.account_id = a.id "
+    "WHERE d.docid IN (SELECT rowid FROM client_fts WHERE client_fts MATCH :query "
+    "LIMIT :limit) AND a.deleted_at IS NULL"
+)
+
+Fetch = Callable[[Sequence[str]], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ClientLookup:
+    """What the note says about its client.
+
+    ``matches`` are best first (exact and short forms before close spellings);
+    ``good`` says whether ``matches[0]`` matches well (else "create new" comes
+    first); ``sure`` whether it can be taken without asking; ``mention`` is the text
+    the matches came from; ``new_name`` the name a new client would get (None when
+    the note names no company in a way that can name one).
+    """
+
+    mention: str | None
+    matches: tuple[ClientMatch, ...]
+    good: bool
+    sure: bool
+    new_name: str | None
+
+    @property
+    def best(self) -> ClientMatch | None:
+        return self.matches[0] if self.good and self.matches else None
+
+
+NOTHING = ClientLookup(None, (), False, False, None)
+
+
+def _phrase(words: Sequence[str]) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def _queries(words: Sequence[str], typos: bool) -> list[str]:
+    long_words = [w for w in words if len(w) >= 3]
+    if not long_words:
+        return []
+    if typos:
+        parts = {w[:4] for w in long_words if len(w) >= 5} | {
+            w[-4:] for w in long_words if len(w) >= 5
+        }
+        return [_phrase([p]) for p in sorted(parts)]
+    queries = [_phrase(words)] if len(" ".join(words)) >= 3 else []
+    if len(long_words) > 1:
+        queries += [_phrase([w]) for w in long_words]
+    return queries
+
+
+def fetch_candidates(session: Session, queries: Sequence[str]) -> list[tuple[str, str]]:
+    """(id, name) of live clients whose index document matches any of ``queries``."""
+    found: dict[str, str] = {}
+    for query in queries:
+        for row in session.execute(_CANDIDATES, {"query": query, "limit": PER_QUERY}):
+            found.setdefault(str(row[0]), str(row[1]))
+    return list(found.items())
+
+
+def resolve_client(
+    text: str,
+    fetch: Fetch,
+    *,
+    limit: int = 5,
+    mentions: Sequence[CompanyMention] | None = None,
+) -> ClientLookup:
+    """The client ``text`` names, with candidates from ``fetch(index queries)``."""
+    found = list(mentions if mentions is not None else find_mentions(text))[:MAX_MENTIONS]
+    new_name = next((m.text for m in found if m.can_create), None)
+    fuzzy: list[tuple[ClientMatch, str]] = []
+    for typos in (False, True):
+        for mention in found:
+            words = normalize_company(mention.text).split()
+            queries = _queries(words, typos)
+            if not queries:
+                continue
+            matches = rank_clients(mention.text, fetch(queries), limit)
+            if matches and matches_well(matches[0], mention.text):
+                good = [m for m in matches if matches_well(m, mention.text)]
+                rest = [m for m in matches if not matches_well(m, mention.text)]
+                return ClientLookup(
+                    mention.text,
+                    tuple([*good, *rest][:limit]),
+                    True,
+                    is_sure(matches),
+                    new_name,
+                )
+            fuzzy += [(m, mention.text) for m in matches]
+        if fuzzy:
+            break
+    seen: dict[str, ClientMatch] = {}
+    for match, _ in sorted(fuzzy, key=lambda f: (-f[0].score, f[0].name.casefold())):
+        seen.setdefault(match.account_id, match)
+    mention_text = fuzzy[0][1] if fuzzy and new_name is None else new_name
+    return ClientLookup(mention_text, tuple(list(seen.values())[:limit]), False, False, new_name)
+
+
+def lookup_client(store: Store, text: str, *, limit: int = 5) -> ClientLookup:
+    """``resolve_client`` against the database (one read transaction)."""
+    mentions = find_mentions(text)
+    if not mentions:
+        return NOTHING
+    with store.read() as session:
+        return resolve_client(
+            text,
+            lambda queries: fetch_candidates(session, queries),
+            limit=limit,
+            mentions=mentions,
+        )
