@@ -155,6 +155,7 @@ def _is_run(words: Sequence[str], run: Sequence[str]) -> bool:
 
 def _rank_one(query: str, name: str) -> tuple[float, bool] | None:
     query_words, name_words = query.split(), normalize_company(name).split()
+    query = " ".join(query_words)
     if not name_words:
         return None
     if name_words == query_words:
@@ -165,7 +166,8 @@ def _rank_one(query: str, name: str) -> tuple[float, bool] | None:
         short = _is_run(name_words, query_words)
     if short:
         return max(90.0, SHORT_FORM_SCORE - (len(name_words) - len(query_words))), True
-    ratio = float(fuzz.ratio(query, " ".join(name_words)))
+    plain = " ".join(_NON_WORD.sub(" ", name.casefold()).split())
+    ratio = float(max(fuzz.ratio(query, " ".join(name_words)), fuzz.ratio(query, plain)))
     if ratio < FUZZY_CUTOFF:
         return None
     return min(FUZZY_CAP, round(ratio * FUZZY_CAP / 100.0, 1)), False

@@ -30,7 +30,13 @@ from models.capture.client import (
 from models.capture.mentions import CompanyMention, find_mentions
 from models.store import Store
 
-__all__ = ["ClientLookup", "fetch_candidates", "lookup_client", "resolve_client"]
+__all__ = [
+    "ClientLookup",
+    "fetch_candidates",
+    "lookup_client",
+    "lookup_name",
+    "resolve_client",
+]
 
 #: How many clients one index query may return (a common word stops here).
 PER_QUERY = 300
@@ -137,15 +143,37 @@ def resolve_client(
     return ClientLookup(mention_text, tuple(list(seen.values())[:limit]), False, False, new_name)
 
 
-def lookup_client(store: Store, text: str, *, limit: int = 5) -> ClientLookup:
-    """``resolve_client`` against the database (one read transaction)."""
-    mentions = find_mentions(text)
-    if not mentions:
+def lookup_client(
+    store: Store,
+    text: str,
+    *,
+    limit: int = 5,
+    mentions: Sequence[CompanyMention] | None = None,
+) -> ClientLookup:
+    """``resolve_client`` against the database (one read transaction); ``mentions`` are
+    ``find_mentions(text)`` when the caller has them already."""
+    found = list(mentions) if mentions is not None else find_mentions(text)
+    if not found:
         return NOTHING
     with store.read() as session:
         return resolve_client(
             text,
             lambda queries: fetch_candidates(session, queries),
             limit=limit,
-            mentions=mentions,
+            mentions=found,
+        )
+
+
+def lookup_name(store: Store, name: str, *, limit: int = 5) -> ClientLookup:
+    """The clients a typed name means (the picker's own text): the name is the mention."""
+    clean = " ".join(name.split())
+    if not clean:
+        return NOTHING
+    mention = CompanyMention(clean, 0, len(clean), True)
+    with store.read() as session:
+        return resolve_client(
+            clean,
+            lambda queries: fetch_candidates(session, queries),
+            limit=limit,
+            mentions=[mention],
         )

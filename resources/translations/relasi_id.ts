@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -126,7 +126,7 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
+        <extracomment>"Open client" was pressed: the account id of the reminder shown. "Done" was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
     </message>
     <message>
@@ -178,10 +178,30 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>CapturePeople</name>
+    <message>
+        <source>Add “{0}” as a new contact</source>
+        <extracomment>The user picked a namesake or ticked "add".</extracomment>
+        <translation>Tambahkan “{0}” sebagai kontak baru</translation>
+    </message>
+    <message>
+        <source>Which “{0}”?</source>
+        <translation>“{0}” yang mana?</translation>
+    </message>
+    <message>
+        <source>Which one? ({0} contacts)</source>
+        <translation>Yang mana? ({0} kontak)</translation>
+    </message>
+    <message>
+        <source>{0} (new)</source>
+        <translation>{0} (baru)</translation>
+    </message>
+</context>
+<context>
     <name>CapturePreview</name>
     <message>
-        <source>No date was given: this is the default, two working days ahead.</source>
-        <translation>Tanggal tidak disebutkan: ini bawaannya, dua hari kerja ke depan.</translation>
+        <source>No date was given: this is the default (Settings: working days ahead).</source>
+        <translation>Tidak ada tanggal: ini tanggal bawaan (Pengaturan: hari kerja ke depan).</translation>
     </message>
     <message>
         <source>The date was guessed from loose wording.</source>
@@ -225,17 +245,33 @@ Pulihkan dari cadangan?</translation>
         <translation>periksa tanggal</translation>
     </message>
     <message>
-        <source>Client</source>
-        <extracomment>The user picked a client in the combo (account id, or &quot;&quot; for &quot;create new&quot;). The user picked a kind.</extracomment>
-        <translation>Klien</translation>
+        <source>OK</source>
+        <translation>Oke</translation>
+    </message>
+    <message>
+        <source>This date is right: keep it</source>
+        <translation>Tanggal ini benar: simpan</translation>
+    </message>
+    <message>
+        <source>Confirm the date of “{0}”</source>
+        <translation>Pastikan tanggal “{0}”</translation>
     </message>
     <message>
         <source>Kind</source>
+        <extracomment>The user picked a kind.</extracomment>
         <translation>Jenis</translation>
     </message>
     <message>
         <source>Also create a deal</source>
         <translation>Buat juga peluang</translation>
+    </message>
+    <message>
+        <source>Deal title</source>
+        <translation>Judul peluang</translation>
+    </message>
+    <message>
+        <source>What is sold (e.g. Enterprise package)</source>
+        <translation>Apa yang dijual (mis. Paket enterprise)</translation>
     </message>
     <message>
         <source>Client:</source>
@@ -256,22 +292,6 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Follow-ups</source>
         <translation>Tindak lanjut</translation>
-    </message>
-    <message>
-        <source>Name the client on the first line.</source>
-        <translation>Tulis nama klien di baris pertama.</translation>
-    </message>
-    <message>
-        <source>Create new client “{0}”</source>
-        <translation>Buat klien baru “{0}”</translation>
-    </message>
-    <message>
-        <source>A new client will be created.</source>
-        <translation>Klien baru akan dibuat.</translation>
-    </message>
-    <message>
-        <source>Check that this is the client.</source>
-        <translation>Pastikan ini klien yang dimaksud.</translation>
     </message>
     <message>
         <source>Amount: {0}</source>
@@ -382,6 +402,62 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>{0} clients</source>
         <translation>{0} klien</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPicker</name>
+    <message>
+        <source>Client</source>
+        <extracomment>Item data: an account id, NEW for "create new", None for the "choose" placeholder. The user chose a client (from the list or by typing a name).</extracomment>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Pick the client, or type a client's name and press Enter</source>
+        <translation>Pilih klien, atau ketik nama klien lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Type a client's name</source>
+        <translation>Ketik nama klien</translation>
+    </message>
+    <message>
+        <source>Create new client “{0}”</source>
+        <translation>Buat klien baru “{0}”</translation>
+    </message>
+    <message>
+        <source>Choose a client…</source>
+        <translation>Pilih klien…</translation>
+    </message>
+    <message>
+        <source>The note names “{0}”, but the client selected is {1}. It will be saved under {2}.</source>
+        <translation>Catatan menyebut “{0}”, tetapi klien yang dipilih adalah {1}. Catatan akan disimpan di {2}.</translation>
+    </message>
+    <message>
+        <source>A new client will be created.</source>
+        <translation>Klien baru akan dibuat.</translation>
+    </message>
+    <message>
+        <source>Name the company in the note, or type a client's name here.</source>
+        <translation>Sebutkan perusahaannya di catatan, atau ketik nama klien di sini.</translation>
+    </message>
+    <message>
+        <source>Check that this is the client.</source>
+        <translation>Pastikan ini kliennya.</translation>
+    </message>
+    <message>
+        <source>Another client?</source>
+        <translation>Klien lain?</translation>
+    </message>
+    <message>
+        <source>Save the note there, or go back and pick the client?</source>
+        <translation>Simpan catatan di sana, atau kembali dan pilih kliennya?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Tetap simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Pick the client</source>
+        <translation>&amp;Pilih klien</translation>
     </message>
 </context>
 <context>
@@ -624,11 +700,11 @@ Pulihkan dari cadangan?</translation>
         <translation>iCalendar (.ics), satu berkas per klien</translation>
     </message>
     <message>
-        <source>Only the client&apos;s open deals are exported.</source>
+        <source>Only the client's open deals are exported.</source>
         <translation>Hanya peluang terbuka milik klien yang diekspor.</translation>
     </message>
     <message>
-        <source>Only the client&apos;s open follow-ups (and those done this week) are exported.</source>
+        <source>Only the client's open follow-ups (and those done this week) are exported.</source>
         <translation>Hanya tindak lanjut klien yang masih terbuka (dan yang selesai minggu ini) yang diekspor.</translation>
     </message>
     <message>
@@ -978,7 +1054,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client's.</source>
         <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
     </message>
     <message>
@@ -998,7 +1074,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Selesai (7 hari terakhir)</translation>
     </message>
     <message>
-        <source>… and {0} more: show one client&apos;s follow-ups to see them</source>
+        <source>… and {0} more: show one client's follow-ups to see them</source>
         <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
@@ -1027,7 +1103,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
-        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
+        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client's follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>
@@ -1687,7 +1763,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pulihkan Bawaan</translation>
     </message>
     <message>
-        <source>Don&apos;t Save</source>
+        <source>Don't Save</source>
         <translation>Jangan Simpan</translation>
     </message>
     <message>
@@ -1805,22 +1881,30 @@ Pulihkan dari cadangan?</translation>
         <translation>Catatan</translation>
     </message>
     <message>
-        <source>Acme Corp — met Budi, demo went well, budget ~ Rp 500 jt
+        <source>Met Pak Budi at PT Maju Jaya, demo went well, budget ~ Rp 500 jt
 - kirim proposal besok
 - [ ] call Budi next Tuesday
 TODO: invite to webinar in 2 weeks</source>
-        <translation>Acme Corp — ketemu Budi, demo lancar, budget ~ Rp 500 jt
+        <translation>Ketemu Pak Budi di PT Maju Jaya, demo lancar, anggaran ~ Rp 500 jt
 - kirim proposal besok
 - [ ] telepon Budi Selasa depan
-TODO: undang ke webinar dalam 2 minggu</translation>
+TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
     <message>
-        <source>Met Budi, demo went well, budget ~ Rp 500 jt
-- kirim proposal besok
-- [ ] call Budi next Tuesday</source>
-        <translation>Ketemu Budi, demo lancar, budget ~ Rp 500 jt
-- kirim proposal besok
-- [ ] telepon Budi Selasa depan</translation>
+        <source>Ctrl+Enter saves. Name the company and the people you met.</source>
+        <translation>Ctrl+Enter menyimpan. Sebutkan perusahaan dan orang yang Anda temui.</translation>
+    </message>
+    <message>
+        <source>Choose the client: name the company in the note, or type its name.</source>
+        <translation>Pilih klien: sebutkan perusahaannya di catatan, atau ketik namanya.</translation>
+    </message>
+    <message>
+        <source>Check the dates marked ⚠: change them or click OK beside them.</source>
+        <translation>Periksa tanggal bertanda ⚠: ubah, atau klik OK di sebelahnya.</translation>
+    </message>
+    <message>
+        <source>Give the deal a title: what is being sold?</source>
+        <translation>Beri judul peluang ini: apa yang dijual?</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1831,20 +1915,8 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Simpan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ctrl+Enter saves. One line per next step.</source>
-        <translation>Ctrl+Enter untuk menyimpan. Satu baris per langkah berikutnya.</translation>
-    </message>
-    <message>
         <source>Edit templates…</source>
         <translation>Sunting templat…</translation>
-    </message>
-    <message>
-        <source>Name the client on the first line first.</source>
-        <translation>Tulis dulu nama klien di baris pertama.</translation>
-    </message>
-    <message>
-        <source>Deal: {0}</source>
-        <translation>Peluang: {0}</translation>
     </message>
     <message>
         <source>Quick note</source>
@@ -1905,6 +1977,22 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Ingatkan saya saat tindak lanjut jatuh tempo</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> hari kerja</translation>
+    </message>
+    <message>
+        <source>Due of a follow-up with no date</source>
+        <translation>Jatuh tempo tindak lanjut tanpa tanggal</translation>
+    </message>
+    <message>
+        <source>When a next step in a quick note names no date, it is due this many working days later (and marked for you to check)</source>
+        <translation>Jika langkah berikut di catatan cepat tidak menyebut tanggal, jatuh temponya sekian hari kerja kemudian (dan ditandai untuk Anda periksa)</translation>
+    </message>
+    <message>
         <source>Never</source>
         <translation>Tidak pernah</translation>
     </message>
@@ -1931,6 +2019,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Default &amp;currency</source>
         <translation>&amp;Mata uang bawaan</translation>
+    </message>
+    <message>
+        <source>Undated follow-ups &amp;due in</source>
+        <translation>Tindak lanjut tanpa tanggal &amp;jatuh tempo dalam</translation>
     </message>
     <message>
         <source>Loc&amp;k when idle for</source>
@@ -2150,7 +2242,7 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <source>Nothing on this client&apos;s timeline yet — write the first note above.</source>
+        <source>Nothing on this client's timeline yet — write the first note above.</source>
         <translation>Linimasa klien ini masih kosong — tulis catatan pertama di atas.</translation>
     </message>
 </context>
@@ -2441,7 +2533,7 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <extracomment>The role holding the value (field name, action) behind a combo cell&apos;s label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
+        <extracomment>The role holding the value (field name, action) behind a combo cell's label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
         <translation>— jangan diimpor —</translation>
     </message>
     <message>
