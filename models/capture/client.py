@@ -147,6 +147,10 @@ FUZZY_CUTOFF = 84.0
 FUZZY_GOOD = 90.0
 
 
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
 def _is_run(words: Sequence[str], run: Sequence[str]) -> bool:
     """Whether ``run`` occurs in ``words`` as consecutive whole words."""
     size = len(run)
@@ -166,6 +170,8 @@ def _rank_one(query: str, name: str) -> tuple[float, bool] | None:
         short = _is_run(name_words, query_words)
     if short:
         return max(90.0, SHORT_FORM_SCORE - (len(name_words) - len(query_words))), True
+    if _numbers(query) != _numbers(" ".join(name_words)):
+        return None  # "Klien 004242" is not "Klien 004472", however close
     plain = " ".join(_NON_WORD.sub(" ", name.casefold()).split())
     ratio = float(max(fuzz.ratio(query, " ".join(name_words)), fuzz.ratio(query, plain)))
     if ratio < FUZZY_CUTOFF:

@@ -3,8 +3,9 @@
 
 Nothing loads every client: each mention's words are looked up in the client filter's
 trigram index (``client_fts``, kept current by triggers) -- the whole mention as a
-phrase, then each word, then (when nothing matched well) each long word's first
-and last four letters, for typos -- and only those candidates are ranked
+phrase (which finds every exact and short-form match); only when no mention matched
+well, each word; and only when that found nothing, each long word's first and last
+four letters, for typos -- and only those candidates are ranked
 (models.capture.client.rank_clients).
 
 The first mention with an exact or short-form match names the client; otherwise a
@@ -81,19 +82,18 @@ def _phrase(words: Sequence[str]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
-def _queries(words: Sequence[str], typos: bool) -> list[str]:
+def _queries(words: Sequence[str], stage: int) -> list[str]:
+    """Index queries for a mention's words: 0 the whole phrase (finds every exact and
+    short-form match), 1 each word of several, 2 each long word's ends (typos)."""
     long_words = [w for w in words if len(w) >= 3]
-    if not long_words:
-        return []
-    if typos:
-        parts = {w[:4] for w in long_words if len(w) >= 5} | {
-            w[-4:] for w in long_words if len(w) >= 5
-        }
-        return [_phrase([p]) for p in sorted(parts)]
-    queries = [_phrase(words)] if len(" ".join(words)) >= 3 else []
-    if len(long_words) > 1:
-        queries += [_phrase([w]) for w in long_words]
-    return queries
+    if stage == 0:
+        return [_phrase(words)] if len(" ".join(words)) >= 3 else []
+    if stage == 1:
+        return [_phrase([w]) for w in long_words] if len(words) > 1 else []
+    parts = {w[:4] for w in long_words if len(w) >= 5} | {
+        w[-4:] for w in long_words if len(w) >= 5
+    }
+    return [_phrase([p]) for p in sorted(parts)]
 
 
 def fetch_candidates(session: Session, queries: Sequence[str]) -> list[tuple[str, str]]:
@@ -116,10 +116,12 @@ def resolve_client(
     found = list(mentions if mentions is not None else find_mentions(text))[:MAX_MENTIONS]
     new_name = next((m.text for m in found if m.can_create), None)
     fuzzy: list[tuple[ClientMatch, str]] = []
-    for typos in (False, True):
+    for stage in (0, 1, 2):  # cheap and precise first; the next only when nothing fits
+        if stage == 2 and fuzzy:
+            break
         for mention in found:
             words = normalize_company(mention.text).split()
-            queries = _queries(words, typos)
+            queries = _queries(words, stage)
             if not queries:
                 continue
             matches = rank_clients(mention.text, fetch(queries), limit)
@@ -134,8 +136,6 @@ def resolve_client(
                     new_name,
                 )
             fuzzy += [(m, mention.text) for m in matches]
-        if fuzzy:
-            break
     seen: dict[str, ClientMatch] = {}
     for match, _ in sorted(fuzzy, key=lambda f: (-f[0].score, f[0].name.casefold())):
         seen.setdefault(match.account_id, match)

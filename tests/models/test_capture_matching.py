@@ -94,6 +94,8 @@ def test_near_misses_are_not_offered() -> None:
     assert rank_clients("PT Maju Jaya", without) == []  # not Maju Indah, not Maju Harapan
     assert rank_clients("Globex", [("ge", "Globe Express")]) == []
     assert [m.account_id for m in rank_clients("PT Maju Jaya", NEAR)] == ["mj", "mjs"]
+    # numbers must be the same: another client however close the spelling
+    assert rank_clients("PT Klien 004242 Budget", [("k", "CV Klien 004472 Budget")]) == []
 
 
 def test_fuzzy_after_exact() -> None:
