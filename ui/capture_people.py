@@ -14,8 +14,9 @@ from ui.theme import set_role
 
 
 class PeopleRows(QWidget):
-    """One row per person (objectName ``capturePeople``): ``personName{i}`` and, for
-    namesakes, the combo ``personPick{i}``; for an unknown person ``personAdd{i}``."""
+    """A row per person to decide on (objectName ``capturePeople``): ``personName{i}``
+    and, for namesakes, the combo ``personPick{i}``; for an unknown person the tick
+    ``personAdd{i}``. Matched people are only named in the preview's summary line."""
 
     #: The user picked a namesake or ticked "add".
     changed = Signal()
@@ -45,15 +46,13 @@ class PeopleRows(QWidget):
         self.checks.clear()
         self._shown = list(people)
         for row, person in enumerate(people):
+            if len(person.contacts) == 1 or (person.unknown and person.new_name is None):
+                continue  # matched: named in the summary line; nothing to decide
             label = QLabel(person.mention, self)
             label.setObjectName(f"personName{row}")
             self._grid.addWidget(label, row, 0)
             self._widgets.append(label)
-            if len(person.contacts) == 1:
-                name = QLabel("→ " + person.contacts[0][1], self)
-                self._grid.addWidget(name, row, 1)
-                self._widgets.append(name)
-            elif person.ambiguous:
+            if person.ambiguous:
                 self._add_combo(row, person)
             elif person.new_name is not None:
                 check = QCheckBox(
