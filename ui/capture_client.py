@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from models.capture.client import matches_well, normalize_company
-from models.capture.client_lookup import ClientLookup
+from models.capture.client_lookup import NOTHING, ClientLookup
 from ui.theme import set_role
 
 WARNING_MARK = "⚠"
@@ -34,7 +34,9 @@ class ClientPicker(QWidget):
     #: The user chose a client (from the list or by typing a name).
     picked = Signal()
 
-    def __init__(self, resolve: Callable[[str], ClientLookup], parent: QWidget | None = None):
+    def __init__(
+        self, resolve: Callable[[str], ClientLookup] | None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.resolve = resolve
         self.combo = QComboBox(self)
@@ -189,7 +191,7 @@ class ClientPicker(QWidget):
                 self.combo.setCurrentIndex(index)
                 self._activated(index)
             return
-        lookup = self.resolve(text)
+        lookup = self.resolve(text) if self.resolve is not None else NOTHING
         exact = [m for m in lookup.matches if m.exact]
         same = [m for m in exact if normalize_company(m.name) == normalize_company(text)]
         chosen = (same or exact)[:1]

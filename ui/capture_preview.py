@@ -205,7 +205,9 @@ class CapturePreview(QWidget):
     kind_picked = Signal(str)
 
     def __init__(
-        self, resolve: Callable[[str], ClientLookup], parent: QWidget | None = None
+        self,
+        resolve: Callable[[str], ClientLookup] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("capturePreview")

@@ -32,6 +32,7 @@ from models.capture.mentions import CompanyMention, find_mentions
 from models.store import Store
 
 __all__ = [
+    "NOTHING",
     "ClientLookup",
     "fetch_candidates",
     "lookup_client",
@@ -41,6 +42,8 @@ __all__ = [
 
 #: How many clients one index query may return (a common word stops here).
 PER_QUERY = 300
+#: More clients than this starting with one mentioned word: the word names none of them.
+MAX_SHORT_FORMS = 3
 #: Mentions looked up per note (legal forms and the first line first).
 MAX_MENTIONS = 12
 
@@ -90,10 +93,15 @@ def _queries(words: Sequence[str], stage: int) -> list[str]:
         return [_phrase(words)] if len(" ".join(words)) >= 3 else []
     if stage == 1:
         return [_phrase([w]) for w in long_words] if len(words) > 1 else []
-    parts = {w[:4] for w in long_words if len(w) >= 5} | {
-        w[-4:] for w in long_words if len(w) >= 5
-    }
+    parts = {w[:4] for w in long_words if len(w) >= 5} | {w[-4:] for w in long_words if len(w) >= 5}
     return [_phrase([p]) for p in sorted(parts)]
+
+
+def _generic(words: Sequence[str], ranked: Sequence[ClientMatch]) -> bool:
+    """A one-word mention that starts many names and is none of them ("Klien", "Bank")."""
+    if len(words) != 1 or any(m.score >= 100 for m in ranked):
+        return False
+    return sum(1 for m in ranked if m.exact) > MAX_SHORT_FORMS
 
 
 def fetch_candidates(session: Session, queries: Sequence[str]) -> list[tuple[str, str]]:
@@ -124,7 +132,10 @@ def resolve_client(
             queries = _queries(words, stage)
             if not queries:
                 continue
-            matches = rank_clients(mention.text, fetch(queries), limit)
+            ranked = rank_clients(mention.text, fetch(queries), PER_QUERY)
+            if _generic(words, ranked):
+                ranked = [m for m in ranked if not m.exact]  # "Klien": hundreds of names
+            matches = ranked[:limit]
             if matches and matches_well(matches[0], mention.text):
                 good = [m for m in matches if matches_well(m, mention.text)]
                 rest = [m for m in matches if not matches_well(m, mention.text)]

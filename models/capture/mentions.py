@@ -235,8 +235,8 @@ def find_mentions(text: str) -> list[CompanyMention]:
             continue
         j = i + 1
         while j < len(words) and j - i < _MAX_WORDS and j not in used and _joined(words[j]):
-            if not _name_word(words[j], False):
-                break
+            if not _name_word(words[j], False) and not words[j].text.isdigit():
+                break  # a number inside a name stays: "Klien 004242 Budget"
             j += 1
         phrase, start, stop = _span(text, words, i, j - 1)
         runs.append(CompanyMention(phrase, start, stop, False))

@@ -115,6 +115,11 @@ def test_resolve_named_and_create_new_first() -> None:
     )
     assert twins.best is not None and not twins.sure  # two short forms: ask
     assert resolve_client("met them today", fetch_all(NEAR)).new_name is None
+    generated = [(f"k{i}", f"PT Klien {i:06d} Budget") for i in range(6)]
+    common = resolve_client("Rapat di Klien, soal renewal", fetch_all(generated))
+    assert common.best is None  # one word that starts many names names none of them
+    numbered = resolve_client("Rapat dengan Klien 000004 soal renewal", fetch_all(generated))
+    assert numbered.best is not None and numbered.best.account_id == "k4" and numbered.sure
 
 
 def make_clients(store: Store, names: list[str]) -> dict[str, str]:
