@@ -63,6 +63,38 @@ def capture_shot(app: QApplication, window: object, path: Path) -> None:
     dialog.reject()
 
 
+def named_capture_shot(app: QApplication, window: object, path: Path) -> None:
+    """Quick capture from the window with a client selected and a prose note naming
+    another client, a contact of it, an unknown person and an undated next step."""
+    from models.queries.clients import account_detail, client_names
+    from ui.quick_capture import QuickCaptureDialog
+
+    store = window.store  # type: ignore[attr-defined]
+    selected = window.current_client  # type: ignore[attr-defined]
+    other = next(
+        (a, n) for a, n in client_names(store)
+        if a != selected and n.startswith("PT ") and (account_detail(store, a) or 0)
+        and account_detail(store, a).contacts  # type: ignore[union-attr]
+    )  # fmt: skip
+    detail = account_detail(store, other[0])
+    person = detail.contacts[0].name.split()[0] if detail and detail.contacts else "Budi"
+    note = (
+        f"Ketemu Pak {person} di kantor {other[1]}. Mereka tertarik paket enterprise "
+        "Rp 500 jt.\n- [ ] kirim proposal besok\n- [ ] telepon Bu Rina soal harga"
+    )
+    dialog = QuickCaptureDialog(store, window.stack, selected, window)  # type: ignore[attr-defined]
+    dialog.resize(1100, 600)
+    dialog.show()
+    text = dialog.findChild(QPlainTextEdit, "quickCaptureText")
+    text.setPlainText(note)
+    for _ in range(40):
+        app.processEvents()
+        QThread.msleep(10)
+    dialog.grab().save(str(path))
+    text.clear()
+    dialog.reject()
+
+
 def contact_shot(app: QApplication, window: object, path: Path) -> None:
     """The contact dialog (built from the field declarations) on a demo contact."""
     from models.queries.clients import account_detail
@@ -151,6 +183,7 @@ def main() -> None:
         print("saved", out / f"{name}.png")
         if name == "main-window-en":
             capture_shot(app, window, out / "quick-capture.png")
+            named_capture_shot(app, window, out / "quick-capture-named.png")
             contact_shot(app, window, out / "contact-dialog.png")
             search_shot(app, window, out / "search-panel.png")
         window.close()

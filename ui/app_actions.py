@@ -31,6 +31,7 @@ class AppActions(QObject):
             host.current_client or None,
             host.window(),
             default_currency=host.settings.default_currency,
+            default_working_days=host.settings.capture_default_days,
         )
         dialog.saved.connect(host.jump_to)  # a client may have been created on the way
         host.open_dialog(dialog)

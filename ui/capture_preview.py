@@ -1,11 +1,13 @@
-"""The live preview beside the quick-capture text: the client, the entry that will be
-saved, each follow-up with its (editable) due date, and any amount with an offer to
-create a deal. It shows what the dialog tells it and reports the user's edits; it
-never reads or writes the database itself."""
+"""The live preview beside the quick-capture text: the client (ui.capture_client), the
+entry that will be saved and the people it names (ui.capture_people), each follow-up
+with its (editable) due date -- an unsure one must be confirmed or changed before
+saving -- and any amount with an offer to create a deal, whose title can be edited.
+It shows what the dialog tells it and reports the user's edits; it never reads or
+writes the database itself."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,15 +19,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.capture.amounts import Amount
-from models.capture.client import ClientMatch
+from models.capture.client_lookup import ClientLookup
 from models.capture.parse import KINDS
+from models.capture.people import PersonMatch
 from ui import formatting
+from ui.capture_client import ClientPicker
+from ui.capture_people import PeopleRows
 from ui.labels import kind_label
 from ui.qtime import from_qdatetime, to_qdatetime
 from ui.theme import set_role
@@ -37,7 +44,8 @@ def reason_text(code: str) -> str:
     """Why a due date needs a look, in the interface language."""
     return {
         "default": QCoreApplication.translate(
-            "CapturePreview", "No date was given: this is the default, two working days ahead."
+            "CapturePreview",
+            "No date was given: this is the default (Settings: working days ahead).",
         ),
         "fuzzy": QCoreApplication.translate(
             "CapturePreview", "The date was guessed from loose wording."
@@ -58,6 +66,15 @@ def reason_text(code: str) -> str:
         "assumed_day": QCoreApplication.translate(
             "CapturePreview", "Only a time was given; the day was assumed."
         ),
+        "same_weekday": QCoreApplication.translate(
+            "CapturePreview", "That weekday is today: today or a week from today?"
+        ),
+        "time_zone": QCoreApplication.translate(
+            "CapturePreview", "The time was given in another time zone."
+        ),
+        "borrowed_day": QCoreApplication.translate(
+            "CapturePreview", "The day was taken from the next step in the same sentence."
+        ),
     }.get(code, code)
 
 
@@ -71,12 +88,14 @@ class PreviewFollowUp:
     all_day: bool
     needs_confirmation: bool
     reasons: tuple[str, ...] = ()
+    #: Which follow-up of the note this is (several can come from one line).
+    key: str = ""
 
 
 class FollowUpRows(QWidget):
     """A small grid: title, due date editor, and a "check date" mark per follow-up."""
 
-    #: (source line, due, all_day) after the user changed a date.
+    #: (follow-up key, due, all_day) after the user changed a date.
     edited = Signal(str, object, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -97,6 +116,7 @@ class FollowUpRows(QWidget):
         self.editors: list[QDateTimeEdit] = []
         self.warnings: list[QLabel] = []
         self.titles: list[QLabel] = []
+        self.confirms: list[QToolButton] = []
 
     def items(self) -> list[PreviewFollowUp]:
         """The follow-ups as shown, with the dates currently in the editors."""
@@ -113,6 +133,7 @@ class FollowUpRows(QWidget):
         self.editors.clear()
         self.warnings.clear()
         self.titles.clear()
+        self.confirms.clear()
         self._shown = list(items)
         self.empty.setVisible(not items)
         for row, item in enumerate(items):
@@ -139,49 +160,78 @@ class FollowUpRows(QWidget):
             bold = warning.font()
             bold.setBold(True)
             warning.setFont(bold)
+            confirm = QToolButton(self)
+            confirm.setObjectName(f"followUpConfirm{row}")
+            confirm.setText(QCoreApplication.translate("CapturePreview", "OK"))
+            confirm.setToolTip(
+                QCoreApplication.translate("CapturePreview", "This date is right: keep it")
+            )
+            confirm.setAccessibleName(
+                QCoreApplication.translate("CapturePreview", "Confirm the date of “{0}”").format(
+                    item.title
+                )
+            )
+            confirm.setVisible(item.needs_confirmation)
+            confirm.clicked.connect(lambda _c=False, i=row: self.confirm(i))
             editor.dateTimeChanged.connect(lambda value, i=row: self._changed(i, value))
             self._grid.addWidget(title, row + 1, 0)
             self._grid.addWidget(editor, row + 1, 1)
             self._grid.addWidget(warning, row + 1, 2)
-            self._widgets += [title, editor, warning]
+            self._grid.addWidget(confirm, row + 1, 3)
+            self._widgets += [title, editor, warning, confirm]
             self.titles.append(title)
             self.editors.append(editor)
             self.warnings.append(warning)
+            self.confirms.append(confirm)
+
+    def unconfirmed(self) -> list[int]:
+        """Rows whose date still needs a look (never saved silently)."""
+        return [i for i, item in enumerate(self._shown) if item.needs_confirmation]
+
+    def confirm(self, row: int) -> None:
+        """The user keeps the date shown in row ``row``."""
+        item = self._shown[row]
+        self._shown[row] = PreviewFollowUp(
+            item.title,
+            item.source_line,
+            item.due,
+            item.all_day,
+            needs_confirmation=False,
+            key=item.key,
+        )
+        self.warnings[row].setVisible(False)
+        self.confirms[row].setVisible(False)
+        self.edited.emit(item.key or item.source_line, item.due, item.all_day)
 
     def _changed(self, row: int, value: QDateTime) -> None:
         item = self._shown[row]
         due = from_qdatetime(value, item.due.tzinfo)
         self._shown[row] = PreviewFollowUp(
-            item.title, item.source_line, due, item.all_day, needs_confirmation=False
+            item.title, item.source_line, due, item.all_day, needs_confirmation=False, key=item.key
         )
         self.warnings[row].setVisible(False)  # the user looked at it: confirmed
-        self.edited.emit(item.source_line, due, item.all_day)
+        self.confirms[row].setVisible(False)
+        self.edited.emit(item.key or item.source_line, due, item.all_day)
 
 
 class CapturePreview(QWidget):
-    """What will be created: client, entry (kind, subject, contacts), follow-ups, amount."""
+    """What will be created: client, entry (kind, subject, people), follow-ups, amount."""
 
-    #: The user picked a client in the combo (account id, or "" for "create new").
-    client_picked = Signal(str)
     #: The user picked a kind.
     kind_picked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        resolve: Callable[[str], ClientLookup] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("capturePreview")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.client_label = QLabel(self)
-        self.client_label.setObjectName("captureClientName")
-        font = self.client_label.font()
-        font.setBold(True)
-        self.client_label.setFont(font)
-        self.client_combo = QComboBox(self)
-        self.client_combo.setObjectName("captureClient")
-        self.client_combo.setAccessibleName(QCoreApplication.translate("CapturePreview", "Client"))
-        self.client_combo.activated.connect(self._client_activated)
-        self.client_hint = QLabel(self)
-        self.client_hint.setObjectName("captureClientHint")
-        self.client_hint.setWordWrap(True)
+        self.client = ClientPicker(resolve, self)
+        self.client_combo = self.client.combo
+        self.client_hint = self.client.hint
+        self.client_warning = self.client.warning
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("captureKind")
         self.kind_combo.setAccessibleName(QCoreApplication.translate("CapturePreview", "Kind"))
@@ -196,6 +246,8 @@ class CapturePreview(QWidget):
         self.contacts = QLabel(self)
         self.contacts.setObjectName("captureContacts")
         self.contacts.setWordWrap(True)
+        self.people = PeopleRows(self)
+        self.people.changed.connect(lambda: self.contacts.setText(self.people.summary() or "—"))
         self.followups = FollowUpRows(self)
         self.amount = QLabel(self)
         self.amount.setObjectName("captureAmount")
@@ -203,6 +255,17 @@ class CapturePreview(QWidget):
             QCoreApplication.translate("CapturePreview", "Also create a deal"), self
         )
         self.deal_check.setObjectName("captureCreateDeal")
+        self.deal_title = QLineEdit(self)
+        self.deal_title.setObjectName("captureDealTitle")
+        self.deal_title.setAccessibleName(
+            QCoreApplication.translate("CapturePreview", "Deal title")
+        )
+        self.deal_title.setPlaceholderText(
+            QCoreApplication.translate("CapturePreview", "What is sold (e.g. Enterprise package)")
+        )
+        self.deal_title.setMaxLength(300)
+        self.deal_title.textEdited.connect(self._deal_title_typed)
+        self.deal_check.toggled.connect(self._deal_toggled)
         self.error = QLabel(self)
         self.error.setObjectName("captureError")
         self.error.setWordWrap(True)
@@ -211,116 +274,50 @@ class CapturePreview(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        client_box = QVBoxLayout()
-        client_box.setSpacing(2)
-        client_box.addWidget(self.client_label)
-        client_box.addWidget(self.client_combo)
-        client_box.addWidget(self.client_hint)
-        form.addRow(QCoreApplication.translate("CapturePreview", "Client:"), client_box)
+        form.addRow(QCoreApplication.translate("CapturePreview", "Client:"), self.client)
         form.addRow(QCoreApplication.translate("CapturePreview", "Kind:"), self.kind_combo)
         form.addRow(QCoreApplication.translate("CapturePreview", "Subject:"), self.subject)
         form.addRow(QCoreApplication.translate("CapturePreview", "People:"), self.contacts)
+        form.addRow("", self.people)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         heading = QLabel(QCoreApplication.translate("CapturePreview", "Follow-ups"), self)
+        font = heading.font()
+        font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
         layout.addWidget(self.followups)
         layout.addWidget(self.amount)
         layout.addWidget(self.deal_check)
+        layout.addWidget(self.deal_title)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.amount.hide()
         self.deal_check.hide()
-        self._client_text: str | None = None
-        self._fixed = False
-
-    # -- client -------------------------------------------------------------------------
-
-    def show_fixed_client(self, name: str) -> None:
-        """The client was chosen before the dialog opened."""
-        self._fixed = True
-        self.client_label.setText(name)
-        self.client_label.show()
-        self.client_combo.hide()
-        self.client_hint.hide()
-
-    def show_candidates(
-        self,
-        client_text: str | None,
-        matches: Sequence[ClientMatch],
-        chosen: str | None,
-        confident: bool,
-    ) -> None:
-        """Fuzzy candidates for the first line, plus an offer to create the client.
-
-        ``chosen`` is the account id to select ("" for "create new"); None picks the best.
-        """
-        self._fixed = False
-        self.client_label.hide()
-        self.client_combo.show()
-        self.client_hint.show()
-        self._client_text = client_text
-        self.client_combo.blockSignals(True)
-        self.client_combo.clear()
-        if not client_text:
-            self.client_combo.setEnabled(False)
-            self.client_hint.setText(
-                QCoreApplication.translate("CapturePreview", "Name the client on the first line.")
-            )
-            self.client_combo.blockSignals(False)
-            return
-        self.client_combo.setEnabled(True)
-        for match in matches:
-            self.client_combo.addItem(match.name, match.account_id)
-        self.client_combo.addItem(
-            QCoreApplication.translate("CapturePreview", "Create new client “{0}”").format(
-                client_text
-            ),
-            "",
-        )
-        wanted = chosen if chosen is not None else (matches[0].account_id if matches else "")
-        index = self.client_combo.findData(wanted)
-        self.client_combo.setCurrentIndex(max(index, 0))
-        self.client_combo.blockSignals(False)
-        self._update_client_hint(confident and chosen is None)
-
-    def _update_client_hint(self, confident: bool) -> None:
-        if self.client_combo.currentData() == "":
-            self.client_hint.setText(
-                QCoreApplication.translate("CapturePreview", "A new client will be created.")
-            )
-        elif confident:
-            self.client_hint.setText("")
-        else:
-            self.client_hint.setText(
-                WARNING_MARK
-                + " "
-                + QCoreApplication.translate("CapturePreview", "Check that this is the client.")
-            )
-
-    def _client_activated(self, _index: int) -> None:
-        self._update_client_hint(True)
-        self.client_picked.emit(self.client_combo.currentData())
+        self.deal_title.hide()
+        self._deal_title_edited = False
 
     def chosen_client(self) -> tuple[str | None, str | None]:
         """(account id, None) for an existing client, (None, name) to create one."""
-        if self._fixed or not self._client_text or self.client_combo.count() == 0:
-            return None, None
-        data = self.client_combo.currentData()
-        return (data, None) if data else (None, self._client_text)
+        return self.client.chosen()
 
     # -- entry --------------------------------------------------------------------------
 
     def show_entry(
-        self, kind: str, subject: str, contacts: Sequence[str], amounts: Sequence[Amount]
+        self,
+        kind: str,
+        subject: str,
+        people: Sequence[PersonMatch],
+        amounts: Sequence[Amount],
+        deal_title: str | None = None,
     ) -> None:
         index = self.kind_combo.findData(kind)
         if index >= 0 and index != self.kind_combo.currentIndex():
             self.kind_combo.setCurrentIndex(index)
         self.subject.setText(subject or "—")
-        self.contacts.setText(", ".join(contacts) or "—")
+        self.people.show_people(people)
+        self.contacts.setText(self.people.summary() or "—")
         if amounts:
             first = amounts[0]
             self.amount.setText(
@@ -333,8 +330,19 @@ class CapturePreview(QWidget):
                     formatting.money(first.minor_units, first.currency)
                 )
             )
+        if not self._deal_title_edited:
+            self.deal_title.setText(deal_title or "")
         self.amount.setVisible(bool(amounts))
         self.deal_check.setVisible(bool(amounts))
+        self.deal_title.setVisible(bool(amounts) and self.deal_check.isChecked())
+
+    def _deal_title_typed(self, _text: str) -> None:
+        self._deal_title_edited = True  # the user's title is kept while the note is typed
+
+    def _deal_toggled(self, on: bool) -> None:
+        self.deal_title.setVisible(on and self.deal_check.isVisibleTo(self))
+        if on:
+            self.deal_title.setFocus()
 
     def kind(self) -> str:
         return str(self.kind_combo.currentData())

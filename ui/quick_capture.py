@@ -2,8 +2,13 @@
 with Ctrl+Enter in one transaction that one undo takes back.
 
 ``QuickCaptureDialog(store, undo_stack, account_id)`` opens with the cursor in
-the text. With no client given, the first line names it and is matched
-fuzzily. The text is parsed (models.capture.parse) 150 ms after typing stops and is
+the text; ``account_id`` is the client selected in the window, if any. A company
+the note names (anywhere in it, models.capture.client_lookup) beats the selected
+client; the picker is always editable, and when the note names another company
+than the selected client the preview says so and Save asks first. People named
+are matched to the chosen client's contacts (models.capture.people); dates that
+need a look must be confirmed or changed before saving. The entry keeps the note
+as written. The text is parsed (models.capture.parse) 150 ms after typing stops and is
 written as a draft into the encrypted database at most 700 ms after it
 changed; a draft left by a crash is offered back in a banner (ui/draft_banner.py).
 
@@ -16,7 +21,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
@@ -38,15 +43,15 @@ from PySide6.QtWidgets import (
 )
 
 from models.capture import drafts
-from models.capture.client import is_confident, match_client
-from models.capture.dates import date_order_for_locale
-from models.capture.drafts import DraftRow, FollowUpEdit
+from models.capture.drafts import DraftRow, FollowUpEdit, deal_title_from_amount
 from models.capture.parse import CaptureResult, parse_capture
+from models.capture.people import PersonMatch, find_people
 from models.clock import to_local
 from models.errors import RelasiError
-from models.queries import clients as client_queries
 from models.store import Store, UnitOfWork
+from ui.capture_client import confirm_other_client
 from ui.capture_preview import CapturePreview, PreviewFollowUp
+from ui.capture_reading import CaptureReader
 from ui.capture_templates import TemplatesDialog
 from ui.commands import CreateCommand, perform
 from ui.draft_banner import DraftBanner, ask_keep_draft
@@ -89,23 +94,32 @@ class QuickCaptureDialog(QDialog):
         parent: QWidget | None = None,
         *,
         default_currency: str | None = None,
+        default_working_days: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("quickCapture")
-        # The currency of an amount that names none ("budget 500 jt"): Settings by default.
-        self.default_currency = default_currency or Settings().default_currency
+        # The currency of an amount that names none ("budget 500 jt"), and the due of a
+        # follow-up that names no date: Settings by default.
+        settings = Settings() if default_currency is None or default_working_days is None else None
+        self.default_currency = default_currency or (
+            settings.default_currency if settings else "IDR"
+        )
+        self.default_working_days = (
+            default_working_days
+            if default_working_days is not None
+            else (settings.capture_default_days if settings else DEFAULT_WORKING_DAYS)
+        )
         self.setWindowTitle(self.tr("Quick capture"))
         self.store = store
         self.undo_stack = undo_stack
         self.account_id = account_id
         self.created: list[tuple[str, str]] = []
         self._result: CaptureResult | None = None
-        self._date_order: str | None = None
-        self._names: list[tuple[str, str]] | None = None
-        self._details: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.reader = CaptureReader(store)
+        self._selected_shown = False
         self._edits: dict[str, tuple[datetime, bool]] = {}
         self._kind_choice: str | None = None
-        self._client_choice: tuple[str, str] | None = None  # (client text, id or "")
+        self._people: list[PersonMatch] = []
         self._offered: DraftRow | None = None
         self._wrote_draft = False
         self._done = False
@@ -125,19 +139,13 @@ class QuickCaptureDialog(QDialog):
         self.editor.setTabChangesFocus(True)
         self.editor.setPlaceholderText(
             self.tr(
-                "Acme Corp — met Budi, demo went well, budget ~ Rp 500 jt\n"
+                "Met Pak Budi at PT Maju Jaya, demo went well, budget ~ Rp 500 jt\n"
                 "- kirim proposal besok\n"
                 "- [ ] call Budi next Tuesday\n"
                 "TODO: invite to webinar in 2 weeks"
             )
-            if account_id is None
-            else self.tr(
-                "Met Budi, demo went well, budget ~ Rp 500 jt\n"
-                "- kirim proposal besok\n"
-                "- [ ] call Budi next Tuesday"
-            )
         )
-        self.preview = CapturePreview(self)
+        self.preview = CapturePreview(self.reader.lookup_name, self)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -151,7 +159,10 @@ class QuickCaptureDialog(QDialog):
             button.setDefault(False)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Ctrl+Enter saves. One line per next step."), self), 1)
+        top.addWidget(
+            QLabel(self.tr("Ctrl+Enter saves. Name the company and the people you met."), self),
+            1,
+        )
         top.addWidget(self.template_combo)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.editor)
@@ -184,7 +195,8 @@ class QuickCaptureDialog(QDialog):
         self.template_combo.activated.connect(self._template_chosen)
         self.preview.followups.edited.connect(self._due_edited)
         self.preview.kind_picked.connect(self._kind_picked)
-        self.preview.client_picked.connect(self._client_picked)
+        self.preview.client.picked.connect(self.reparse)
+        self.preview.people.changed.connect(self.reparse)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
 
@@ -198,7 +210,7 @@ class QuickCaptureDialog(QDialog):
             QTimer.singleShot(0, self._load)
 
     def _load(self) -> None:
-        """What needs the database: templates, an unsaved draft, the fixed client's name."""
+        """What needs the database: templates, an unsaved draft, the selected client."""
         try:
             drafts.ensure_default_templates(self.store)
         except RelasiError as exc:
@@ -221,6 +233,7 @@ class QuickCaptureDialog(QDialog):
         if draft is None:
             return
         self.account_id = draft.account_id
+        self._select(draft.account_id)
         current = self.editor.toPlainText()
         text = draft.text if not current.strip() else draft.text + "\n\n" + current
         self.editor.setPlainText(text)
@@ -293,109 +306,109 @@ class QuickCaptureDialog(QDialog):
         if not self._draft_timer.isActive():  # at most DRAFT_DELAY_MS behind the typing
             self._draft_timer.start()
 
-    def _order(self) -> str:
-        if self._date_order is None:
-            try:
-                self._date_order = date_order_for_locale(QLocale().name())
-            except (ValueError, LookupError):
-                self._date_order = "DMY"
-        return self._date_order
+    def _select(self, account_id: str | None) -> None:
+        name = self.reader.detail(account_id)[0] if account_id else ""
+        self.preview.client.set_selected(account_id if name else None, name)
 
-    def _detail(self, account_id: str) -> tuple[str, tuple[str, ...]]:
-        """(name, contact names) of an account, read once."""
-        if account_id not in self._details:
-            detail = client_queries.account_detail(self.store, account_id)
-            self._details[account_id] = (
-                (detail.name, tuple(c.name for c in detail.contacts))
-                if detail is not None
-                else ("", ())
-            )
-        return self._details[account_id]
-
-    def _parse(self, contact_names: tuple[str, ...]) -> CaptureResult:
+    def _parse(
+        self, text: str, contact_names: tuple[str, ...], client_name: str | None = None
+    ) -> CaptureResult:
         return parse_capture(
-            self.editor.toPlainText(),
+            text,
             now=to_local(self.store.clock.now()),
-            date_order=self._order(),
+            date_order=self.reader.date_order(),
             contact_names=contact_names,
-            default_working_days=DEFAULT_WORKING_DAYS,
-            first_line_names_client=self.account_id is None,
+            default_working_days=self.default_working_days,
             default_currency=self.default_currency,
+            client_name=client_name,
         )
 
     def reparse(self) -> None:
         """Read the text now and show what it will create."""
         self._parse_timer.stop()
-        if self.account_id is not None:
-            name, contacts = self._detail(self.account_id)
-            self.preview.show_fixed_client(name)
-            result = self._parse(contacts)
-        else:
-            result = self._parse(())
-            target = self._show_client(result.client_text)
-            if target:
-                contacts = self._detail(target)[1]
-                if contacts:
-                    result = self._parse(contacts)
+        if not self._selected_shown:
+            self._selected_shown = True
+            self._select(self.account_id)
+        text = self.editor.toPlainText()
+        self.preview.client.show_lookup(self.reader.lookup(text))
+        target, new_name = self.preview.chosen_client()
+        client_name, contacts = self.reader.detail(target) if target else (new_name, ())
+        self._people = find_people(text, contacts)
+        self.preview.people.show_people(self._people)
+        names = dict(contacts)
+        linked = tuple(names[i] for i in self.preview.people.contact_ids() if i in names)
+        result = self._parse(text, linked, client_name or None)
         self._result = result
         kind = self._kind_choice or result.kind
-        self.preview.show_entry(kind, result.subject, result.contacts, result.amounts)
+        amount = result.amounts[0] if result.amounts else None
+        self.preview.show_entry(
+            kind,
+            result.subject,
+            self._people,
+            result.amounts,
+            result.deal_title or deal_title_from_amount(text, amount),
+        )
         rows = []
         for f in result.followups:
             due, all_day, confirm = f.due, f.all_day, f.needs_confirmation
-            if f.source_line in self._edits:
-                (due, all_day), confirm = self._edits[f.source_line], False
-            rows.append(PreviewFollowUp(f.title, f.source_line, due, all_day, confirm, f.reasons))
+            if f.key in self._edits:
+                (due, all_day), confirm = self._edits[f.key], False
+            rows.append(
+                PreviewFollowUp(f.title, f.source_line, due, all_day, confirm, f.reasons, f.key)
+            )
         self.preview.followups.show_items(rows)
-
-    def _show_client(self, client_text: str | None) -> str | None:
-        """Show the candidates for the first line; returns the chosen account id (or None)."""
-        if not client_text:
-            self.preview.show_candidates(None, [], None, False)
-            return None
-        if self._names is None:
-            self._names = client_queries.client_names(self.store)
-        matches = match_client(client_text, self._names, limit=5)
-        chosen = None
-        if self._client_choice is not None and self._client_choice[0] == client_text:
-            chosen = self._client_choice[1]
-        self.preview.show_candidates(client_text, matches, chosen, is_confident(matches))
-        return self.preview.chosen_client()[0]
-
-    def _client_picked(self, account_id: str) -> None:
-        if self._result is not None and self._result.client_text:
-            self._client_choice = (self._result.client_text, account_id)
-        self.reparse()
 
     def _kind_picked(self, kind: str) -> None:
         self._kind_choice = kind
 
-    def _due_edited(self, source_line: str, due: datetime, all_day: bool) -> None:
-        self._edits[source_line] = (due, all_day)
+    def _due_edited(self, key: str, due: datetime, all_day: bool) -> None:
+        self._edits[key] = (due, all_day)
 
     # -- saving -------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save everything in one transaction through the undo stack; True when saved."""
+        """Save everything in one transaction through the undo stack; True when saved.
+
+        Refused (with the reason in the preview) when no client is chosen, a date still
+        needs a look, or a deal has no title; asks first when the note names another
+        company than the selected client."""
         if self._done:
             return False
         self.reparse()
         result = self._result
         assert result is not None
-        account_id: str | None = self.account_id
-        new_name: str | None = None
-        if account_id is None:
-            account_id, new_name = self.preview.chosen_client()
-            if account_id is None and new_name is None:
-                self.preview.show_error(self.tr("Name the client on the first line first."))
-                return False
+        preview = self.preview
+        account_id, new_name = preview.chosen_client()
+        if account_id is None and new_name is None:
+            preview.show_error(
+                self.tr("Choose the client: name the company in the note, or type its name.")
+            )
+            preview.client_combo.setFocus()
+            return False
+        unsure = preview.followups.unconfirmed()
+        if unsure:
+            preview.show_error(
+                self.tr("Check the dates marked ⚠: change them or click OK beside them.")
+            )
+            preview.followups.editors[unsure[0]].setFocus()
+            return False
+        deal = preview.create_deal()
+        deal_title = preview.deal_title.text().strip()
+        if deal and not deal_title:
+            preview.show_error(self.tr("Give the deal a title: what is being sold?"))
+            preview.deal_title.setFocus()
+            return False
+        conflict = preview.client.conflict()
+        if conflict and not confirm_other_client(self, conflict):
+            preview.client_combo.setFocus()
+            return False
         edits = [
-            FollowUpEdit(item.title, item.due, item.all_day)
-            for item in self.preview.followups.items()
+            FollowUpEdit(item.title, item.due, item.all_day) for item in preview.followups.items()
         ]
-        kind = self.preview.kind()
-        deal = self.preview.create_deal()
-        deal_title = self.tr("Deal: {0}").format(result.subject) if result.subject else None
+        kind = preview.kind()
+        text = self.editor.toPlainText()
+        contact_ids = preview.people.contact_ids()
+        new_contacts = preview.people.new_contacts()
 
         def create(uow: UnitOfWork) -> list[tuple[str, str]]:
             created = drafts.save_capture(
@@ -406,7 +419,10 @@ class QuickCaptureDialog(QDialog):
                 followups=edits,
                 kind=kind,
                 create_deal_amount=deal,
-                deal_title=deal_title,
+                deal_title=deal_title or None,
+                note_text=text,
+                contact_ids=contact_ids,
+                new_contacts=new_contacts,
             )
             drafts.clear_drafts(uow)  # saved and draft gone, or neither
             return created
@@ -415,7 +431,7 @@ class QuickCaptureDialog(QDialog):
         try:
             perform(self.undo_stack, command)
         except RelasiError as exc:
-            self.preview.show_error(exc.message)
+            preview.show_error(exc.message)
             return False
         self._done = True
         self._draft_timer.stop()

@@ -76,6 +76,15 @@ class Settings:
             raise ValueError(f"not an ISO 4217 currency code: {value!r}")
         self.q.setValue("money/default_currency", code)
 
+    @property
+    def capture_default_days(self) -> int:
+        """Working days ahead for a quick-capture follow-up that names no date (0-30)."""
+        return min(30, max(0, self._int("capture/default_working_days", 2)))
+
+    @capture_default_days.setter
+    def capture_default_days(self, value: int) -> None:
+        self.q.setValue("capture/default_working_days", min(30, max(0, int(value))))
+
     # -- window layout (MainWindow.apply_window_layout / save_window_layout) -------------
     @property
     def window_geometry(self) -> QByteArray | None:

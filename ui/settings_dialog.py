@@ -1,5 +1,5 @@
 """Settings: interface language, light or dark appearance, the default currency,
-reminders, the idle lock,
+reminders, the due of undated quick-capture follow-ups, the idle lock,
 and how the database key is kept (system keyring or a passphrase; switching
 re-encrypts the database)."""
 
@@ -71,6 +71,19 @@ class SettingsDialog(QDialog):
         self.currency_error.setVisible(False)
         self.reminders = QCheckBox(self.tr("Remind me when a follow-up falls due"), self)
         self.reminders.setChecked(settings.reminders)
+        self.default_days = QSpinBox(self)
+        self.default_days.setObjectName("settingsDefaultDueDays")
+        self.default_days.setRange(0, 30)
+        self.default_days.setSpecialValueText(self.tr("Today"))
+        self.default_days.setSuffix(self.tr(" working days"))
+        self.default_days.setValue(settings.capture_default_days)
+        self.default_days.setAccessibleName(self.tr("Due of a follow-up with no date"))
+        self.default_days.setToolTip(
+            self.tr(
+                "When a next step in a quick note names no date, it is due this many "
+                "working days later (and marked for you to check)"
+            )
+        )
         self.lock_minutes = QSpinBox(self)
         self.lock_minutes.setObjectName("settingsLockMinutes")
         self.lock_minutes.setRange(0, 240)
@@ -93,6 +106,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default &currency"), self.currency)
         form.addRow("", self.currency_error)
         form.addRow("", self.reminders)
+        form.addRow(self.tr("Undated follow-ups &due in"), self.default_days)
         form.addRow(self.tr("Loc&k when idle for"), self.lock_minutes)
         form.addRow(self.tr("Database key"), self.security)
         buttons_row = QHBoxLayout()
@@ -182,6 +196,7 @@ class SettingsDialog(QDialog):
         appearance = str(self.appearance.currentData() or "")
         self.settings.appearance = appearance
         self.settings.reminders = self.reminders.isChecked()
+        self.settings.capture_default_days = self.default_days.value()
         self.settings.lock_minutes = self.lock_minutes.value()
         window = self.parent()
         idle = getattr(window, "idle", None)

@@ -24,6 +24,21 @@ from ui.labels import kind_label
 from ui.timeline_model import DayHeader, Index, TimelineModel
 
 
+def title_and_body(subject: str, body: str) -> tuple[str, str]:
+    """What an entry shows as its title and text, so a subject is never shown twice.
+
+    A quick note's body is the note as written and its subject is its start: the
+    body is shown without that start; a subject cut short ("…") that the body begins
+    with is not shown as the title (the body has it in full)."""
+    text = body.lstrip()
+    if subject and text.startswith(subject):
+        return subject, text[len(subject) :].lstrip(" \t").lstrip("\n")
+    short = subject.removesuffix("…").rstrip()
+    if subject.endswith("…") and short and text.startswith(short):
+        return "", body
+    return subject, body
+
+
 class TimelineDelegate(QStyledItemDelegate):
     """Paints day headers and entries (kind icon, time, contacts, subject, Markdown body)."""
 
@@ -35,7 +50,8 @@ class TimelineDelegate(QStyledItemDelegate):
         self._docs: dict[tuple[str, str, int], QTextDocument] = {}
 
     def _doc(self, row: InteractionRow, width: int, font: QFont) -> QTextDocument:
-        key = (row.id, row.body, width)
+        body = title_and_body(row.subject, row.body)[1]
+        key = (row.id, body, width)
         doc = self._docs.get(key)
         if doc is None:
             if len(self._docs) > 400:
@@ -44,9 +60,9 @@ class TimelineDelegate(QStyledItemDelegate):
             doc.setDefaultFont(font)
             doc.setDocumentMargin(0)
             if row.body_format == "markdown":
-                doc.setMarkdown(row.body)
+                doc.setMarkdown(body)
             else:
-                doc.setPlainText(row.body)
+                doc.setPlainText(body)
             doc.setTextWidth(max(50, width))
             self._docs[key] = doc
         return doc
@@ -62,7 +78,7 @@ class TimelineDelegate(QStyledItemDelegate):
         assert isinstance(item, InteractionRow)
         width = self._text_width(option)
         height = 2 * metrics.height() + 3 * self.PAD
-        if item.body.strip():
+        if title_and_body(item.subject, item.body)[1].strip():
             height += int(self._doc(item, width, option.font).size().height()) + self.PAD // 2
         return QSize(option.rect.width(), height)
 
@@ -104,7 +120,7 @@ class TimelineDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
-        title = visible(item.subject) or kind_label(item.kind)
+        title = visible(title_and_body(item.subject, item.body)[0]) or kind_label(item.kind)
         when = formatting.time_of_day(item.occurred_at)
         painter.drawText(
             QRect(x, y, width, metrics.height()),
@@ -132,7 +148,7 @@ class TimelineDelegate(QStyledItemDelegate):
             metrics.elidedText("  ·  ".join(details), Qt.TextElideMode.ElideRight, width),
         )
         y += metrics.height() + self.PAD // 2
-        if item.body.strip():
+        if title_and_body(item.subject, item.body)[1].strip():
             doc = self._doc(item, width, option.font)
             painter.translate(x, y)
             if selected:

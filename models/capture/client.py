@@ -22,6 +22,7 @@ __all__ = [
     "is_confident",
     "match_client",
     "normalize_company",
+    "rank_clients",
     "split_client_line",
 ]
 
@@ -34,6 +35,7 @@ _SEPARATOR = re.compile(r"\s*(?:—|–|(?<=\s)-+|-+(?=\s)|(?<!\d):(?!\d))\s*")
 _LEADING_MARK = re.compile(r"^\s*(?:[-*+•#>]+\s+)+")
 _NON_WORD = re.compile(r"[\W_]+")
 _ACRONYM_SCORE = 90.0
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,9 @@ class ClientMatch:
     account_id: str
     name: str
     score: float
+    #: The mention's words are the name's words, or a run of them ("Maju Jaya" for
+    #: "PT Maju Jaya Sejahtera"): ranked before every fuzzy match.
+    exact: bool = False
 
 
 def split_client_line(first_line: str) -> tuple[str, str]:
@@ -127,3 +132,93 @@ def is_confident(
     if normalize_company(best.name) == normalize_company(second.name):
         return False
     return best.score - second.score >= margin
+
+
+# -- ranking a mention found anywhere in the note (models.capture.client_lookup) ----------
+
+#: Scores of the ranks: a name equal to the mention, a short form of the name,
+#: and the cap of fuzzy matches (always below every exact one).
+EXACT_SCORE = 100.0
+SHORT_FORM_SCORE = 96.0
+FUZZY_CAP = 89.0
+#: A fuzzy match (rapidfuzz ratio of the normalised names) below this is not offered.
+FUZZY_CUTOFF = 84.0
+#: ... and at or above this (with a name of 6+ characters) it is a typo that matches well.
+FUZZY_GOOD = 90.0
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def _is_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` occurs in ``words`` as consecutive whole words."""
+    size = len(run)
+    return any(list(words[i : i + size]) == list(run) for i in range(len(words) - size + 1))
+
+
+def _rank_one(query: str, name: str) -> tuple[float, bool] | None:
+    query_words, name_words = query.split(), normalize_company(name).split()
+    query = " ".join(query_words)
+    if not name_words:
+        return None
+    if name_words == query_words:
+        return EXACT_SCORE, True
+    if len(query_words) == 1:
+        short = name_words[0] == query_words[0] and len(query_words[0]) >= 3
+    else:
+        short = _is_run(name_words, query_words)
+    if short:
+        return max(90.0, SHORT_FORM_SCORE - (len(name_words) - len(query_words))), True
+    if _numbers(query) != _numbers(" ".join(name_words)):
+        return None  # "Klien 004242" is not "Klien 004472", however close
+    plain = " ".join(_NON_WORD.sub(" ", name.casefold()).split())
+    ratio = float(max(fuzz.ratio(query, " ".join(name_words)), fuzz.ratio(query, plain)))
+    if ratio < FUZZY_CUTOFF:
+        return None
+    return min(FUZZY_CAP, round(ratio * FUZZY_CAP / 100.0, 1)), False
+
+
+def rank_clients(
+    mention: str, candidates: Sequence[tuple[str, str]], limit: int = 5
+) -> list[ClientMatch]:
+    """The candidates ``(account_id, name)`` that ``mention`` may mean, best first.
+
+    Exact matches first: the same words once legal forms and punctuation are
+    dropped ("Maju Jaya" = "PT Maju Jaya"), then short forms ("Maju Jaya" in "PT
+    Maju Jaya Sejahtera"; one word only as the name's first: "Globex" for "Globex
+    Corporation"); then close spellings (rapidfuzz ratio of the whole names, so
+    "Maju Indah" is not "Maju Jaya" and "Globe Express" is not "Globex"). Poor
+    matches are left out; ties are ordered by name.
+    """
+    query = normalize_company(_POSSESSIVE.sub("", mention))
+    if not query or limit <= 0:
+        return []
+    found: dict[str, ClientMatch] = {}
+    for account_id, name in candidates:
+        ranked = _rank_one(query, name)
+        if ranked is not None and account_id not in found:
+            found[account_id] = ClientMatch(account_id, name, ranked[0], exact=ranked[1])
+    ordered = sorted(found.values(), key=lambda m: (-m.score, m.name.casefold(), m.account_id))
+    return ordered[:limit]
+
+
+def matches_well(match: ClientMatch, mention: str) -> bool:
+    """An exact or short-form match, or a close spelling of a name of 6+ characters."""
+    if match.exact:
+        return True
+    query = normalize_company(mention)
+    return len(query) >= 6 and match.score >= round(FUZZY_GOOD * FUZZY_CAP / 100.0, 1)
+
+
+def is_sure(matches: Sequence[ClientMatch]) -> bool:
+    """Whether the best of ``rank_clients``' matches can be taken without asking: an exact
+    match that no other exact match ties (two clients both "Maju Jaya ..." must be asked)."""
+    if not matches or not matches[0].exact:
+        return False
+    if len(matches) == 1 or not matches[1].exact:
+        return True
+    best, second = matches[0], matches[1]
+    if normalize_company(best.name) == normalize_company(second.name):
+        return False
+    return best.score > second.score

@@ -14,6 +14,7 @@ Everything lives in the encrypted database (never a plain file):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -22,6 +23,8 @@ from sqlalchemy import delete, func, select
 
 from models import services
 from models import validation as v
+from models.capture.amounts import Amount
+from models.capture.mentions import words_of
 from models.capture.parse import CaptureResult
 from models.entities import Account, Contact, Draft, Template
 from models.errors import NotFoundError, ValidationError
@@ -33,6 +36,7 @@ __all__ = [
     "FollowUpEdit",
     "TemplateRow",
     "clear_drafts",
+    "deal_title_from_amount",
     "delete_template",
     "discard_draft",
     "ensure_default_templates",
@@ -248,6 +252,80 @@ def _contact_ids(uow: UnitOfWork, account_id: str, names: Sequence[str]) -> list
     return [by_name[n] for n in dict.fromkeys(names) if n in by_name]
 
 
+def _own_contacts(uow: UnitOfWork, account_id: str, ids: Sequence[str]) -> list[str]:
+    """``ids`` that are live contacts of the account, each once; any other is refused."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    found = set(
+        uow.session.scalars(
+            select(Contact.id).where(
+                Contact.id.in_(wanted),
+                Contact.account_id == account_id,
+                Contact.deleted_at.is_(None),
+            )
+        )
+    )
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise ValidationError("contacts", "a person picked for the note is not this client's")
+    return wanted
+
+
+def _as_written(text: str) -> str:
+    """The note as typed: blank lines at its ends and trailing blanks dropped, line
+    breaks kept ("\r\n" read as "\n")."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+_CLAUSE = re.compile(r"(?:[^.,;:!?\n—–]|(?<=\d)[.,](?=\d))+")
+_PRODUCT = re.compile(
+    r"(?<!\w)(?:paket|package|plan|lisensi|license|licence|produk|product|layanan|service|"
+    r"proyek|project|modul|module|program)\s+[^\W\d_][\w-]*(?:\s+(?-i:[A-Z0-9])[\w-]*)?",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = words_of(
+    "budget anggaran sekitar kira-kira kurang lebih senilai seharga sebesar harga nilai "
+    "approx about around of for at worth total rp idr usd ~ mereka they tertarik interested "
+    "in di untuk dengan and dan yang the a an minta want wants butuh need needs"
+)
+
+
+def deal_title_from_amount(text: str, amount: Amount | None) -> str | None:
+    """A deal title from what the note says about the amount: the product or package
+    named in the amount's sentence ("paket enterprise"), else the few words just
+    before the amount that are not filler ("budget", "sekitar"); None when nothing
+    is said (the dialog then asks). Never the note's first words."""
+    if amount is None or not text:
+        return None
+    for clause in _CLAUSE.finditer(text):
+        if not clause.start() <= amount.start < clause.end():
+            continue
+        around = text[clause.start() : amount.start] + " " + text[amount.end : clause.end()]
+        named = _PRODUCT.search(around)
+        if named is not None:
+            title = " ".join(named.group(0).split())
+            return title[:1].upper() + title[1:]
+        before = text[clause.start() : amount.start].replace("~", " ").split()
+        kept: list[str] = []
+        for word in reversed(before):
+            if word.casefold().strip(",:") in _LEAD_WORDS:
+                if kept:
+                    break
+                continue
+            kept.insert(0, word.strip(",:"))
+            if len(kept) == 4:
+                break
+        title = " ".join(kept)
+        return title[:1].upper() + title[1:] if len(title) >= 3 else None
+    return None
+
+
 def _due_value(edit: FollowUpEdit) -> datetime:
     if edit.due.tzinfo is None:
         raise ValidationError("due_at", "a follow-up's due date needs a time zone")
@@ -267,6 +345,9 @@ def save_capture(
     create_deal_amount: bool = False,
     new_account_name: str | None = None,
     deal_title: str | None = None,
+    note_text: str | None = None,
+    contact_ids: Sequence[str] | None = None,
+    new_contacts: Sequence[str] = (),
 ) -> list[tuple[str, str]]:
     """Create what a quick-capture note says, in the caller's unit of work.
 
@@ -276,7 +357,14 @@ def save_capture(
       note holds nothing but follow-ups;
     * one follow-up per ``followups`` entry (the user's edited titles and dates),
       linked to that interaction;
-    * with ``create_deal_amount`` and an amount, a deal for the first amount.
+    * with ``create_deal_amount`` and an amount, a deal for the first amount,
+      titled ``deal_title`` (else by what the note says around the amount,
+      ``deal_title_from_amount``, else "Deal");
+    * ``note_text``: the note as written (line breaks and next-step lines kept) is
+      the entry's body, in plain text; without it, ``result.body``;
+    * ``contact_ids``: the people the user confirmed (the client's contacts), else
+      the contacts ``result`` names; ``new_contacts``: names of people to add to
+      the client as new contacts, linked to the entry.
 
     Returns ``(kind, id)`` for every row created, account first, for undo.
     Raises ValidationError when there is no client or nothing to save.
@@ -293,10 +381,20 @@ def save_capture(
     # Held for the whole unit of work: the session's identity map only keeps weak
     # references, and each service looks the account up again (a query every time).
     account = uow.session.get(Account, account_id)
-    has_text = bool(result.subject.strip() or result.body.strip())
+    body = result.body if note_text is None else _as_written(note_text)
+    has_text = bool(result.subject.strip() or body.strip())
     if not has_text and not followups:
         raise ValidationError("body", "the note is empty: type something to save")
     amount = result.amounts[0] if result.amounts else None
+    people = (
+        _contact_ids(uow, account_id, result.contacts)
+        if contact_ids is None
+        else _own_contacts(uow, account_id, contact_ids)
+    )
+    for name in dict.fromkeys(n.strip() for n in new_contacts if n.strip()):
+        contact_id = services.create_contact(uow, name, account_id=account_id)
+        created.append(("contact", contact_id))
+        people.append(contact_id)
     interaction_id: str | None = None
     if has_text:
         interaction_id = services.add_interaction(
@@ -304,9 +402,10 @@ def save_capture(
             account_id,
             kind=kind,
             occurred_at=occurred_at,
-            contact_ids=_contact_ids(uow, account_id, result.contacts),
+            contact_ids=people,
             subject=result.subject[:300],
-            body=result.body,
+            body=body,
+            body_format="plain" if note_text is not None else "markdown",
             amount_minor=amount.minor_units if amount is not None else None,
             amount_currency=amount.currency if amount is not None else None,
         )
@@ -326,7 +425,8 @@ def save_capture(
             )
         )
     if create_deal_amount and amount is not None:
-        title = (deal_title or result.subject or result.client_text or "").strip()
+        context = note_text if note_text is not None else result.body
+        title = (deal_title or deal_title_from_amount(context, amount) or "").strip()
         deal_id = services.create_deal(
             uow,
             account_id,

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import safety, search, transfer, unlock
+from models.cli import note, safety, search, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -51,6 +51,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "passphrase": unlock.cmd_passphrase,
     "encrypt": unlock.cmd_encrypt,
     "search": search.cmd_search,
+    "note": note.cmd_note,
 }
 
 
@@ -60,6 +61,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     transfer.add_parsers(sub)
     unlock.add_parsers(sub)
     search.add_parsers(sub)
+    note.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

@@ -178,10 +178,30 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>CapturePeople</name>
+    <message>
+        <source>Add “{0}” as a new contact</source>
+        <extracomment>The user picked a namesake or ticked "add".</extracomment>
+        <translation>Tambahkan “{0}” sebagai kontak baru</translation>
+    </message>
+    <message>
+        <source>Which “{0}”?</source>
+        <translation>“{0}” yang mana?</translation>
+    </message>
+    <message>
+        <source>Which one? ({0} contacts)</source>
+        <translation>Yang mana? ({0} kontak)</translation>
+    </message>
+    <message>
+        <source>{0} (new)</source>
+        <translation>{0} (baru)</translation>
+    </message>
+</context>
+<context>
     <name>CapturePreview</name>
     <message>
-        <source>No date was given: this is the default, two working days ahead.</source>
-        <translation>Tanggal tidak disebutkan: ini bawaannya, dua hari kerja ke depan.</translation>
+        <source>No date was given: this is the default (Settings: working days ahead).</source>
+        <translation>Tidak ada tanggal: ini tanggal bawaan (Pengaturan: hari kerja ke depan).</translation>
     </message>
     <message>
         <source>The date was guessed from loose wording.</source>
@@ -212,8 +232,20 @@ Pulihkan dari cadangan?</translation>
         <translation>Hanya jam yang disebutkan; harinya diperkirakan.</translation>
     </message>
     <message>
+        <source>That weekday is today: today or a week from today?</source>
+        <translation>Hari itu adalah hari ini: hari ini atau seminggu lagi?</translation>
+    </message>
+    <message>
+        <source>The time was given in another time zone.</source>
+        <translation>Jamnya disebut dalam zona waktu lain.</translation>
+    </message>
+    <message>
+        <source>The day was taken from the next step in the same sentence.</source>
+        <translation>Harinya diambil dari langkah berikutnya dalam kalimat yang sama.</translation>
+    </message>
+    <message>
         <source>No follow-ups. Start a line with - [ ] or TODO: to add one.</source>
-        <extracomment>(source line, due, all_day) after the user changed a date.</extracomment>
+        <extracomment>Which follow-up of the note this is (several can come from one line). (follow-up key, due, all_day) after the user changed a date.</extracomment>
         <translation>Tidak ada tindak lanjut. Awali baris dengan - [ ] atau TODO: untuk menambahkannya.</translation>
     </message>
     <message>
@@ -225,17 +257,33 @@ Pulihkan dari cadangan?</translation>
         <translation>periksa tanggal</translation>
     </message>
     <message>
-        <source>Client</source>
-        <extracomment>The user picked a client in the combo (account id, or "" for "create new"). The user picked a kind.</extracomment>
-        <translation>Klien</translation>
+        <source>OK</source>
+        <translation>Oke</translation>
+    </message>
+    <message>
+        <source>This date is right: keep it</source>
+        <translation>Tanggal ini benar: simpan</translation>
+    </message>
+    <message>
+        <source>Confirm the date of “{0}”</source>
+        <translation>Pastikan tanggal “{0}”</translation>
     </message>
     <message>
         <source>Kind</source>
+        <extracomment>The user picked a kind.</extracomment>
         <translation>Jenis</translation>
     </message>
     <message>
         <source>Also create a deal</source>
         <translation>Buat juga peluang</translation>
+    </message>
+    <message>
+        <source>Deal title</source>
+        <translation>Judul peluang</translation>
+    </message>
+    <message>
+        <source>What is sold (e.g. Enterprise package)</source>
+        <translation>Apa yang dijual (mis. Paket enterprise)</translation>
     </message>
     <message>
         <source>Client:</source>
@@ -258,22 +306,6 @@ Pulihkan dari cadangan?</translation>
         <translation>Tindak lanjut</translation>
     </message>
     <message>
-        <source>Name the client on the first line.</source>
-        <translation>Tulis nama klien di baris pertama.</translation>
-    </message>
-    <message>
-        <source>Create new client “{0}”</source>
-        <translation>Buat klien baru “{0}”</translation>
-    </message>
-    <message>
-        <source>A new client will be created.</source>
-        <translation>Klien baru akan dibuat.</translation>
-    </message>
-    <message>
-        <source>Check that this is the client.</source>
-        <translation>Pastikan ini klien yang dimaksud.</translation>
-    </message>
-    <message>
         <source>Amount: {0}</source>
         <translation>Nilai: {0}</translation>
     </message>
@@ -286,6 +318,7 @@ Pulihkan dari cadangan?</translation>
     <name>ClientListModel</name>
     <message>
         <source>Client</source>
+        <extracomment>How many clients the filter matches; None while counting them is pending.</extracomment>
         <translation>Klien</translation>
     </message>
     <message>
@@ -382,6 +415,62 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>{0} clients</source>
         <translation>{0} klien</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPicker</name>
+    <message>
+        <source>Client</source>
+        <extracomment>Item data: an account id, NEW for "create new", None for the "choose" placeholder. The user chose a client (from the list or by typing a name).</extracomment>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Pick the client, or type a client's name and press Enter</source>
+        <translation>Pilih klien, atau ketik nama klien lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Type a client's name</source>
+        <translation>Ketik nama klien</translation>
+    </message>
+    <message>
+        <source>Create new client “{0}”</source>
+        <translation>Buat klien baru “{0}”</translation>
+    </message>
+    <message>
+        <source>Choose a client…</source>
+        <translation>Pilih klien…</translation>
+    </message>
+    <message>
+        <source>The note names “{0}”, but the client selected is {1}. It will be saved under {2}.</source>
+        <translation>Catatan menyebut “{0}”, tetapi klien yang dipilih adalah {1}. Catatan akan disimpan di {2}.</translation>
+    </message>
+    <message>
+        <source>A new client will be created.</source>
+        <translation>Klien baru akan dibuat.</translation>
+    </message>
+    <message>
+        <source>Name the company in the note, or type a client's name here.</source>
+        <translation>Sebutkan perusahaannya di catatan, atau ketik nama klien di sini.</translation>
+    </message>
+    <message>
+        <source>Check that this is the client.</source>
+        <translation>Pastikan ini kliennya.</translation>
+    </message>
+    <message>
+        <source>Another client?</source>
+        <translation>Klien lain?</translation>
+    </message>
+    <message>
+        <source>Save the note there, or go back and pick the client?</source>
+        <translation>Simpan catatan di sana, atau kembali dan pilih kliennya?</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Tetap simpan</translation>
+    </message>
+    <message>
+        <source>&amp;Pick the client</source>
+        <translation>&amp;Pilih klien</translation>
     </message>
 </context>
 <context>
@@ -1810,22 +1899,30 @@ Pulihkan dari cadangan?</translation>
         <translation>Catatan</translation>
     </message>
     <message>
-        <source>Acme Corp — met Budi, demo went well, budget ~ Rp 500 jt
+        <source>Met Pak Budi at PT Maju Jaya, demo went well, budget ~ Rp 500 jt
 - kirim proposal besok
 - [ ] call Budi next Tuesday
 TODO: invite to webinar in 2 weeks</source>
-        <translation>Acme Corp — ketemu Budi, demo lancar, budget ~ Rp 500 jt
+        <translation>Ketemu Pak Budi di PT Maju Jaya, demo lancar, anggaran ~ Rp 500 jt
 - kirim proposal besok
 - [ ] telepon Budi Selasa depan
-TODO: undang ke webinar dalam 2 minggu</translation>
+TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
     <message>
-        <source>Met Budi, demo went well, budget ~ Rp 500 jt
-- kirim proposal besok
-- [ ] call Budi next Tuesday</source>
-        <translation>Ketemu Budi, demo lancar, budget ~ Rp 500 jt
-- kirim proposal besok
-- [ ] telepon Budi Selasa depan</translation>
+        <source>Ctrl+Enter saves. Name the company and the people you met.</source>
+        <translation>Ctrl+Enter menyimpan. Sebutkan perusahaan dan orang yang Anda temui.</translation>
+    </message>
+    <message>
+        <source>Choose the client: name the company in the note, or type its name.</source>
+        <translation>Pilih klien: sebutkan perusahaannya di catatan, atau ketik namanya.</translation>
+    </message>
+    <message>
+        <source>Check the dates marked ⚠: change them or click OK beside them.</source>
+        <translation>Periksa tanggal bertanda ⚠: ubah, atau klik OK di sebelahnya.</translation>
+    </message>
+    <message>
+        <source>Give the deal a title: what is being sold?</source>
+        <translation>Beri judul peluang ini: apa yang dijual?</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1836,20 +1933,8 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Simpan (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Ctrl+Enter saves. One line per next step.</source>
-        <translation>Ctrl+Enter untuk menyimpan. Satu baris per langkah berikutnya.</translation>
-    </message>
-    <message>
         <source>Edit templates…</source>
         <translation>Sunting templat…</translation>
-    </message>
-    <message>
-        <source>Name the client on the first line first.</source>
-        <translation>Tulis dulu nama klien di baris pertama.</translation>
-    </message>
-    <message>
-        <source>Deal: {0}</source>
-        <translation>Peluang: {0}</translation>
     </message>
     <message>
         <source>Quick note</source>
@@ -1962,6 +2047,22 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>Ingatkan saya saat tindak lanjut jatuh tempo</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> hari kerja</translation>
+    </message>
+    <message>
+        <source>Due of a follow-up with no date</source>
+        <translation>Jatuh tempo tindak lanjut tanpa tanggal</translation>
+    </message>
+    <message>
+        <source>When a next step in a quick note names no date, it is due this many working days later (and marked for you to check)</source>
+        <translation>Jika langkah berikut di catatan cepat tidak menyebut tanggal, jatuh temponya sekian hari kerja kemudian (dan ditandai untuk Anda periksa)</translation>
+    </message>
+    <message>
         <source>Never</source>
         <translation>Tidak pernah</translation>
     </message>
@@ -1988,6 +2089,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Default &amp;currency</source>
         <translation>&amp;Mata uang bawaan</translation>
+    </message>
+    <message>
+        <source>Undated follow-ups &amp;due in</source>
+        <translation>Tindak lanjut tanpa tanggal &amp;jatuh tempo dalam</translation>
     </message>
     <message>
         <source>Loc&amp;k when idle for</source>

@@ -278,9 +278,15 @@ def test_deal_is_created_with_the_first_amount(store: Store) -> None:
     )
 
 
-def test_deal_title_defaults_to_the_subject(store: Store) -> None:
+@pytest.mark.parametrize(
+    ("note", "title"),
+    [("Budget Rp 500 jt confirmed", "Deal"), ("Paket Gold Rp 500 jt confirmed", "Paket Gold")],
+)
+def test_deal_title_from_the_amount_never_the_first_words(
+    store: Store, note: str, title: str
+) -> None:
     acme = account(store, "Acme Corp")
-    result = parse_capture("Budget Rp 500 jt confirmed", now=_now(store))
+    result = parse_capture(note, now=_now(store))
     with store.write() as uow:
         created = cs.save_capture(
             uow,
@@ -291,7 +297,7 @@ def test_deal_title_defaults_to_the_subject(store: Store) -> None:
             create_deal_amount=True,
         )
     deal = client_queries.deal(store, created[-1][1])
-    assert deal is not None and deal.title == "Budget Rp 500 jt confirmed"
+    assert deal is not None and deal.title == title
 
 
 def test_no_deal_without_an_amount(store: Store) -> None:
