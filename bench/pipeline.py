@@ -1,0 +1,213 @@
+"""Benchmark: the pipeline board's load, the deals list's first page and the client list
+sorted by account health, at team scale (100,000 clients, 50,000 deals).
+
+    QT_QPA_PLATFORM=offscreen python bench/pipeline.py [--accounts 100000] [--deals 50000]
+        [--runs 15] [--db PATH]
+
+``--db`` keeps the generated database (made once, reused when it exists). Prints
+medians (ms), each beside a floor measured in the same run, the runs alternating:
+the board beside one ``SELECT`` of the same columns in raw SQLite; the health sort
+beside the client list sorted by name (the budget's 16 ms operation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+from sqlalchemy import insert, select
+
+from bench.datagen import Scale, generate
+from models.entities import (
+    Account,
+    Contact,
+    Deal,
+    DealStageChange,
+    Interaction,
+    interaction_contacts,
+    new_id,
+)
+from models.queries import clients as client_queries
+from models.queries import deals as deal_queries
+from models.rows import ClientFilter
+from models.store import Store, open_store
+from models.vault import keys, unlock
+from tests.keyrings import MemoryKeyring
+
+STAGES = ["lead", "qualified", "demo", "proposal", "negotiation", "won", "lost"]
+
+
+def add_deals(store: Store, deals: int, seed: int = 2) -> None:
+    """Deals with a stage history, and the people present at recent entries."""
+    rng = random.Random(seed)
+    now = store.clock.now()
+    with store.write() as uow:
+        s = uow.session
+        accounts = list(s.scalars(select(Account.id)))
+        by_account: dict[str, list[str]] = {}
+        for cid, aid in s.execute(select(Contact.id, Contact.account_id)):
+            by_account.setdefault(aid, []).append(cid)
+        recent = s.execute(
+            select(Interaction.id, Interaction.account_id).where(
+                Interaction.occurred_at >= now - timedelta(days=90)
+            )
+        ).all()
+        links = [
+            {"interaction_id": iid, "contact_id": rng.choice(by_account[aid])}
+            for iid, aid in recent
+            if by_account.get(aid)
+        ]
+        if links:
+            s.execute(insert(interaction_contacts), links)
+        rows, changes = [], []
+        for i in range(deals):
+            stage = rng.choice(STAGES)
+            created = now - timedelta(days=rng.randint(1, 540))
+            moved = created + timedelta(days=rng.randint(0, max(0, (now - created).days)))
+            did = new_id()
+            rows.append(
+                {
+                    "id": did,
+                    "account_id": rng.choice(accounts),
+                    "title": f"Deal {i:06d}",
+                    "stage": stage,
+                    "amount_minor": rng.randint(1, 5000) * 100_000,
+                    "currency": rng.choice(["IDR", "IDR", "IDR", "USD"]),
+                    "probability": rng.choice([10, 25, 50, 75, 90]),
+                    "expected_close": (now + timedelta(days=rng.randint(-60, 180))).date(),
+                    "closed_at": moved if stage in ("won", "lost") else None,
+                    "created_at": created,
+                    "updated_at": moved,
+                }
+            )
+            changes.append(
+                {
+                    "id": new_id(),
+                    "deal_id": did,
+                    "from_stage": None,
+                    "to_stage": "lead",
+                    "changed_at": created,
+                    "created_at": created,
+                    "updated_at": created,
+                }
+            )
+            if stage != "lead":
+                changes.append(
+                    {
+                        "id": new_id(),
+                        "deal_id": did,
+                        "from_stage": "lead",
+                        "to_stage": stage,
+                        "changed_at": moved,
+                        "created_at": moved,
+                        "updated_at": moved,
+                    }
+                )
+        s.execute(insert(Deal), rows)
+        s.execute(insert(DealStageChange), changes)
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def timed(fn: object) -> float:
+    t = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - t
+
+
+def raw_board_floor(path: Path, key: bytes) -> None:
+    """One SELECT per column of the same cards in raw SQLite (no ORM, no Qt)."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    for stage in STAGES:
+        conn.execute(
+            "SELECT d.id, a.name, d.title, d.amount_minor, d.currency, d.expected_close "
+            "FROM deals d JOIN accounts a ON a.id = d.account_id WHERE d.stage = ? "
+            "AND d.deleted_at IS NULL ORDER BY d.expected_close, d.id LIMIT 100",
+            (stage,),
+        ).fetchall()
+    conn.execute(
+        "SELECT stage, currency, count(*), sum(amount_minor) FROM deals "
+        "WHERE deleted_at IS NULL GROUP BY stage, currency"
+    ).fetchall()
+    conn.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--accounts", type=int, default=100_000)
+    parser.add_argument("--deals", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    keyring.set_keyring(MemoryKeyring())
+    path = args.db or Path(tempfile.mkdtemp()) / "team.db"
+    key_file = path.with_name(path.name + ".benchkey")  # synthetic data only
+    fresh = not path.exists()
+    if not fresh:
+        keys.store_key(path, bytes.fromhex(key_file.read_text()))
+    store = open_store(path)
+    if fresh:
+        t = time.perf_counter()
+        n = args.accounts
+        generate(store, Scale(n, n * 4, n * 10, n, 0))
+        add_deals(store, args.deals)
+        print(f"generated in {time.perf_counter() - t:.0f} s", flush=True)
+    key = unlock.load_key(path)
+    if fresh and args.db:
+        key_file.write_text(key.hex())
+        key_file.chmod(0o600)
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui.pipeline.board import PipelineBoard
+
+    app = QApplication.instance() or QApplication([])
+    board = PipelineBoard(store)
+    board.resize(1600, 900)
+    board.show()
+    app.processEvents()
+    samples: dict[str, list[float]] = {k: [] for k in ("board", "floor", "health", "name")}
+
+    def load_board() -> None:
+        board.reload()
+        app.processEvents()
+
+    health_sort = ClientFilter(sort="health")
+    for _ in range(args.runs):  # alternating, so a busy moment hits both alike
+        samples["board"].append(timed(load_board))
+        samples["floor"].append(timed(lambda: raw_board_floor(path, key)))
+        samples["health"].append(timed(lambda: client_queries.client_page(store, health_sort)))
+        samples["name"].append(timed(lambda: client_queries.client_page(store, ClientFilter())))
+    deals_page = [
+        timed(lambda s=s: deal_queries.deal_list_page(store, deal_queries.DealListFilter(sort=s)))
+        for s in deal_queries.LIST_SORTS
+        for _ in range(3)
+    ]
+    board.close()
+    store.close()
+    print(f"{'operation':<44}{'median ms':>10}")
+    print(f"{'board: load 7 columns + totals, painted':<44}{median_ms(samples['board']):>10.1f}")
+    print(f"{'  floor: the same reads in raw SQLite':<44}{median_ms(samples['floor']):>10.1f}")
+    print(f"{'client list sorted by health, first page':<44}{median_ms(samples['health']):>10.1f}")
+    print(f"{'  floor: sorted by name, first page':<44}{median_ms(samples['name']):>10.1f}")
+    print(f"{'deals list, first page (any sort)':<44}{median_ms(deals_page):>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Deals remember the competitor they were lost to; indexes for the pipeline board,
+the deals list and account health.
+
+- ``deals.lost_to``: the competitor a lost deal went to (asked when a deal is lost).
+- ``ix_deals_stage``: the board reads one stage at a time, in expected-close order.
+- ``ix_interactions_occurred``: account health counts the people reached in the last
+  90 days for every client at once (a range of the newest entries, not a full scan).
+
+Revision ID: 0011
+Revises: 0007
+Create Date: 2026-11-30 07:30:00
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0011"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.execute("ALTER TABLE deals ADD COLUMN lost_to VARCHAR(200) NOT NULL DEFAULT ''")
+    op.execute("CREATE INDEX ix_deals_stage ON deals (stage, expected_close, id)")
+    op.execute("CREATE INDEX ix_interactions_occurred ON interactions (occurred_at, account_id)")
+
+
+def downgrade() -> None:
+    op.execute("DROP INDEX ix_interactions_occurred")
+    op.execute("DROP INDEX ix_deals_stage")
+    op.drop_column("deals", "lost_to")
