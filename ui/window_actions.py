@@ -39,6 +39,9 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionRestoreBackup": (None, None),
     "actionCheck": (None, None),
     "actionLock": ("lock", LOCK_SHORTCUT),
+    "actionPipeline": ("deal", "Ctrl+Shift+P"),
+    "actionExportReview": (None, None),
+    "actionExportBrief": (None, None),
 }
 
 
@@ -102,6 +105,8 @@ class WindowActions(QObject):
                 None,
                 "actionImport",
                 "actionExport",
+                "actionExportReview",
+                "actionExportBrief",
                 None,
                 "actionBackup",
                 "actionRestoreBackup",
@@ -131,7 +136,15 @@ class WindowActions(QObject):
                 "actionEditClient",
                 "actionDeleteClient",
             ],
-            "view": ["actionFind", "actionJump", None, "actionAllFollowUps", "actionRefresh"],
+            "view": [
+                "actionFind",
+                "actionJump",
+                None,
+                "actionPipeline",
+                None,
+                "actionAllFollowUps",
+                "actionRefresh",
+            ],
             "tools": ["actionCheck", None, "actionLock"],
             "help": ["actionGuide", "actionShortcuts", None, "actionAbout"],
         }
@@ -207,6 +220,9 @@ class WindowActions(QObject):
             "actionRestoreBackup": self.tr("&Restore from backup…"),
             "actionCheck": self.tr("&Check database"),
             "actionLock": self.tr("&Lock"),
+            "actionPipeline": self.tr("&Pipeline"),
+            "actionExportReview": self.tr("Export account &review…"),
+            "actionExportBrief": self.tr("Export meeting &brief…"),
         }
         for name, text in texts.items():
             action = self.by_name[name]

@@ -322,13 +322,13 @@ def reasons(h: Health) -> tuple[Reason, ...]:
     else:
         reach = Reason(
             "multi_threaded",
-            QT_TRANSLATE_NOOP("Health", "{0} people reached in the last {1} days"),
+            QT_TRANSLATE_NOOP("Health", "People reached in the last {1} days: {0}"),
             (people, REACH_DAYS),
             0,
         )
     overdue = Reason(
         "overdue" if h.overdue_followups else "no_overdue",
-        QT_TRANSLATE_NOOP("Health", "{0} overdue follow-ups")
+        QT_TRANSLATE_NOOP("Health", "Overdue follow-ups: {0}")
         if h.overdue_followups
         else QT_TRANSLATE_NOOP("Health", "No overdue follow-ups"),
         (h.overdue_followups,) if h.overdue_followups else (),
@@ -337,7 +337,7 @@ def reasons(h: Health) -> tuple[Reason, ...]:
     pipeline = (
         Reason(
             "open_pipeline",
-            QT_TRANSLATE_NOOP("Health", "{0} open deals"),
+            QT_TRANSLATE_NOOP("Health", "Open deals: {0}"),
             (h.open_deals,),
             0,
         )

@@ -87,11 +87,11 @@ def test_reasons_name_each_part_and_add_up(store: Store, clients: dict[str, str]
         "overdue",
         "no_pipeline",
     ]
-    assert risk.overdue_followups == 4 and risk.reasons[2].english() == "4 overdue follow-ups"
+    assert risk.overdue_followups == 4 and risk.reasons[2].english() == "Overdue follow-ups: 4"
     assert risk.level == "risk"
     good = health.account_health(store, clients["good"])
     assert good is not None and good.level == "good" and good.people_reached == 2
-    assert good.reasons[1].english() == "2 people reached in the last 90 days"
+    assert good.reasons[1].english() == "People reached in the last 90 days: 2"
     old = health.account_health(store, clients["old"])
     assert old is not None and old.people_reached == 0 and old.level == "risk"
     assert health.account_health(store, "no-such-id") is None
