@@ -1,9 +1,11 @@
-"""Paints a deal card on the board: title, client, amount, expected close and days in
-stage, with a mark when the deal is rotting (untouched longer than its stage allows).
-One delegate for every card; no widget per card."""
+"""Paints a deal card on the board: title, client, amount and expected close, days in
+stage (and the competitor a lost deal went to), with a mark when the deal is rotting
+(untouched longer than its stage allows). One delegate for every card; no widget per
+card."""
 
 from __future__ import annotations
 
+from babel.dates import format_skeleton
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -25,7 +27,7 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         line = option.fontMetrics.height()
-        return QSize(160, 3 * line + 2 * self.PAD + 2 * self.GAP + 4)
+        return QSize(160, 4 * line + 2 * self.PAD + 3 * self.GAP + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         card = index.data(StageColumnModel.CardRole)
@@ -63,23 +65,16 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text)
-        amount = formatting.money(card.amount_minor, card.currency)
-        amount_w = painter.fontMetrics().horizontalAdvance(amount)
-        title_rect = QRect(inner.left(), inner.top(), inner.width() - amount_w - 8, line)
+        row1 = QRect(inner.left(), inner.top(), inner.width(), line)
         painter.drawText(
-            title_rect,
+            row1,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             painter.fontMetrics().elidedText(
-                visible(card.title), Qt.TextElideMode.ElideRight, title_rect.width()
+                visible(card.title), Qt.TextElideMode.ElideRight, row1.width()
             ),
         )
-        painter.drawText(
-            QRect(inner.right() - amount_w, inner.top(), amount_w, line),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            amount,
-        )
+        row2 = QRect(inner.left(), row1.bottom() + self.GAP, inner.width(), line)
         painter.setFont(option.font)
-        row2 = QRect(inner.left(), inner.top() + line + self.GAP, inner.width(), line)
         painter.drawText(
             row2,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -90,28 +85,38 @@ class CardDelegate(QStyledItemDelegate):
             ),
         )
         row3 = QRect(inner.left(), row2.bottom() + self.GAP, inner.width(), line)
-        parts = []
+        painter.setFont(bold)
+        amount = formatting.money(card.amount_minor, card.currency)
+        amount_w = painter.fontMetrics().horizontalAdvance(amount)
+        painter.drawText(row3, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, amount)
+        painter.setFont(option.font)
+        painter.setPen(muted)
         if card.expected_close is not None:
-            parts.append("⏱ " + formatting.short_day(card.expected_close))
-        parts.append(self.tr("{0} d in stage").format(card.days_in_stage(now)))
+            close = format_skeleton("MMMd", card.expected_close, locale=formatting.locale_name())
+            row3.setLeft(row3.left() + amount_w + 6)
+            painter.drawText(
+                row3,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(close, Qt.TextElideMode.ElideRight, row3.width()),
+            )
+        row4 = QRect(inner.left(), row3.bottom() + self.GAP, inner.width(), line)
+        parts = [self.tr("{0} d in stage").format(card.days_in_stage(now))]
         if card.lost_to:
             parts.append(self.tr("→ {0}").format(visible(card.lost_to)))
-        painter.setPen(muted)
-        left = "  ·  ".join(parts)
         if rotting:
-            mark = "⚠ " + self.tr("rotting")
+            mark = self.tr("rotting")
             mark_w = metrics.horizontalAdvance(mark)
             painter.setPen(colours.error(palette))
             painter.drawText(
-                QRect(row3.right() - mark_w, row3.top(), mark_w, line),
+                QRect(row4.right() - mark_w, row4.top(), mark_w, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 mark,
             )
-            row3.setRight(row3.right() - mark_w - 6)
-            painter.setPen(muted)
+            row4.setRight(row4.right() - mark_w - 6)
+        painter.setPen(muted)
         painter.drawText(
-            row3,
+            row4,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(left, Qt.TextElideMode.ElideRight, row3.width()),
+            metrics.elidedText(" · ".join(parts), Qt.TextElideMode.ElideRight, row4.width()),
         )
         painter.restore()
