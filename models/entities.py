@@ -287,7 +287,8 @@ class Deal(Timestamped, Base):
 
     __table_args__ = (
         Index("ix_deals_account_id", "account_id"),
-        Index("ix_deals_stage", "stage", "expected_close", "id"),  # the pipeline board
+        # The pipeline board's column order (migration 0011; the same text as its query).
+        Index("ix_deals_stage", "stage", text("coalesce(expected_close, '9999-12-31')"), "id"),
     )
 
 

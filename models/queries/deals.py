@@ -14,12 +14,15 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    String,
     case,
     exists,
     func,
     literal,
+    literal_column,
     select,
     tuple_,
+    type_coerce,
 )
 
 from models.entities import CLOSED_STAGES, Account, Deal, DealStage, DealStageChange, Tag
@@ -198,7 +201,11 @@ def _board_filters(flt: BoardFilter, now: datetime) -> list[ColumnElement[bool]]
 
 
 def _close_key() -> Any:
-    return func.coalesce(Deal.expected_close, _FAR_FUTURE.isoformat())
+    """Expected close, no date last; literal SQL, so it matches the index ix_deals_stage."""
+    return type_coerce(
+        func.coalesce(Deal.expected_close, literal_column(f"'{_FAR_FUTURE.isoformat()}'")),
+        String,
+    )
 
 
 def board_cards(

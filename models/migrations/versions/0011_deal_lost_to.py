@@ -2,7 +2,8 @@
 the deals list and account health.
 
 - ``deals.lost_to``: the competitor a lost deal went to (asked when a deal is lost).
-- ``ix_deals_stage``: the board reads one stage at a time, in expected-close order.
+- ``ix_deals_stage``: the board reads one stage at a time, in expected-close order
+  (deals without a date last: the same expression as the board's query).
 - ``ix_interactions_occurred``: account health counts the people reached in the last
   90 days for every client at once (a range of the newest entries, not a full scan).
 
@@ -23,7 +24,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.execute("ALTER TABLE deals ADD COLUMN lost_to VARCHAR(200) NOT NULL DEFAULT ''")
-    op.execute("CREATE INDEX ix_deals_stage ON deals (stage, expected_close, id)")
+    op.execute(
+        "CREATE INDEX ix_deals_stage ON deals (stage, coalesce(expected_close, '9999-12-31'), id)"
+    )
     op.execute("CREATE INDEX ix_interactions_occurred ON interactions (occurred_at, account_id)")
 
 
