@@ -309,3 +309,66 @@ def test_dropping_through_a_real_view_event(
     QApplication.sendEvent(view.viewport(), QDragMoveEvent(at, move, mime, buttons, keys))
     QApplication.sendEvent(view.viewport(), QDropEvent(QPointF(at), move, mime, buttons, keys))
     assert ids_in(board, "negotiation") == [deals["beans"]]
+
+
+def test_rotting_limits_dialog_saves_the_limits(
+    board: PipelineBoard, settings: Settings, clock: FixedClock, deals: dict[str, str]
+) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from ui.pipeline.rot_settings import RotDialog, rot_days
+
+    def set_lead_to_one_day() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RotDialog)
+        box = dialog.findChild(QSpinBox, "rot_lead")
+        assert box is not None and box.value() == 30
+        box.setValue(1)
+        dialog.accept()
+
+    QTimer.singleShot(0, set_lead_to_one_day)
+    board.edit_rot_limits()
+    assert rot_days(settings)["lead"] == 1
+    clock.advance(timedelta(days=2))
+    board.reload()
+    lead = board.columns["lead"].model
+    assert lead.rotting(lead.card(0))
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RotDialog)
+        dialog.findChild(QSpinBox, "rot_lead").setValue(99)
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    board.edit_rot_limits()
+    assert rot_days(settings)["lead"] == 1
+    settings.q.setValue("pipeline/rot_days/demo", "not a number")
+    assert rot_days(settings)["demo"] == 14  # a bad stored value reads as the default
+
+
+def test_a_long_column_loads_page_by_page_and_finds_a_deep_card(
+    qtbot: QtBot, store: Store, settings: Settings
+) -> None:
+    with store.write() as uow:
+        a = services.create_account(uow, "Busy")
+        ids = [
+            services.create_deal(
+                uow,
+                a,
+                f"Deal {i:03d}",
+                stage="qualified",
+                expected_close=date(2027, 1, 1) + timedelta(days=i),
+            )
+            for i in range(230)
+        ]
+    board = PipelineBoard(store, UndoStack(), settings)
+    qtbot.addWidget(board)
+    model = board.columns["qualified"].model
+    assert model.rowCount() == 100 and model.canFetchMore()
+    assert board.columns["qualified"].title.text().endswith("(230)")
+    assert board.select(ids[-1])  # fetches pages until the card is there
+    assert model.rowCount() == 230 and not model.canFetchMore()
+    assert board.current() == ("qualified", ids[-1])
+    board.reload()  # keeps the loaded rows and the selection
+    assert model.rowCount() == 230 and board.current() == ("qualified", ids[-1])
