@@ -1202,6 +1202,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>No contact for {0} days, more than twice the {1}-day cadence</source>
+        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry's people, instead of scanning every row of ``interaction_contacts``.</extracomment>
         <translation>Tidak ada kontak selama {0} hari, lebih dari dua kali irama {1} hari</translation>
     </message>
     <message>
@@ -2118,6 +2119,14 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>{0}, disiapkan {1}</translation>
     </message>
     <message>
+        <source>Account health</source>
+        <translation>Kesehatan akun</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
         <source>No contacts yet.</source>
         <translation>Belum ada kontak.</translation>
     </message>
@@ -2159,11 +2168,15 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     </message>
     <message>
         <source>Probability</source>
-        <translation>Peluang menang</translation>
+        <translation>Probabilitas</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Tindak lanjut terbuka</translation>
     </message>
     <message>
         <source>No open follow-ups.</source>
@@ -2180,6 +2193,10 @@ TODO: undang ke webinar dalam 2 minggu</translation>
     <message>
         <source>Nothing in the last 90 days.</source>
         <translation>Tidak ada apa pun dalam 90 hari terakhir.</translation>
+    </message>
+    <message>
+        <source>Gifts this year</source>
+        <translation>Hadiah tahun ini</translation>
     </message>
     <message>
         <source>No gifts this year.</source>

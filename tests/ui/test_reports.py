@@ -232,3 +232,20 @@ def test_file_menu_exports_the_selected_clients_review(
     assert len(PdfReader(str(brief)).pages) == 1
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     window.actions_["actionExportReview"].trigger()  # cancelled: nothing happens
+
+
+def test_the_review_is_translated(
+    qapp: object, store: Store, client: dict[str, str], tmp_path: Path
+) -> None:
+    from ui.settings_dialog import apply_language
+
+    out = tmp_path / "id.pdf"
+    try:
+        apply_language("id")
+        export_report(store, client["acme"], out)
+    finally:
+        apply_language("en")
+    text = squash(pdf_text(out))
+    for expected in ("Tinjauan akun", "Kesehatan akun", "Tindak lanjut terbuka", "Halaman 1 dari"):
+        assert expected in text, expected
+    assert "Account review" not in text, text

@@ -59,6 +59,10 @@ def _table(headers: list[str], rows: list[list[str]], *, amount_column: int = -1
     )
 
 
+def _h2(title: str) -> str:
+    return f"<h2>{esc(title)}</h2>"
+
+
 def _none(text: str) -> str:
     return f'<p class="muted">{html.escape(text)}</p>'
 
@@ -93,13 +97,13 @@ def _health(r: AccountReview) -> str:
     h = r.health
     items = "".join(f"<li>{esc(reason_text(x))}</li>" for x in h.reasons)
     return (
-        f"<h2>{esc(QCoreApplication.translate('Report', 'Account health'))}</h2>"
-        f"<p><b>{esc(health_summary(h))}</b></p><ul>{items}</ul>"
+        _h2(QCoreApplication.translate("Report", "Account health"))
+        + f"<p><b>{esc(health_summary(h))}</b></p><ul>{items}</ul>"
     )
 
 
 def _contacts(r: AccountReview, limit: int | None = None) -> str:
-    out = f"<h2>{esc(QCoreApplication.translate('Report', 'Contacts'))}</h2>"
+    out = _h2(QCoreApplication.translate("Report", "Contacts"))
     if not r.contacts:
         return out + _none(QCoreApplication.translate("Report", "No contacts yet."))
     never = QCoreApplication.translate("Report", "never")
@@ -160,7 +164,7 @@ def _deals(title: str, deals: tuple[DealRow, ...], empty: str, limit: int | None
 
 
 def _followups(r: AccountReview, limit: int | None = None) -> str:
-    out = f"<h2>{esc(QCoreApplication.translate('Report', 'Open follow-ups'))}</h2>"
+    out = _h2(QCoreApplication.translate("Report", "Open follow-ups"))
     if not r.followups:
         return out + _none(QCoreApplication.translate("Report", "No open follow-ups."))
     overdue = esc(QCoreApplication.translate("Report", "overdue"))
@@ -191,7 +195,7 @@ def _timeline(r: AccountReview, *, limit: int | None = None, clip: int = 600) ->
 
 
 def _gifts(r: AccountReview) -> str:
-    out = f"<h2>{esc(QCoreApplication.translate('Report', 'Gifts this year'))}</h2>"
+    out = _h2(QCoreApplication.translate("Report", "Gifts this year"))
     if not r.gifts:
         return out + _none(QCoreApplication.translate("Report", "No gifts this year."))
     rows = []
