@@ -229,7 +229,7 @@ class Interaction(Timestamped, Base):
     __table_args__ = (
         Index("ix_interactions_account_occurred", "account_id", "occurred_at", "id"),
         # Account health: the last 90 days of every client at once (migration 0011).
-        Index("ix_interactions_occurred", "occurred_at", "account_id"),
+        Index("ix_interactions_occurred", "occurred_at", "account_id", "id", "deleted_at"),
     )
 
 
@@ -259,6 +259,16 @@ class FollowUp(Timestamped, Base):
     __table_args__ = (
         Index("ix_follow_ups_account_id", "account_id"),
         Index("ix_follow_ups_open_due", "done_at", "due_at"),
+        # Account health: open follow-ups by client, every column read (migration 0011).
+        Index(
+            "ix_follow_ups_open_account",
+            "done_at",
+            "account_id",
+            "due_at",
+            "snoozed_until",
+            "all_day",
+            "deleted_at",
+        ),
     )
 
 
@@ -287,6 +297,7 @@ class Deal(Timestamped, Base):
 
     __table_args__ = (
         Index("ix_deals_account_id", "account_id"),
+        Index("ix_deals_account_stage", "account_id", "stage", "deleted_at"),  # health
         # The pipeline board's column order (migration 0011; the same text as its query).
         Index("ix_deals_stage", "stage", text("coalesce(expected_close, '9999-12-31')"), "id"),
     )

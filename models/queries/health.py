@@ -4,7 +4,8 @@ Four things count, each with the points it can take off:
 
 - **recency**: days since the last contact against the client's cadence (its
   stay-in-touch days, by tier by default): past the cadence -25, past twice it -40;
-- **people reached** in the last 90 days (contacts present at an entry): nobody -25,
+- **people reached** in the last 90 days (contacts present at an entry that is not in
+  Trash; a person later moved to Trash still counts as reached then): nobody -25,
   only one person (single-threaded: the account hangs on one relationship) -15;
 - **overdue follow-ups**: -10 each, at most -30;
 - **open pipeline**: no open deal -10.
@@ -25,24 +26,27 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Subquery,
+    and_,
     case,
     cast,
     distinct,
     func,
+    or_,
     select,
 )
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
+from models.clock import local_zone
 from models.entities import (
     CLOSED_STAGES,
     Account,
-    Contact,
     Deal,
     FollowUp,
     Interaction,
     interaction_contacts,
 )
+from models.queries.followups import local_day_bounds
 from models.store import Store
 from models.time_sql import sql_time
 
@@ -140,8 +144,6 @@ _NO_ID_LOOKUP = _plus(Interaction.id)
 def _reached_where(now: datetime) -> list[ColumnElement[bool]]:
     return [
         interaction_contacts.c.interaction_id == _NO_ID_LOOKUP,
-        Contact.id == interaction_contacts.c.contact_id,
-        Contact.deleted_at.is_(None),
         Interaction.deleted_at.is_(None),
         Interaction.occurred_at >= now - timedelta(days=REACH_DAYS),
         Interaction.occurred_at <= now,
@@ -149,10 +151,17 @@ def _reached_where(now: datetime) -> list[ColumnElement[bool]]:
 
 
 def _overdue_where(now: datetime) -> list[ColumnElement[bool]]:
+    """Overdue as the follow-ups pane says it: an all-day one from the day after its
+    date, a timed or snoozed one once its time has passed."""
+    start_of_today, _ = local_day_bounds(now, local_zone())
+    is_date = and_(FollowUp.all_day.is_(True), FollowUp.snoozed_until.is_(None))
     return [
         FollowUp.deleted_at.is_(None),
         FollowUp.done_at.is_(None),
-        func.coalesce(FollowUp.snoozed_until, FollowUp.due_at) < now,
+        or_(
+            and_(is_date, FollowUp.due_at < start_of_today),
+            and_(~is_date, func.coalesce(FollowUp.snoozed_until, FollowUp.due_at) < now),
+        ),
     ]
 
 

@@ -152,3 +152,24 @@ def test_deleted_things_do_not_count(store: Store, clients: dict[str, str]) -> N
         services.soft_delete(uow, "deal", deal)
     h = health.account_health(store, c)
     assert h is not None and h.open_deals == 0
+
+
+def test_overdue_counts_as_the_follow_ups_pane_does(store: Store, clock: FixedClock) -> None:
+    from models.clock import to_local
+    from models.queries.followups import all_day_value, followups
+
+    now = clock.now()
+    with store.write() as uow:
+        a = services.create_account(uow, "Timing Co")
+        services.create_followup(uow, a, "All day, today", all_day_value(to_local(now).date()))
+        services.create_followup(
+            uow, a, "Timed, an hour ago", now - timedelta(hours=1), all_day=False
+        )
+        services.create_followup(
+            uow, a, "All day yesterday", all_day_value(to_local(now).date() - DAY)
+        )
+    h = health.account_health(store, a)
+    assert h is not None
+    pane = followups(store, account_id=a)
+    assert h.overdue_followups == len(pane.overdue) == 2
+    assert health.all_health(store)[a].overdue_followups == 2

@@ -4,8 +4,11 @@ the deals list and account health.
 - ``deals.lost_to``: the competitor a lost deal went to (asked when a deal is lost).
 - ``ix_deals_stage``: the board reads one stage at a time, in expected-close order
   (deals without a date last: the same expression as the board's query).
-- ``ix_interactions_occurred``: account health counts the people reached in the last
-  90 days for every client at once (a range of the newest entries, not a full scan).
+- Account health, for every client at once or a page of them, from indexes that hold
+  every column it reads (in an encrypted file each row fetched from its table is a page
+  to decrypt): ``ix_interactions_occurred`` (the last 90 days' entries),
+  ``ix_follow_ups_open_account`` (open follow-ups by client), ``ix_deals_account_stage``
+  (open deals by client).
 
 Revision ID: 0011
 Revises: 0007
@@ -27,10 +30,20 @@ def upgrade() -> None:
     op.execute(
         "CREATE INDEX ix_deals_stage ON deals (stage, coalesce(expected_close, '9999-12-31'), id)"
     )
-    op.execute("CREATE INDEX ix_interactions_occurred ON interactions (occurred_at, account_id)")
+    op.execute(
+        "CREATE INDEX ix_interactions_occurred "
+        "ON interactions (occurred_at, account_id, id, deleted_at)"
+    )
+    op.execute(
+        "CREATE INDEX ix_follow_ups_open_account "
+        "ON follow_ups (done_at, account_id, due_at, snoozed_until, all_day, deleted_at)"
+    )
+    op.execute("CREATE INDEX ix_deals_account_stage ON deals (account_id, stage, deleted_at)")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_deals_account_stage")
+    op.execute("DROP INDEX ix_follow_ups_open_account")
     op.execute("DROP INDEX ix_interactions_occurred")
     op.execute("DROP INDEX ix_deals_stage")
     op.drop_column("deals", "lost_to")
