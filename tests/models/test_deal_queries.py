@@ -145,6 +145,9 @@ def test_deleted_deals_and_clients_leave_the_board(store: Store, account: str) -
         gone = services.create_deal(uow, account, "Gone", stage="lead")
         services.soft_delete(uow, "deal", gone)
     assert [c.id for c in q.board_cards(store, "lead")[0]] == [keep]
+    assert q.board_totals(store)["lead"] == (q.CurrencyTotal("IDR", 1, 0, 0),)
     with store.write() as uow:
         services.soft_delete(uow, "account", account)
     assert q.board_cards(store, "lead")[0] == []
+    assert q.board_totals(store)["lead"] == ()  # a client in Trash: its deals not summed
+    assert q.board_totals(store, q.BoardFilter(tier="B"))["lead"] == ()
