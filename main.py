@@ -80,6 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_subcommands(sub)
     # Added here, not in models.cli.main, which stays free of Qt: it opens a dialog.
     sub.add_parser("capture", help="open only the quick-capture dialog (for an OS shortcut)")
+    # Needs Qt too (the PDF writer), but opens no window: ui/reports/command.py.
+    report = sub.add_parser(
+        "report", help="write a client's account review (or --brief meeting brief) as PDF"
+    )
+    report.add_argument("client", metavar="CLIENT", help="the client's name or id")
+    report.add_argument("--pdf", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    report.add_argument(
+        "--brief", action="store_true", help="a one-page meeting brief instead of the review"
+    )
     return parser
 
 
@@ -98,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         from ui.capture_app import run_capture
 
         return run_capture(args)
+    if args.command == "report":
+        from models.cli.main import run
+        from ui.reports.command import cmd_report
+
+        return run(args, cmd_report)
     if args.command:
         from models.cli.main import run
 

@@ -4,8 +4,10 @@ Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1080x24" python docs/screenshots.
 with QT_QPA_PLATFORM=offscreen. main-window-<width>-<language>-<appearance>.png are the
 window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
 main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
-desktop theme gives too). Uses a throw-away database and an in-memory keyring, so
-the user's own keyring and data are never touched.
+desktop theme gives too). pipeline-board.png is View ▸ Pipeline; account-review.png the
+first page of an account review PDF (drawn by pdftoppm from poppler-utils). Uses a
+throw-away database and an in-memory keyring, so the user's own keyring and data are
+never touched.
 """
 
 from __future__ import annotations
@@ -122,6 +124,41 @@ def search_shot(app: QApplication, window: object, path: Path) -> None:
         app.processEvents()
     panel.grab().save(str(path))
     panel.close()
+def pipeline_shot(app: QApplication, window: object, path: Path) -> None:
+    """View ▸ Pipeline on the demo data: the board, a card selected."""
+    board_window = window.pipeline_actions.show_board()  # type: ignore[attr-defined]
+    board_window.resize(1560, 860)
+    board = board_window.board
+    for column in board.columns.values():
+        if column.model.rowCount():
+            board.select(column.model.card(0).id, column.stage)
+            break
+    for _ in range(30):
+        app.processEvents()
+    board_window.grab().save(str(path))
+    board_window.close()
+
+
+def review_shot(window: object, path: Path) -> None:
+    """The first page of the selected client's account review PDF, as pdftoppm draws it
+    (skipped, with a note, where poppler-utils is not installed)."""
+    import shutil
+    import subprocess
+
+    from ui.reports.export import export_report
+
+    pdf = path.with_suffix(".pdf")
+    export_report(window.store, window.current_client, pdf)  # type: ignore[attr-defined]
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): no", path.name)
+        pdf.unlink()
+        return
+    stem = path.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
+    pdf.unlink()
 
 
 def main() -> None:
@@ -186,6 +223,8 @@ def main() -> None:
             named_capture_shot(app, window, out / "quick-capture-named.png")
             contact_shot(app, window, out / "contact-dialog.png")
             search_shot(app, window, out / "search-panel.png")
+            pipeline_shot(app, window, out / "pipeline-board.png")
+            review_shot(window, out / "account-review.png")
         window.close()
     apply_theme(LIGHT)
     store.close()

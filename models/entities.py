@@ -226,7 +226,11 @@ class Interaction(Timestamped, Base):
 
     contacts: Mapped[list[Contact]] = relationship(secondary=interaction_contacts)
 
-    __table_args__ = (Index("ix_interactions_account_occurred", "account_id", "occurred_at", "id"),)
+    __table_args__ = (
+        Index("ix_interactions_account_occurred", "account_id", "occurred_at", "id"),
+        # Account health: the last 90 days of every client at once (migration 0011).
+        Index("ix_interactions_occurred", "occurred_at", "account_id", "id", "deleted_at"),
+    )
 
 
 class FollowUp(Timestamped, Base):
@@ -264,6 +268,16 @@ class FollowUp(Timestamped, Base):
             sqlite_where=text("done_at IS NULL AND deleted_at IS NULL"),
         ),
         Index("ix_follow_ups_done", "done_at", sqlite_where=text("done_at IS NOT NULL")),
+        # Account health: open follow-ups by client, every column read (migration 0011).
+        Index(
+            "ix_follow_ups_open_account",
+            "done_at",
+            "account_id",
+            "due_at",
+            "snoozed_until",
+            "all_day",
+            "deleted_at",
+        ),
     )
 
 
@@ -283,12 +297,19 @@ class Deal(Timestamped, Base):
     expected_close: Mapped[date | None] = mapped_column(Date, default=None)
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
     lost_reason: Mapped[str] = mapped_column(String(300), default="")
+    # The competitor a lost deal went to (migration 0011).
+    lost_to: Mapped[str] = mapped_column(String(200), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     contact_id: Mapped[str | None] = mapped_column(
         ForeignKey("contacts.id", ondelete="SET NULL"), default=None
     )
 
-    __table_args__ = (Index("ix_deals_account_id", "account_id"),)
+    __table_args__ = (
+        Index("ix_deals_account_id", "account_id"),
+        Index("ix_deals_account_stage", "account_id", "stage", "deleted_at"),  # health
+        # The pipeline board's column order (migration 0011; the same text as its query).
+        Index("ix_deals_stage", "stage", text("coalesce(expected_close, '9999-12-31')"), "id"),
+    )
 
 
 class DealStageChange(Timestamped, Base):

@@ -308,6 +308,7 @@ DEAL: tuple[Field, ...] = (
           message=QT_TRANSLATE_NOOP("FieldError", "Probability is a percentage from 0 to 100.")),
     Field("expected_close", Kind.DATE, QT_TRANSLATE_NOOP("Field", "Expected &close")),
     Field("lost_reason", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "Lost &reason")),
+    Field("lost_to", Kind.TEXT, QT_TRANSLATE_NOOP("Field", "Lost t&o (competitor)"), max_len=200),
     Field("contact_id", Kind.REF, QT_TRANSLATE_NOOP("Field", "Co&ntact"), imported=False),
     Field("notes", Kind.LONG_TEXT, QT_TRANSLATE_NOOP("Field", "N&otes"), max_len=_NOTES,
           imported=False, searched="body"),

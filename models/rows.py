@@ -42,6 +42,7 @@ class ClientRow:
     last_contact_at: datetime | None
     next_followup_at: datetime | None
     going_cold: bool
+    health: int = 100  # models.queries.health: 0 (at risk) to 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class DealRow:
     expected_close: date | None
     closed_at: datetime | None
     lost_reason: str
+    lost_to: str = ""
 
 
 @dataclass(frozen=True, slots=True)

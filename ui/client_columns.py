@@ -1,5 +1,5 @@
 """The client list's column widths: the names get the room, and the other columns
-(tier, status, last contact, next follow-up) shrink first when the pane is narrow,
+(tier, status, last contact, next follow-up, health) shrink first when the pane is narrow,
 elided at the right with their whole text in a tooltip; the selected client is kept
 in view when the list is resized."""
 

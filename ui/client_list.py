@@ -32,19 +32,21 @@ from PySide6.QtWidgets import (
 
 from models.entities import AccountStatus, Tier
 from models.queries import clients as client_queries
+from models.queries import health as health_queries
 from models.queries.clients import ClientCursor
 from models.rows import ClientFilter, ClientRow
 from models.store import Changes, Store
 from ui import colours, formatting
 from ui.client_columns import ClientColumns
 from ui.display import visible
+from ui.health_text import health_colour, health_tooltip
 from ui.icons import icon, set_icon
 from ui.labels import status_label
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("name", "tier", "status", "last_contact", "next_followup")
+COLUMNS = ("name", "tier", "status", "last_contact", "next_followup", "health")
 
 
 class ClientListModel(QAbstractTableModel):
@@ -159,6 +161,7 @@ class ClientListModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Last contact"),
             self.tr("Next follow-up"),
+            self.tr("Health"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -175,7 +178,15 @@ class ClientListModel(QAbstractTableModel):
                 return status_label(r.status)
             if column == "last_contact":
                 return formatting.relative(r.last_contact_at, self._now, empty=self.tr("never"))
+            if column == "health":
+                return str(r.health)
             return formatting.relative(r.next_followup_at, self._now, empty="—")
+        if column == "health" and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return self._health_data(r, role)
         if role == Qt.ItemDataRole.DecorationRole and column == "name" and r.going_cold:
             return icon("cold", colours.info().name())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -206,6 +217,14 @@ class ClientListModel(QAbstractTableModel):
         if role == self.ColdRole:
             return r.going_cold
         return None
+
+    def _health_data(self, r: ClientRow, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(health_colour(r.health))
+        found = health_queries.account_health(self.store, r.id)  # one client, on hover
+        return health_tooltip(found) if found is not None else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.set_filter(
@@ -316,6 +335,7 @@ class ClientListPane(QWidget):
             2: [status_label(s.value) for s in AccountStatus],
             3: [formatting.relative(now - timedelta(days=25), now)],
             4: [formatting.relative(now + timedelta(days=20), now)],
+            5: ["100"],
         }
         for column, texts in samples.items():
             texts.append(str(self.model.headerData(column, Qt.Orientation.Horizontal)))

@@ -146,9 +146,19 @@ class PutBackCommand(StoreCommand):
 class DealStageCommand(StoreCommand):
     """Moves a deal to another stage (recorded in its history); undo moves it back."""
 
-    def __init__(self, store: Store, text: str, deal_id: str, stage: str, reason: str = "") -> None:
+    def __init__(
+        self,
+        store: Store,
+        text: str,
+        deal_id: str,
+        stage: str,
+        reason: str = "",
+        lost_to: str = "",
+    ) -> None:
         super().__init__(
             store,
             text,
-            lambda uow: services.move_deal_stage(uow, deal_id, stage, lost_reason=reason),
+            lambda uow: services.move_deal_stage(
+                uow, deal_id, stage, lost_reason=reason, lost_to=lost_to
+            ),
         )

@@ -1,4 +1,5 @@
-"""The header card of the selected client: tier, status, cadence, contacts, open deals."""
+"""The header card of the selected client: tier, status, cadence, its health (score and
+reasons), contacts, open deals."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.queries.health import Health
 from models.rows import AccountDetail
 from ui import formatting
 from ui.display import visible
+from ui.health_text import health_colour, health_summary, health_tooltip, reason_text
 from ui.labels import stage_label, status_label
 
 
@@ -45,6 +48,11 @@ class HeaderCard(QFrame):
         self.facts = QLabel(self)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.facts.setWordWrap(True)
+        self.health = QLabel(self)
+        self.health.setObjectName("clientHealth")
+        self.health.setTextFormat(Qt.TextFormat.PlainText)
+        self.health.setWordWrap(True)
+        self.health.hide()
         self.people = QLabel(self)
         self.people.setWordWrap(True)
         self.people.setTextFormat(Qt.TextFormat.RichText)
@@ -61,6 +69,7 @@ class HeaderCard(QFrame):
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
+        layout.addWidget(self.health)
         columns = QHBoxLayout()
         columns.addWidget(self.people, 3)
         columns.addWidget(self.deals, 2, Qt.AlignmentFlag.AlignTop)
@@ -72,6 +81,23 @@ class HeaderCard(QFrame):
             self.open_link.emit(kind, ref)
         else:
             QDesktopServices.openUrl(QUrl(href))
+
+    def show_health(self, h: Health | None) -> None:
+        """One line: the score, its level and the reasons that took points off (all the
+        reasons in the tooltip)."""
+        if h is None:
+            self.health.hide()
+            return
+        lost = [reason_text(r) for r in h.reasons if r.points]
+        line = health_summary(h)
+        if lost:
+            line += " — " + "; ".join(lost)
+        self.health.setText(line)
+        self.health.setToolTip(health_tooltip(h))
+        self.health.setAccessibleName(health_tooltip(h))
+        colour = health_colour(h.score).name()
+        self.health.setStyleSheet(f"color: {colour};")
+        self.health.show()
 
     def show_account(
         self, detail: AccountDetail | None, now: Any, *, has_clients: bool = True

@@ -24,8 +24,13 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    """ui/, and the field declarations whose labels and messages the forms show."""
-    files = [*(ROOT / "ui").rglob("*.py"), ROOT / "models" / "fields.py"]
+    """ui/, the field declarations whose labels and messages the forms show, and the
+    account health reasons (models/queries/health.py) the window and reports show."""
+    files = [
+        *(ROOT / "ui").rglob("*.py"),
+        ROOT / "models" / "fields.py",
+        ROOT / "models" / "queries" / "health.py",
+    ]
     return sorted(str(p.relative_to(ROOT)) for p in files)
 
 

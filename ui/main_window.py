@@ -39,9 +39,11 @@ from ui.hub import ChangeHub
 from ui.icons import app_icon, refresh_icons
 from ui.import_commands import DropHandler
 from ui.lock_screen import IdleWatcher, LockScreen
+from ui.pipeline.actions import PipelineActions
 from ui.record_actions import RecordActions
 from ui.reminder_banner import Banner
 from ui.reminders import Reminders
+from ui.reports.actions import ReportActions
 from ui.search_actions import SearchActions
 from ui.settings import Settings
 from ui.timeline import TimelinePane
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.search_actions = SearchActions(
             self, self.timeline, self.record_actions, self.followup_actions
         )
+        self.pipeline_actions = PipelineActions(self)
+        self.report_actions = ReportActions(self)
         self._connect()
         # files dropped on the window or the timeline
         self.drops = DropHandler(
@@ -187,6 +191,9 @@ class MainWindow(QMainWindow):
             "actionFind": self.focus_search,
             "actionRefresh": self.refresh,
             "actionLock": self.lock,
+            "actionPipeline": self.pipeline_actions.show_board,
+            "actionExportReview": self.report_actions.export_review,
+            "actionExportBrief": self.report_actions.export_brief,
         }
         for name, handler in handlers.items():
             a[name].triggered.connect(lambda _checked=False, h=handler: h())
@@ -215,6 +222,8 @@ class MainWindow(QMainWindow):
             "actionNewContact",
             "actionNewDeal",
             "actionNewFollowUp",
+            "actionExportReview",
+            "actionExportBrief",
         ):
             self.actions_[name].setEnabled(has_client)
         has_entry = bool(self.timeline.current_entry())
@@ -226,6 +235,7 @@ class MainWindow(QMainWindow):
         self.clients.apply_changes(changes)
         self.timeline.apply_changes(changes)
         self.followups.apply_changes(changes)
+        self.pipeline_actions.apply_changes(changes)
         if self.current_client and self.current_client in changes.of("account"):
             detail = self.timeline.detail  # just re-read by the timeline pane
             if detail is None or detail.deleted_at is not None:
@@ -379,6 +389,7 @@ class MainWindow(QMainWindow):
         self.timeline.retranslate()
         self.followups.retranslate()
         self.banner.retranslate()
+        self.pipeline_actions.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

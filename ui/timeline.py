@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from models.entities import InteractionKind
 from models.queries import clients as client_queries
+from models.queries import health as health_queries
+from models.queries.health import Health
 from models.rows import AccountDetail, InteractionRow
 from models.store import Changes, Store
 from ui.header_card import HeaderCard
@@ -72,6 +74,7 @@ class TimelinePane(QWidget):
         self.store = store
         self.account_id = ""
         self.detail: AccountDetail | None = None
+        self.health: Health | None = None
         self.header = HeaderCard(self)
         self.composer = NoteComposer(self)
         self.kind = QComboBox(self)
@@ -140,11 +143,15 @@ class TimelinePane(QWidget):
         self.detail = (
             client_queries.account_detail(self.store, self.account_id) if self.account_id else None
         )
+        self.health = (
+            health_queries.account_health(self.store, self.account_id) if self.detail else None
+        )
         self._show_header()
 
     def _show_header(self) -> None:
         has_clients = bool(self.account_id) or client_queries.client_count(self.store) > 0
         self.header.show_account(self.detail, self.store.clock.now(), has_clients=has_clients)
+        self.header.show_health(self.health if self.detail else None)
 
     def set_account(self, account_id: str) -> None:
         self.account_id = account_id
@@ -177,7 +184,12 @@ class TimelinePane(QWidget):
     def apply_changes(self, changes: Changes) -> None:
         if not self.account_id:
             return
-        if self.account_id in changes.of("account") or changes.of("contact") or changes.of("deal"):
+        if (
+            self.account_id in changes.of("account")
+            or changes.of("contact")
+            or changes.of("deal")
+            or changes.of("followup")  # an overdue one done: the health line changes
+        ):
             self._load_detail()
         scroll = self.view.verticalScrollBar().value()
         self.model.apply_changes(changes)

@@ -40,6 +40,9 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionRestoreBackup": (None, None),
     "actionCheck": (None, None),
     "actionLock": ("lock", LOCK_SHORTCUT),
+    "actionPipeline": ("deal", "Ctrl+Shift+P"),
+    "actionExportReview": (None, None),
+    "actionExportBrief": (None, None),
 }
 
 
@@ -103,6 +106,8 @@ class WindowActions(QObject):
                 None,
                 "actionImport",
                 "actionExport",
+                "actionExportReview",
+                "actionExportBrief",
                 None,
                 "actionBackup",
                 "actionRestoreBackup",
@@ -136,6 +141,8 @@ class WindowActions(QObject):
                 "actionFind",
                 "actionSearchAll",
                 "actionJump",
+                None,
+                "actionPipeline",
                 None,
                 "actionAllFollowUps",
                 "actionRefresh",
@@ -216,6 +223,9 @@ class WindowActions(QObject):
             "actionRestoreBackup": self.tr("&Restore from backup…"),
             "actionCheck": self.tr("&Check database"),
             "actionLock": self.tr("&Lock"),
+            "actionPipeline": self.tr("&Pipeline"),
+            "actionExportReview": self.tr("Export account &review…"),
+            "actionExportBrief": self.tr("Export meeting &brief…"),
         }
         for name, text in texts.items():
             action = self.by_name[name]

@@ -105,8 +105,13 @@ def _unlock_from_fd(args: argparse.Namespace) -> None:
     unlock.unlock_with_passphrase(db, passphrase)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run a window-less subcommand; every RelasiError becomes one line and status 2."""
+def run(
+    args: argparse.Namespace, command: Callable[[argparse.Namespace], int] | None = None
+) -> int:
+    """Run a window-less subcommand; every RelasiError becomes one line and status 2.
+
+    ``command``: a subcommand main.py registers itself (one that needs Qt, like
+    ``report``), run under the same error handling."""
     from models.vault.quiet import quiet_sqlcipher
     from models.vault.unlock import PassphraseRequiredError
 
@@ -116,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
     try:
         _unlock_from_fd(args)
-        return COMMANDS[args.command](args)
+        return (command or COMMANDS[args.command])(args)
     except PassphraseRequiredError as exc:
         return fail(
             f"{exc.message} (on the command line: --passphrase-fd N reads it from descriptor "

@@ -15,5 +15,6 @@ REVISIONS: tuple[str, ...] = (
     "0007",
     "0008",
     "0009",
+    "0011",
 )
 HEAD = REVISIONS[-1]

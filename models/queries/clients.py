@@ -41,6 +41,7 @@ from models.entities import (
     Tag,
     account_tags,
 )
+from models.queries import health as health_sql
 from models.rows import (
     AccountDetail,
     ClientFilter,
@@ -75,8 +76,9 @@ def going_cold_expr(now: datetime) -> ColumnElement[bool]:
 _FAR_FUTURE = "9999-12-31"
 
 
-def _sort_expr(sort: str) -> ColumnElement[Any]:
+def _sort_expr(sort: str, health: ColumnElement[Any] | None = None) -> ColumnElement[Any]:
     exprs: dict[str, Any] = {
+        "health": health,
         "name": Account.name,
         "tier": Account.tier,
         "status": Account.status,
@@ -89,7 +91,7 @@ def _sort_expr(sort: str) -> ColumnElement[Any]:
             func.coalesce(Account.next_followup_at, literal_column(f"'{_FAR_FUTURE}'")), String
         ),
     }
-    if sort not in exprs:
+    if exprs.get(sort) is None:
         raise ValueError(f"cannot sort clients by {sort!r}")
     expr: ColumnElement[Any] = exprs[sort]
     return expr
@@ -181,8 +183,16 @@ class ClientCursor:
 
 def _client_select(
     flt: ClientFilter, now: datetime, candidates: list[str] | None = None
-) -> Select[Any]:
-    return select(
+) -> tuple[Select[Any], ColumnElement[Any]]:
+    """The list's select and its sort expression. Sorted by health, every client's score
+    is needed: the grouped form (models.queries.health) is joined in; otherwise each row
+    of the page computes its own."""
+    if flt.sort == "health":
+        agg, health = health_sql.sort_key_columns(now)
+    else:
+        agg, health = None, health_sql.row_columns(now)["health"]
+    sort = _sort_expr(flt.sort, health)
+    stmt: Any = select(
         Account.id,
         Account.name,
         Account.tier,
@@ -192,8 +202,12 @@ def _client_select(
         Account.last_contact_at,
         Account.next_followup_at,
         going_cold_expr(now).label("going_cold"),
-        _sort_expr(flt.sort).label("sort_key"),
-    ).where(*_client_filters(flt, now, candidates))
+        health.label("health"),
+        sort.label("sort_key"),
+    ).select_from(Account)
+    if agg is not None:
+        stmt = agg.join(stmt)
+    return stmt.where(*_client_filters(flt, now, candidates)), sort
 
 
 def _client_row(r: Any) -> ClientRow:
@@ -209,16 +223,15 @@ def client_page(
 ) -> tuple[list[ClientRow], ClientCursor | None]:
     """One page of the client list; returns the rows and the cursor of the next page."""
     now = store.clock.now()
-    sort = _sort_expr(flt.sort)
-    # (sort key, name, id), without repeating name: a repeated ORDER BY term keeps
-    # SQLite from walking the matching index and it sorts every client instead.
-    columns: list[Any] = (
-        [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]
-    )
-    key = tuple_(*columns)
-    order = [c.desc() for c in columns] if flt.descending else columns
     with store.read() as s:
-        stmt = _client_select(flt, now, _text_candidates(s, flt))
+        stmt, sort = _client_select(flt, now, _text_candidates(s, flt))
+        # (sort key, name, id), without repeating name: a repeated ORDER BY term keeps
+        # SQLite from walking the matching index and it sorts every client instead.
+        columns: list[Any] = (
+            [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]
+        )
+        key = tuple_(*columns)
+        order = [c.desc() for c in columns] if flt.descending else columns
         if after is not None:
             after_key = tuple_(*after.key)
             stmt = stmt.where(key < after_key if flt.descending else key > after_key)
@@ -255,7 +268,7 @@ def client_rows(store: Store, ids: Sequence[str]) -> dict[str, ClientRow]:
     if not ids:
         return {}
     now = store.clock.now()
-    stmt = _client_select(NO_FILTER, now).where(Account.id.in_(list(ids)))
+    stmt = _client_select(NO_FILTER, now)[0].where(Account.id.in_(list(ids)))
     with store.read() as s:
         return {r.id: _client_row(r) for r in s.execute(stmt)}
 

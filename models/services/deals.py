@@ -53,36 +53,48 @@ def _record_stage(uow: UnitOfWork, deal_id: str, old: str | None, new: str) -> N
 
 @service
 def move_deal_stage(
-    uow: UnitOfWork, deal_id: str, stage: str, *, lost_reason: str = ""
+    uow: UnitOfWork, deal_id: str, stage: str, *, lost_reason: str = "", lost_to: str = ""
 ) -> dict[str, Any]:
-    """Move a deal to another stage and record the move in the stage history.
+    """Move a deal to another stage and record the move in the stage history; a deal
+    moved to lost keeps why (``lost_reason``) and the competitor it went to (``lost_to``).
 
     Undoing a move is a move back (recorded too: the history keeps what happened)."""
     deal: Deal = get(uow, "deal", deal_id)
     stage = v.choice("stage", stage, DealStage)
     if stage == deal.stage:
         return {}
-    old = {"stage": deal.stage, "closed_at": deal.closed_at, "lost_reason": deal.lost_reason}
+    old = {
+        "stage": deal.stage,
+        "closed_at": deal.closed_at,
+        "lost_reason": deal.lost_reason,
+        "lost_to": deal.lost_to,
+    }
+    if stage == DealStage.LOST:
+        deal.lost_reason = v.optional_text("lost_reason", lost_reason, max_len=300)
+        deal.lost_to = v.optional_text("lost_to", lost_to, max_len=200)
     _record_stage(uow, deal.id, deal.stage, stage)
     deal.stage = stage
     deal.closed_at = uow.now if stage in CLOSED_STAGES else None
-    if stage == DealStage.LOST:
-        deal.lost_reason = v.optional_text("lost_reason", lost_reason, max_len=300)
     deal.updated_at = uow.now
     uow.touched("deal", deal.id)
     uow.touched("account", deal.account_id)
-    back, reason = str(old["stage"]), str(old["lost_reason"] or "")
+    back, reason, went_to = (
+        str(old["stage"]),
+        str(old["lost_reason"] or ""),
+        str(old["lost_to"] or ""),
+    )
     uow.record(
-        lambda u: _move_back(u, deal_id, back, reason),
-        lambda u: move_deal_stage(u, deal_id, stage, lost_reason=lost_reason),
+        lambda u: _move_back(u, deal_id, back, reason, went_to),
+        lambda u: move_deal_stage(u, deal_id, stage, lost_reason=lost_reason, lost_to=lost_to),
     )
     return old
 
 
-def _move_back(uow: UnitOfWork, deal_id: str, stage: str, lost_reason: str) -> None:
-    """Undo of a move: a recorded move back, with the lost reason the deal had."""
-    move_deal_stage(uow, deal_id, stage, lost_reason=lost_reason)
-    update_deal(uow, deal_id, lost_reason=lost_reason)
+def _move_back(uow: UnitOfWork, deal_id: str, stage: str, lost_reason: str, lost_to: str) -> None:
+    """Undo of a move: a recorded move back, with the lost reason and competitor the deal
+    had."""
+    move_deal_stage(uow, deal_id, stage, lost_reason=lost_reason, lost_to=lost_to)
+    update_deal(uow, deal_id, lost_reason=lost_reason, lost_to=lost_to)
 
 
 def edit_deal(
@@ -92,7 +104,13 @@ def edit_deal(
     fields, in one unit of work; returns the previous values. Not a service of its own:
     each service it calls records its own undo step."""
     moved = (
-        move_deal_stage(uow, deal_id, stage, lost_reason=values.get("lost_reason", ""))
+        move_deal_stage(
+            uow,
+            deal_id,
+            stage,
+            lost_reason=values.get("lost_reason", ""),
+            lost_to=values.get("lost_to", ""),
+        )
         if stage
         else {}
     )
@@ -100,6 +118,7 @@ def edit_deal(
     if moved:
         old["stage"] = moved["stage"]
         old.setdefault("lost_reason", moved["lost_reason"])
+        old.setdefault("lost_to", moved["lost_to"])
     return old
 
 

@@ -315,6 +315,21 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>CardDelegate</name>
+    <message>
+        <source>{0} d in stage</source>
+        <translation>{0} hr di tahap ini</translation>
+    </message>
+    <message>
+        <source>→ {0}</source>
+        <translation>→ {0}</translation>
+    </message>
+    <message>
+        <source>rotting</source>
+        <translation>terbengkalai</translation>
+    </message>
+</context>
+<context>
     <name>ClientListModel</name>
     <message>
         <source>Client</source>
@@ -336,6 +351,10 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Next follow-up</source>
         <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Kesehatan</translation>
     </message>
     <message>
         <source>never</source>
@@ -581,12 +600,46 @@ Pulihkan dari cadangan?</translation>
         <translation>&amp;Tahap</translation>
     </message>
     <message>
+        <source>Which competitor won it?</source>
+        <translation>Pesaing mana yang memenangkannya?</translation>
+    </message>
+    <message>
         <source>New deal “{0}”</source>
         <translation>Peluang baru “{0}”</translation>
     </message>
     <message>
         <source>Edit deal “{0}”</source>
         <translation>Sunting peluang “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>DealsList</name>
+    <message>
+        <source>All deals</source>
+        <translation>Semua peluang</translation>
+    </message>
+</context>
+<context>
+    <name>DealsListModel</name>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Perkiraan tutup</translation>
     </message>
 </context>
 <context>
@@ -899,6 +952,10 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>From entry</source>
         <translation>Dari catatan</translation>
+    </message>
+    <message>
+        <source>Lost t&amp;o (competitor)</source>
+        <translation>Kalah &amp;dari (pesaing)</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
@@ -1220,6 +1277,66 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>No contact for {0} days, more than twice the {1}-day cadence</source>
+        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry's people, instead of scanning every row of ``interaction_contacts``.</extracomment>
+        <translation>Tidak ada kontak selama {0} hari, lebih dari dua kali irama {1} hari</translation>
+    </message>
+    <message>
+        <source>No contact for {0} days, past the {1}-day cadence</source>
+        <translation>Tidak ada kontak selama {0} hari, melewati irama {1} hari</translation>
+    </message>
+    <message>
+        <source>Last contact {0} days ago, within the {1}-day cadence</source>
+        <translation>Kontak terakhir {0} hari lalu, masih dalam irama {1} hari</translation>
+    </message>
+    <message>
+        <source>Nobody reached in the last {0} days</source>
+        <translation>Tidak ada orang yang dihubungi dalam {0} hari terakhir</translation>
+    </message>
+    <message>
+        <source>Single-threaded: only one person reached in the last {0} days</source>
+        <translation>Bergantung pada satu orang: hanya satu orang yang dihubungi dalam {0} hari terakhir</translation>
+    </message>
+    <message>
+        <source>People reached in the last {1} days: {0}</source>
+        <translation>Orang yang dihubungi dalam {1} hari terakhir: {0}</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups: {0}</source>
+        <translation>Tindak lanjut terlambat: {0}</translation>
+    </message>
+    <message>
+        <source>No overdue follow-ups</source>
+        <translation>Tidak ada tindak lanjut terlambat</translation>
+    </message>
+    <message>
+        <source>Open deals: {0}</source>
+        <translation>Peluang terbuka: {0}</translation>
+    </message>
+    <message>
+        <source>No open deal</source>
+        <translation>Tidak ada peluang terbuka</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>sehat</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>perlu perhatian</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>berisiko</translation>
+    </message>
+    <message>
+        <source>Health {0}/100 · {1}</source>
+        <translation>Kesehatan {0}/100 · {1}</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <source>Undo an import</source>
@@ -1364,6 +1481,45 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>LostDialog</name>
+    <message>
+        <source>Deal lost</source>
+        <translation>Peluang kalah</translation>
+    </message>
+    <message>
+        <source>Why was “{0}” lost?</source>
+        <translation>Mengapa “{0}” kalah?</translation>
+    </message>
+    <message>
+        <source>e.g. price, timing, no budget</source>
+        <translation>mis. harga, waktu, tidak ada anggaran</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Alasan kalah</translation>
+    </message>
+    <message>
+        <source>Competitor (if any)</source>
+        <translation>Pesaing (jika ada)</translation>
+    </message>
+    <message>
+        <source>Lost to competitor</source>
+        <translation>Kalah dari pesaing</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Lost &amp;to:</source>
+        <translation>Kalah &amp;dari:</translation>
+    </message>
+    <message>
+        <source>Mark as lost</source>
+        <translation>Tandai kalah</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Show Relasi</source>
@@ -1395,6 +1551,80 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Imports into</source>
         <translation>Diimpor ke</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>&amp;Closing:</source>
+        <translation>&amp;Tutup:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Tier:</translation>
+    </message>
+    <message>
+        <source>T&amp;ag:</source>
+        <translation>T&amp;ag:</translation>
+    </message>
+    <message>
+        <source>&amp;Rotting limits…</source>
+        <translation>&amp;Batas terbengkalai…</translation>
+    </message>
+    <message>
+        <source>How long a deal may stay untouched in a stage before it is marked</source>
+        <translation>Berapa lama sebuah peluang boleh tidak disentuh di satu tahap sebelum ditandai</translation>
+    </message>
+    <message>
+        <source>Expected close month</source>
+        <translation>Bulan perkiraan tutup</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Any month</source>
+        <translation>Bulan apa pun</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>Tier apa pun</translation>
+    </message>
+    <message>
+        <source>Tier {0}</source>
+        <translation>Tier {0}</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Semua tag</translation>
+    </message>
+    <message>
+        <source>Move “{0}” to {1}</source>
+        <translation>Pindahkan “{0}” ke {1}</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineWindow</name>
+    <message>
+        <source>Pipeline — Relasi</source>
+        <translation>Pipeline — Relasi</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>&amp;Papan</translation>
+    </message>
+    <message>
+        <source>All &amp;deals</source>
+        <translation>Semua &amp;peluang</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2187,207 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Meeting brief: {0}</source>
+        <translation>Ringkasan pertemuan: {0}</translation>
+    </message>
+    <message>
+        <source>Account review: {0}</source>
+        <translation>Tinjauan akun: {0}</translation>
+    </message>
+    <message>
+        <source>Tier {0}</source>
+        <translation>Tier {0}</translation>
+    </message>
+    <message>
+        <source>contact every {0} days</source>
+        <translation>kontak setiap {0} hari</translation>
+    </message>
+    <message>
+        <source>{0}, prepared {1}</source>
+        <translation>{0}, disiapkan {1}</translation>
+    </message>
+    <message>
+        <source>Account health</source>
+        <translation>Kesehatan akun</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Belum ada kontak.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>E-mail / phone</source>
+        <translation>E-mail / telepon</translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation>Terakhir dihubungi</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>dan {0} lainnya</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilitas</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Tindak lanjut terbuka</translation>
+    </message>
+    <message>
+        <source>No open follow-ups.</source>
+        <translation>Tidak ada tindak lanjut terbuka.</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Nothing in the last 90 days.</source>
+        <translation>Tidak ada apa pun dalam 90 hari terakhir.</translation>
+    </message>
+    <message>
+        <source>Gifts this year</source>
+        <translation>Hadiah tahun ini</translation>
+    </message>
+    <message>
+        <source>No gifts this year.</source>
+        <translation>Tidak ada hadiah tahun ini.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Untuk</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Account review</source>
+        <translation>Tinjauan akun</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>Peluang terbuka</translation>
+    </message>
+    <message>
+        <source>No open deals.</source>
+        <translation>Tidak ada peluang terbuka.</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>Peluang menang</translation>
+    </message>
+    <message>
+        <source>No won deals yet.</source>
+        <translation>Belum ada peluang yang dimenangkan.</translation>
+    </message>
+    <message>
+        <source>Meeting brief</source>
+        <translation>Ringkasan pertemuan</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Halaman {0} dari {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Select a client first.</source>
+        <translation>Pilih klien terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>meeting brief</source>
+        <translation>ringkasan pertemuan</translation>
+    </message>
+    <message>
+        <source>account review</source>
+        <translation>tinjauan akun</translation>
+    </message>
+    <message>
+        <source>Export meeting brief</source>
+        <translation>Ekspor ringkasan pertemuan</translation>
+    </message>
+    <message>
+        <source>Export account review</source>
+        <translation>Ekspor tinjauan akun</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Saved {0} ({1} pages)</source>
+        <translation>Tersimpan {0} ({1} halaman)</translation>
+    </message>
+</context>
+<context>
+    <name>RotDialog</name>
+    <message>
+        <source>Rotting limits</source>
+        <translation>Batas terbengkalai</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Clients</source>
@@ -2178,6 +2609,46 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>That time has already passed: pick a later one.</source>
         <translation>Waktu itu sudah lewat: pilih waktu yang lebih nanti.</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <source>{0} · weighted {1}</source>
+        <extracomment>Asked before a move to lost: (reason, competitor), or None to cancel the move.</extracomment>
+        <translation>{0} · berbobot {1}</translation>
+    </message>
+    <message>
+        <source>Sum and probability-weighted sum, per currency</source>
+        <translation>Jumlah dan jumlah berbobot peluang, per mata uang</translation>
+    </message>
+    <message>
+        <source>Closed in the last {0} days</source>
+        <translation>Ditutup dalam {0} hari terakhir</translation>
+    </message>
+    <message>
+        <source>{0}: {1} deals</source>
+        <translation>{0}: {1} peluang</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumnModel</name>
+    <message>
+        <source>{0} days in stage</source>
+        <extracomment>A card of another column was dropped here: (deal id, this stage).</extracomment>
+        <translation>{0} hari di tahap ini</translation>
+    </message>
+    <message>
+        <source>closes {0}</source>
+        <translation>tutup {0}</translation>
+    </message>
+    <message>
+        <source>rotting: untouched for {0} days</source>
+        <translation>terbengkalai: tidak disentuh selama {0} hari</translation>
+    </message>
+    <message>
+        <source>lost to {0}</source>
+        <translation>kalah dari {0}</translation>
     </message>
 </context>
 <context>
@@ -2503,6 +2974,18 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Kunci</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <source>Export account &amp;review…</source>
+        <translation>Ekspor &amp;tinjauan akun…</translation>
+    </message>
+    <message>
+        <source>Export meeting &amp;brief…</source>
+        <translation>Ekspor &amp;ringkasan pertemuan…</translation>
     </message>
     <message>
         <source>Toolbar</source>

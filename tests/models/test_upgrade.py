@@ -84,7 +84,8 @@ def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
                 if c not in {"amount_minor", "amount_currency", "linkedin_url"} or table == "deals"
             ]
             if table in {"deals", "follow_ups"}:
-                cols = [c for c in cols if c not in {"notes", "contact_id"}]  # 0006, 0007
+                # 0006, 0007, 0011
+                cols = [c for c in cols if c not in {"notes", "contact_id", "lost_to"}]
             out[table] = sorted(
                 tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table}")
             )

@@ -14,13 +14,16 @@ from ui import i18n_check
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """ui/, the field declarations and the translations copied; the check pointed at the copy."""
+    """ui/, the field declarations, the health reasons and the translations copied; the
+    check pointed at the copy."""
     root = tmp_path / "project"
     shutil.copytree(
         i18n_check.ROOT / "ui", root / "ui", ignore=shutil.ignore_patterns("__pycache__")
     )
-    (root / "models").mkdir()
+    (root / "models" / "queries").mkdir(parents=True)
     shutil.copyfile(i18n_check.ROOT / "models" / "fields.py", root / "models" / "fields.py")
+    health = Path("models", "queries", "health.py")  # the health reasons' texts
+    shutil.copyfile(i18n_check.ROOT / health, root / health)
     translations = root / "resources" / "translations"
     translations.mkdir(parents=True)
     shutil.copyfile(i18n_check.TS, translations / i18n_check.TS.name)

@@ -51,13 +51,15 @@ class DealDialog(FormDialog):
         )
         self.add_fields("amount_minor", "currency", "probability", "expected_close")
         self.contact = self.add_contact_field(self.account_id, deal_id)
-        self.add_fields("lost_reason", "notes")
+        self.add_fields("lost_reason", "lost_to", "notes")
         self.title_edit = self.editor("title", LineEditor)
         self.probability = self.editor("probability", IntEditor)
         self.probability.setSuffix(" %")
         self.close_date = self.editor("expected_close", DateEditor)
         self.lost_reason = self.editor("lost_reason", LineEditor)
         self.lost_reason.setPlaceholderText(self.tr("Why was it lost?"))
+        self.lost_to = self.editor("lost_to", LineEditor)
+        self.lost_to.setPlaceholderText(self.tr("Which competitor won it?"))
         self.notes = self.editor("notes", TextEditor)
         self.notes.setFixedHeight(80)
         if d is not None:
@@ -75,11 +77,13 @@ class DealDialog(FormDialog):
 
     def _stage_changed(self) -> None:
         self.lost_reason.setEnabled(self._lost())
+        self.lost_to.setEnabled(self._lost())
 
     def read(self) -> dict[str, Any]:
         values = super().read()
         if not self._lost():
             del values["lost_reason"]  # kept as it is; only a lost deal has a reason
+            del values["lost_to"]
         return values
 
     def save(self) -> None:

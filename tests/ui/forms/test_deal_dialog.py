@@ -131,10 +131,13 @@ def test_an_edit_that_moves_the_stage_is_one_undo_step(
     type_into(qtbot, dialog.title_edit, "Renewal 2027")
     dialog.stage.setCurrentIndex(dialog.stage.findData("lost"))
     type_into(qtbot, dialog.lost_reason, "Budget frozen")
+    assert dialog.lost_to.isEnabled()
+    type_into(qtbot, dialog.lost_to, "Globex")
     save(qtbot, dialog)
     row = client_queries.deal(store, deal_id)
     assert row is not None
     assert (row.title, row.stage, row.lost_reason) == ("Renewal 2027", "lost", "Budget frozen")
+    assert row.lost_to == "Globex"
     assert stage_moves(store, deal_id) == [("", "lead"), ("lead", "lost")]
     assert stack.count() == 1 and stack.undoText() == "Edit deal “Renewal 2027”"
     stack.undo()
@@ -145,7 +148,9 @@ def test_an_edit_that_moves_the_stage_is_one_undo_step(
 
     reopen = shown(qtbot, DealDialog(store, stack, deal_id=deal_id))
     assert reopen.lost_reason.isEnabled() and reopen.lost_reason.text() == "Budget frozen"
+    assert reopen.lost_to.text() == "Globex"
     reopen.stage.setCurrentIndex(reopen.stage.findData("negotiation"))
+    assert not reopen.lost_to.isEnabled()
     save(qtbot, reopen)
     row = client_queries.deal(store, deal_id)
     assert row is not None and (row.stage, row.closed_at) == ("negotiation", None)
