@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import safety, transfer, unlock
+from models.cli import kpis, safety, transfer, unlock
 from models.cli.opening import open_from_args
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
@@ -45,6 +45,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-recovery": unlock.cmd_export_recovery,
     "passphrase": unlock.cmd_passphrase,
     "encrypt": unlock.cmd_encrypt,
+    "kpis": kpis.cmd_kpis,
 }
 
 
@@ -53,6 +54,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     safety.add_parsers(sub)
     transfer.add_parsers(sub)
     unlock.add_parsers(sub)
+    kpis.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

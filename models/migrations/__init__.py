@@ -5,5 +5,5 @@ Alembic's script directory, so the store can skip loading Alembic when the
 database is already at ``HEAD``.
 """
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0010")
 HEAD = REVISIONS[-1]

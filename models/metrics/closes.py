@@ -1,0 +1,109 @@
+"""Deals won and lost, decided from the stage history.
+
+A deal counts as won (lost) at the time of its latest move into its current stage
+when that stage is won (lost): a reopened deal counts by its latest close only, and a
+deal reopened and still open counts as neither. The close time is that history row's
+``changed_at`` (ties broken by the order rows were written). Deals and clients in
+Trash do not count. Everything is one SQL aggregate per call, grouped by time bucket,
+stage and currency, so the dashboard does not read deals one by one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from models.metrics.pipeline import exact_sum, joined
+from models.time_sql import sql_time
+
+#: The live close rows: ``c`` is the move into won/lost, ``d`` the deal, ``a`` its client.
+CLOSE_FROM = """
+FROM deal_stage_changes c
+JOIN deals d ON d.id = c.deal_id
+JOIN accounts a ON a.id = d.account_id
+WHERE c.to_stage IN ('won', 'lost')
+  AND c.changed_at >= :t0 AND c.changed_at < :t1
+  AND c.deleted_at IS NULL AND d.deleted_at IS NULL AND a.deleted_at IS NULL
+  AND d.stage = c.to_stage
+  AND NOT EXISTS (
+      SELECT 1 FROM deal_stage_changes l
+      WHERE l.deal_id = c.deal_id AND l.deleted_at IS NULL
+        AND (l.changed_at > c.changed_at OR (l.changed_at = c.changed_at AND l.rowid > c.rowid))
+  )
+"""
+
+#: Days from the deal's creation to its close (never below zero).
+CYCLE_DAYS = "max(0.0, julianday(c.changed_at) - julianday(d.created_at))"
+
+
+@dataclass
+class CloseTotals:
+    """Won and lost deals of one time bucket."""
+
+    won: int = 0
+    lost: int = 0
+    won_minor: dict[str, int] = field(default_factory=dict)
+    won_count: dict[str, int] = field(default_factory=dict)
+    cycle_days_sum: float = 0.0
+
+    @property
+    def closed(self) -> int:
+        return self.won + self.lost
+
+    @property
+    def win_rate(self) -> float | None:
+        return self.won / self.closed if self.closed else None
+
+    @property
+    def average_cycle_days(self) -> float | None:
+        return self.cycle_days_sum / self.won if self.won else None
+
+    def average_deal_minor(self) -> dict[str, int]:
+        """Won amount / won deals, per currency (rounded to a minor unit)."""
+        return {cur: round(total / self.won_count[cur]) for cur, total in self.won_minor.items()}
+
+
+def bucket_expr(edges: Sequence[datetime]) -> tuple[str, dict[str, Any]]:
+    """A SQL CASE numbering the bucket of ``c.changed_at`` between consecutive ``edges``."""
+    params: dict[str, Any] = {}
+    whens = []
+    for i, edge in enumerate(edges[1:-1], start=1):
+        params[f"e{i}"] = sql_time(edge)
+        whens.append(f"WHEN c.changed_at < :e{i} THEN {i - 1}")
+    if not whens:
+        return "0", params
+    return f"CASE {' '.join(whens)} ELSE {len(edges) - 2} END", params
+
+
+def closes_by_bucket(session: Session, edges: Sequence[datetime]) -> list[CloseTotals]:
+    """Won/lost totals between each pair of consecutive ``edges`` (instants, ascending)."""
+    bucket, params = bucket_expr(edges)
+    params.update(t0=sql_time(edges[0]), t1=sql_time(edges[-1]))
+    sql = f"""
+        SELECT {bucket} AS bucket, c.to_stage, d.currency, count(*),
+               {exact_sum("d.amount_minor")}, sum({CYCLE_DAYS})
+        {CLOSE_FROM}
+        GROUP BY 1, 2, 3
+    """
+    out = [CloseTotals() for _ in range(len(edges) - 1)]
+    for index, stage, currency, count, hi, lo, cycle in session.execute(text(sql), params):
+        totals = out[int(index)]
+        amount = joined(hi, lo)
+        if stage == "won":
+            totals.won += int(count)
+            totals.won_minor[currency] = totals.won_minor.get(currency, 0) + amount
+            totals.won_count[currency] = totals.won_count.get(currency, 0) + int(count)
+            totals.cycle_days_sum += float(cycle or 0.0)
+        else:
+            totals.lost += int(count)
+    return out
+
+
+def closes(session: Session, t0: datetime, t1: datetime) -> CloseTotals:
+    """Won/lost totals of deals closed in ``[t0, t1)``."""
+    return closes_by_bucket(session, [t0, t1])[0]
