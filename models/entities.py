@@ -294,7 +294,9 @@ class DealStageChange(Timestamped, Base):
 
     __table_args__ = (
         Index("ix_deal_stage_changes_deal", "deal_id", "changed_at"),
-        Index("ix_deal_stage_changes_close", "to_stage", "changed_at", "deal_id"),
+        # the KPI dashboard's covering indexes (migration 0010)
+        Index("ix_deal_stage_changes_close", "to_stage", "changed_at", "deal_id", "deleted_at"),
+        Index("ix_deal_stage_changes_cover", "deal_id", "changed_at", "to_stage", "deleted_at"),
     )
 
 

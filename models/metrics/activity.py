@@ -10,22 +10,22 @@ at least one day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from models.entities import Account
+from models.metrics.sql import live_client
 from models.metrics.targets import ACTIVITY_KINDS
-from models.queries.clients import going_cold_expr
+from models.queries.clients import WARM_STATUSES
 from models.time_sql import sql_time
 
 _SQL = f"""
 SELECT i.kind, CAST((julianday(i.occurred_at) - julianday(:t0)) / 7 AS INTEGER), count(*)
-FROM interactions i JOIN accounts a ON a.id = i.account_id
+FROM interactions i
 WHERE i.kind IN ({", ".join(f"'{k}'" for k in ACTIVITY_KINDS)})
   AND i.occurred_at >= :t0 AND i.occurred_at < :t1
-  AND i.deleted_at IS NULL AND a.deleted_at IS NULL
+  AND i.deleted_at IS NULL AND {live_client("i.account_id")}
 GROUP BY 1, 2
 """
 
@@ -54,14 +54,31 @@ def activity(session: Session, t0: datetime, t1: datetime, days: int) -> Activit
     return Activity(totals, weekly, days)
 
 
+_NEXT_CADENCE = text(
+    "SELECT min(cadence_days) FROM accounts WHERE deleted_at IS NULL AND status = :status "
+    "AND cadence_days > :after"
+)
+_COLD = text(
+    "SELECT tier, count(*) FROM accounts WHERE deleted_at IS NULL AND status = :status "
+    "AND cadence_days = :cadence AND (last_contact_at < :cut "
+    "OR (last_contact_at IS NULL AND created_at < :cut)) GROUP BY tier"
+)
+
+
 def cold_by_tier(session: Session, now: datetime) -> dict[str, int]:
-    """Live clients going cold now (not contacted for longer than their cadence), per tier."""
-    stmt = (
-        select(Account.tier, func.count())
-        .where(Account.deleted_at.is_(None), going_cold_expr(now))
-        .group_by(Account.tier)
-    )
+    """Live clients going cold now, per tier: active or prospect clients not contacted
+    (or, never contacted, added) longer ago than their cadence (the client list's
+    "going cold"). One index range per status and cadence, never a row per client."""
     out = {"A": 0, "B": 0, "C": 0}
-    for tier, count in session.execute(stmt):
-        out[str(tier)] = out.get(str(tier), 0) + int(count)
+    for status in WARM_STATUSES:
+        after = -(2**62)
+        while True:
+            cadence = session.execute(_NEXT_CADENCE, {"status": status, "after": after}).scalar()
+            if cadence is None:
+                break
+            cut = sql_time(now - timedelta(days=int(cadence)))
+            params = {"status": status, "cadence": cadence, "cut": cut}
+            for tier, count in session.execute(_COLD, params):
+                out[str(tier)] = out.get(str(tier), 0) + int(count)
+            after = int(cadence)
     return out

@@ -18,17 +18,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from models.metrics.pipeline import exact_sum, joined
+from models.metrics.sql import exact_sum, joined, live_client
 from models.time_sql import sql_time
 
-#: The live close rows: ``c`` is the move into won/lost, ``d`` the deal, ``a`` its client.
-CLOSE_FROM = """
+#: The live close rows: ``c`` is the move into won/lost, ``d`` the deal.
+CLOSE_FROM = f"""
 FROM deal_stage_changes c
 JOIN deals d ON d.id = c.deal_id
-JOIN accounts a ON a.id = d.account_id
 WHERE c.to_stage IN ('won', 'lost')
   AND c.changed_at >= :t0 AND c.changed_at < :t1
-  AND c.deleted_at IS NULL AND d.deleted_at IS NULL AND a.deleted_at IS NULL
+  AND c.deleted_at IS NULL AND d.deleted_at IS NULL AND {live_client("d.account_id")}
   AND d.stage = c.to_stage
   AND NOT EXISTS (
       SELECT 1 FROM deal_stage_changes l
@@ -101,6 +100,22 @@ def closes_by_bucket(session: Session, edges: Sequence[datetime]) -> list[CloseT
             totals.cycle_days_sum += float(cycle or 0.0)
         else:
             totals.lost += int(count)
+    return out
+
+
+def merged(
+    buckets: Sequence[CloseTotals], edges: Sequence[datetime], start: datetime, end: datetime
+) -> CloseTotals:
+    """The totals of the buckets between ``start`` and ``end`` (two of the ``edges``)."""
+    out = CloseTotals()
+    for i, totals in enumerate(buckets):
+        if start <= edges[i] and edges[i + 1] <= end:
+            out.won += totals.won
+            out.lost += totals.lost
+            out.cycle_days_sum += totals.cycle_days_sum
+            for cur, amount in totals.won_minor.items():
+                out.won_minor[cur] = out.won_minor.get(cur, 0) + amount
+                out.won_count[cur] = out.won_count.get(cur, 0) + totals.won_count[cur]
     return out
 
 

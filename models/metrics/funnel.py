@@ -20,6 +20,7 @@ from itertools import pairwise
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from models.metrics.sql import live_client
 from models.time_sql import sql_time
 
 #: The funnel, in order (lost is not a step of it).
@@ -34,11 +35,10 @@ _PER_DEAL = f"""
            coalesce(max(c.to_stage = 'won'), 0) AS won_by_end,
            d.stage AS stage
     FROM deals d
-    JOIN accounts a ON a.id = d.account_id
     LEFT JOIN deal_stage_changes c
            ON c.deal_id = d.id AND c.deleted_at IS NULL AND c.changed_at < :t1
     WHERE d.created_at >= :t0 AND d.created_at < :t1
-      AND d.deleted_at IS NULL AND a.deleted_at IS NULL
+      AND d.deleted_at IS NULL AND {live_client("d.account_id")}
     GROUP BY d.id
 """
 

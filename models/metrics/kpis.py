@@ -22,7 +22,7 @@ from datetime import datetime, tzinfo
 
 from models.clock import local_zone
 from models.metrics.activity import Activity, activity, cold_by_tier
-from models.metrics.closes import CloseTotals, closes_by_bucket
+from models.metrics.closes import CloseTotals, closes_by_bucket, merged
 from models.metrics.commission import Earnings, earnings
 from models.metrics.funnel import Funnel, funnel
 from models.metrics.period import Period, months_back
@@ -120,13 +120,19 @@ def compute(
     now = now or store.clock.now()
     t0, t1 = period.bounds(zone)
     months = trend_months(period)
-    edges = [m.bounds(zone)[0] for m in months] + [months[-1].bounds(zone)[1]]
+    month_edges = [m.bounds(zone)[0] for m in months] + [months[-1].bounds(zone)[1]]
+    # One pass over the closes for both the period and the trend's months.
+    edges = sorted({*month_edges, t0, t1})
     with store.read() as s:
-        totals = closes_by_bucket(s, [t0, t1])[0]
-        by_month = closes_by_bucket(s, edges)
+        buckets = closes_by_bucket(s, edges)
+        totals = merged(buckets, edges, t0, t1)
         trend = tuple(
-            TrendPoint(month, dict(won.won_minor), quota_for(s, month))
-            for month, won in zip(months, by_month, strict=True)
+            TrendPoint(
+                month,
+                merged(buckets, edges, month_edges[i], month_edges[i + 1]).won_minor,
+                quota_for(s, month),
+            )
+            for i, month in enumerate(months)
         )
         return Kpis(
             period=period,

@@ -2,9 +2,7 @@
 probability-weighted amount (each deal's own probability), and the part expected to
 close in a period (what the forecast adds to the won amount).
 
-Sums are exact at any amount a deal may hold (up to 10^17 minor units): SQL adds the
-high and low halves of each amount apart, and Python joins them, so SQLite's 64-bit
-``sum()`` can never overflow.
+Sums are exact (:mod:`models.metrics.sql`).
 """
 
 from __future__ import annotations
@@ -15,18 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from models.metrics.period import Period
-
-SPLIT = 1_000_000_000
-
-
-def exact_sum(expr: str, weight: str = "1") -> str:
-    """Two SQL sums whose ``hi * SPLIT + lo`` is ``sum(expr * weight)`` exactly."""
-    return f"sum(({expr} / {SPLIT}) * {weight}), sum(({expr} % {SPLIT}) * {weight})"
-
-
-def joined(hi: int | None, lo: int | None) -> int:
-    return int(hi or 0) * SPLIT + int(lo or 0)
-
+from models.metrics.sql import exact_sum, joined, live_client
 
 _CLOSING = "(d.expected_close IS NOT NULL AND d.expected_close BETWEEN :s AND :e)"
 
@@ -36,8 +23,8 @@ SELECT d.currency, count(*),
        {exact_sum("d.amount_minor", "d.probability")},
        sum({_CLOSING}),
        {exact_sum("d.amount_minor", f"d.probability * {_CLOSING}")}
-FROM deals d JOIN accounts a ON a.id = d.account_id
-WHERE d.stage NOT IN ('won', 'lost') AND d.deleted_at IS NULL AND a.deleted_at IS NULL
+FROM deals d
+WHERE d.stage NOT IN ('won', 'lost') AND d.deleted_at IS NULL AND {live_client("d.account_id")}
 GROUP BY d.currency
 """
 
