@@ -76,7 +76,11 @@ class Kpis:
     @property
     def forecast_minor(self) -> dict[str, int]:
         won, closing = self.closes.won_minor, self.pipeline.closing_weighted_minor
-        return {cur: won.get(cur, 0) + closing.get(cur, 0) for cur in sorted({*won, *closing})}
+        return {
+            cur: won.get(cur, 0) + closing.get(cur, 0)
+            for cur in sorted({*won, *closing})
+            if won.get(cur) or closing.get(cur)
+        }
 
     @property
     def velocity_minor_per_day(self) -> dict[str, float]:
