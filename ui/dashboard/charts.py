@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -60,6 +60,20 @@ class ChartView(QChartView):
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(self.chart_)
         self.periods: list[Period] = []
+        self.shown: Kpis | None = None
+
+    def show_kpis(self, k: Kpis) -> None:
+        self.shown = k
+        self.fill(k)
+
+    def fill(self, k: Kpis) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Light or dark: the chart is drawn again in the new palette's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.shown is not None:
+            self.fill(self.shown)
 
     def reset(self, title: str) -> None:
         self.chart_.removeAllSeries()
@@ -100,7 +114,7 @@ class TrendChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("dashboardTrend", parent)
 
-    def show_kpis(self, k: Kpis) -> None:
+    def fill(self, k: Kpis) -> None:
         cur = chart_currency(k)
         self.reset(_tr("Won per month vs quota ({0})").format(cur))
         highest = max(
@@ -150,7 +164,7 @@ class FunnelChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("dashboardFunnel", parent)
 
-    def show_kpis(self, k: Kpis) -> None:
+    def fill(self, k: Kpis) -> None:
         self.reset(_tr("Stage funnel (deals created in the period)"))
         reached = QBarSet(_tr("Deals"))
         reached.setColor(colours.info(self.palette()))
@@ -181,7 +195,7 @@ class ActivityChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("dashboardActivity", parent)
 
-    def show_kpis(self, k: Kpis) -> None:
+    def fill(self, k: Kpis) -> None:
         self.reset(_tr("Activity per week vs target"))
         bars = QBarSeries()
         weeks = len(next(iter(k.activity.weekly.values())))

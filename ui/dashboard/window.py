@@ -310,7 +310,4 @@ class DashboardWindow(QWidget):
             self.retranslate()
             if self.kpis is not None:
                 self._show(self.kpis)
-        elif event.type() == QEvent.Type.PaletteChange and self.kpis is not None:
-            for chart in (self.trend, self.funnel, self.activity):
-                chart.show_kpis(self.kpis)
         super().changeEvent(event)
