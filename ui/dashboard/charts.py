@@ -30,10 +30,6 @@ from ui.dashboard import texts
 from ui.labels import kind_label, stage_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dashboard", text)
-
-
 def chart_currency(k: Kpis) -> str:
     """The one currency the trend shows: the quota's, else the plan's, else the most won."""
     for point in reversed(k.trend):
@@ -116,7 +112,9 @@ class TrendChart(ChartView):
 
     def fill(self, k: Kpis) -> None:
         cur = chart_currency(k)
-        self.reset(_tr("Won per month vs quota ({0})").format(cur))
+        self.reset(
+            QCoreApplication.translate("dashboard", "Won per month vs quota ({0})").format(cur)
+        )
         highest = max(
             [
                 as_float(v, cur)
@@ -125,12 +123,16 @@ class TrendChart(ChartView):
             ]
             or [0.0]
         )
-        scale, unit = (1e6, _tr("millions")) if highest >= 1e6 else (1.0, "")
+        scale, unit = (
+            (1e6, QCoreApplication.translate("dashboard", "millions"))
+            if highest >= 1e6
+            else (1.0, "")
+        )
         self.periods = [p.month for p in k.trend]
-        won = QBarSet(_tr("Won"))
+        won = QBarSet(QCoreApplication.translate("dashboard", "Won"))
         won.setColor(colours.success(self.palette()))
         quota = QLineSeries()
-        quota.setName(_tr("Quota"))
+        quota.setName(QCoreApplication.translate("dashboard", "Quota"))
         pen = QPen(colours.info(self.palette()), 2)
         quota.setPen(pen)
         top = 0.0
@@ -165,8 +167,10 @@ class FunnelChart(ChartView):
         super().__init__("dashboardFunnel", parent)
 
     def fill(self, k: Kpis) -> None:
-        self.reset(_tr("Stage funnel (deals created in the period)"))
-        reached = QBarSet(_tr("Deals"))
+        self.reset(
+            QCoreApplication.translate("dashboard", "Stage funnel (deals created in the period)")
+        )
+        reached = QBarSet(QCoreApplication.translate("dashboard", "Deals"))
         reached.setColor(colours.info(self.palette()))
         stages = list(reversed(FUNNEL))  # lead on top
         for stage in stages:
@@ -196,7 +200,7 @@ class ActivityChart(ChartView):
         super().__init__("dashboardActivity", parent)
 
     def fill(self, k: Kpis) -> None:
-        self.reset(_tr("Activity per week vs target"))
+        self.reset(QCoreApplication.translate("dashboard", "Activity per week vs target"))
         bars = QBarSeries()
         weeks = len(next(iter(k.activity.weekly.values())))
         top = 0.0
@@ -211,7 +215,9 @@ class ActivityChart(ChartView):
             target = k.activity_targets.get(kind)
             if target:
                 line = QLineSeries()
-                line.setName(_tr("{0} target").format(kind_label(kind)))
+                line.setName(
+                    QCoreApplication.translate("dashboard", "{0} target").format(kind_label(kind))
+                )
                 colour = QColor(colours.kind(kind, self.palette()))
                 line.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
                 line.append(-0.5, target)
@@ -228,7 +234,9 @@ class ActivityChart(ChartView):
         for line in lines:
             self.chart_.addSeries(line)
         axis = QBarCategoryAxis()
-        axis.append([_tr("W{0}").format(i + 1) for i in range(weeks)])
+        axis.append(
+            [QCoreApplication.translate("dashboard", "W{0}").format(i + 1) for i in range(weeks)]
+        )
         values = self._value_axis(top)
         self.chart_.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         self.chart_.addAxis(values, Qt.AlignmentFlag.AlignLeft)
