@@ -4,7 +4,9 @@ Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1080x24" python docs/screenshots.
 with QT_QPA_PLATFORM=offscreen. main-window-<width>-<language>-<appearance>.png are the
 window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
 main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
-desktop theme gives too). Uses a throw-away database and an in-memory keyring, so
+desktop theme gives too). dashboard-light.png and dashboard-dark.png are View ▸
+Dashboard on the demo's history, dashboard-drill.png the deals behind a figure,
+sales-targets.png Settings ▸ Sales targets. Uses a throw-away database and an in-memory keyring, so
 the user's own keyring and data are never touched.
 """
 
@@ -82,6 +84,35 @@ def contact_shot(app: QApplication, window: object, path: Path) -> None:
     dialog.reject()
 
 
+def dashboard_shots(app: QApplication, window: object, out: Path, look: str) -> None:
+    """View ▸ Dashboard on the demo's history (this quarter), the deals behind the won
+    figure, and Settings ▸ Sales targets."""
+    from ui.settings_sales import SalesSettingsDialog
+
+    board = window.dashboard_action.show()  # type: ignore[attr-defined]
+    board.resize(1500, 1000)
+    board.period_bar.choose("quarter")
+    for _ in range(30):
+        app.processEvents()
+        QThread.msleep(10)
+    board.grab().save(str(out / f"dashboard-{look}.png"))
+    print("saved", out / f"dashboard-{look}.png")
+    if look == "light":
+        drill = board.show_drill("won", None, "tile_won")
+        for _ in range(10):
+            app.processEvents()
+        drill.grab().save(str(out / "dashboard-drill.png"))
+        drill.close()
+        store, stack, hub = window.store, window.stack, window.hub  # type: ignore[attr-defined]
+        targets = SalesSettingsDialog(store, stack, hub, board)
+        targets.show()
+        for _ in range(10):
+            app.processEvents()
+        targets.grab().save(str(out / "sales-targets.png"))
+        targets.close()
+    board.close()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -142,6 +173,9 @@ def main() -> None:
         if name == "main-window-en":
             capture_shot(app, window, out / "quick-capture.png")
             contact_shot(app, window, out / "contact-dialog.png")
+            dashboard_shots(app, window, out, "light")
+        if name == "main-window-dark":
+            dashboard_shots(app, window, out, "dark")
         window.close()
     apply_theme(LIGHT)
     store.close()

@@ -110,10 +110,10 @@ class Kpis:
 
 
 def trend_months(period: Period) -> list[Period]:
-    """The months the trend chart shows: the period's when it spans three or more,
+    """The months the trend chart shows: the period's when it spans six or more,
     else the six months ending with it."""
     months = period.months()
-    return months if len(months) >= 3 else months_back(period.end, 6).months()
+    return months if len(months) >= 6 else months_back(period.end, 6).months()
 
 
 def compute(

@@ -185,7 +185,9 @@ def test_trend_months_and_quota_proration(store: Store, history: dict[str, str])
             "IDR": 5_000_000 + 12_000_000
         }
     quarter = Period(date(2026, 10, 1), date(2026, 12, 31))
-    assert len(trend_months(quarter)) == 3
+    assert trend_months(quarter)[0].start == date(2026, 7, 1) and len(trend_months(quarter)) == 6
+    year = Period(date(2026, 1, 1), date(2026, 12, 31))
+    assert len(trend_months(year)) == 12
 
 
 def test_commission_tiers_are_marginal() -> None:

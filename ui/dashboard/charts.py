@@ -72,10 +72,12 @@ class ChartView(QChartView):
             self.fill(self.shown)
 
     def reset(self, title: str) -> None:
-        self.chart_.removeAllSeries()
-        for axis in self.chart_.axes():
-            self.chart_.removeAxis(axis)
+        """A fresh chart (the view deletes the old one with its series and axes)."""
+        self.chart_ = QChart()
+        self.chart_.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_.setTitle(title)
+        self.setChart(self.chart_)
         self.setAccessibleName(title)
 
     def paint_in_palette(self) -> None:

@@ -24,12 +24,13 @@ class Tile(QPushButton):
         self.value = QLabel("-", self)
         self.value.setObjectName("tileValue")
         font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.value.setFont(font)
         self.detail = QLabel(self)
         self.detail.setProperty("role", "muted")
         self.detail.setWordWrap(True)
+        self.value.setWordWrap(True)  # two currencies side by side may need two lines
         for label in (self.caption, self.value, self.detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
