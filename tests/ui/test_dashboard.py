@@ -137,3 +137,33 @@ def test_the_action_opens_one_dashboard(main: MainWindow) -> None:
     first.close()
     assert open_dashboard(main) is first
     assert main.actions_.window.findChild(DashboardWindow) is first
+
+
+def test_sales_targets_from_the_dashboard_and_the_language(main: MainWindow, qtbot: QtBot) -> None:
+    from ui.settings_dialog import apply_language
+    from ui.settings_sales import SalesSettingsDialog
+
+    board = open_dashboard(main)
+    qtbot.mouseClick(board.targets_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in board.findChildren(SalesSettingsDialog) if d.isVisible())
+    dialog.targets["meeting"].setValue(3)
+    assert dialog.save_targets()
+    qtbot.waitUntil(lambda: "3" in board.tiles["meeting"].detail.text())
+    dialog.close()
+    try:
+        apply_language("id")
+        qtbot.waitUntil(lambda: board.windowTitle() == "Dasbor — Relasi")
+        assert board.tiles["win_rate"].caption.text() == "Tingkat kemenangan"
+    finally:
+        apply_language("en")
+
+
+def test_a_custom_range_never_ends_before_it_starts(main: MainWindow) -> None:
+    from PySide6.QtCore import QDate
+
+    bar = open_dashboard(main).period_bar
+    bar.set_range(date(2026, 11, 1), date(2026, 11, 30))
+    bar.end.setDate(QDate(2026, 10, 1))  # before the start: the start follows
+    assert bar.period().start == bar.period().end == date(2026, 10, 1)
+    bar.start.setDate(QDate(2026, 12, 5))  # after the end: the end follows
+    assert bar.period().start == bar.period().end == date(2026, 12, 5)
