@@ -2936,8 +2936,8 @@ TODO: undang ke webinar dalam 2 minggu</translation>
         <translation>target {0}</translation>
     </message>
     <message>
-        <source>W{0}</source>
-        <translation>M{0}</translation>
+        <source>Week of the period</source>
+        <translation>Minggu ke- dalam periode</translation>
     </message>
     <message>
         <source>{0} days</source>

@@ -236,9 +236,8 @@ class ActivityChart(ChartView):
         for line in lines:
             self.chart_.addSeries(line)
         axis = QBarCategoryAxis()
-        axis.append(
-            [QCoreApplication.translate("dashboard", "W{0}").format(i + 1) for i in range(weeks)]
-        )
+        axis.append([str(i + 1) for i in range(weeks)])
+        axis.setTitleText(QCoreApplication.translate("dashboard", "Week of the period"))
         values = self._value_axis(top)
         self.chart_.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         self.chart_.addAxis(values, Qt.AlignmentFlag.AlignLeft)
