@@ -117,8 +117,3 @@ def merged(
                 out.won_minor[cur] = out.won_minor.get(cur, 0) + amount
                 out.won_count[cur] = out.won_count.get(cur, 0) + totals.won_count[cur]
     return out
-
-
-def closes(session: Session, t0: datetime, t1: datetime) -> CloseTotals:
-    """Won/lost totals of deals closed in ``[t0, t1)``."""
-    return closes_by_bucket(session, [t0, t1])[0]
