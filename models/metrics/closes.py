@@ -1,11 +1,14 @@
-"""Deals won and lost, decided from the stage history.
+"""Deals won and lost: each counted once, at its latest close.
 
 A deal counts as won (lost) at the time of its latest move into its current stage
 when that stage is won (lost): a reopened deal counts by its latest close only, and a
-deal reopened and still open counts as neither. The close time is that history row's
-``changed_at`` (ties broken by the order rows were written). Deals and clients in
-Trash do not count. Everything is one SQL aggregate per call, grouped by time bucket,
-stage and currency, so the dashboard does not read deals one by one.
+deal reopened and still open counts as neither. That time is in the stage history;
+the one write path (models/services/deals.py) copies it onto the deal as
+``closed_at`` in the same unit of work as the history row (and clears it on a
+reopen), so the figures read the copy through a covering index, never the history
+row by row (a test checks the copy against the history, deal by deal). Deals and
+clients in Trash do not count. Everything is one SQL aggregate per call, grouped by
+time bucket, stage and currency.
 """
 
 from __future__ import annotations
@@ -21,23 +24,15 @@ from sqlalchemy.orm import Session
 from models.metrics.sql import exact_sum, joined, live_client
 from models.time_sql import sql_time
 
-#: The live close rows: ``c`` is the move into won/lost, ``d`` the deal.
+#: The live closes of ``[t0, t1)``: ``d`` is the deal, ``d.closed_at`` its latest close.
 CLOSE_FROM = f"""
-FROM deal_stage_changes c
-JOIN deals d ON d.id = c.deal_id
-WHERE c.to_stage IN ('won', 'lost')
-  AND c.changed_at >= :t0 AND c.changed_at < :t1
-  AND c.deleted_at IS NULL AND d.deleted_at IS NULL AND {live_client("d.account_id")}
-  AND d.stage = c.to_stage
-  AND NOT EXISTS (
-      SELECT 1 FROM deal_stage_changes l
-      WHERE l.deal_id = c.deal_id AND l.deleted_at IS NULL
-        AND (l.changed_at > c.changed_at OR (l.changed_at = c.changed_at AND l.rowid > c.rowid))
-  )
+FROM deals d
+WHERE d.closed_at >= :t0 AND d.closed_at < :t1
+  AND d.stage IN ('won', 'lost') AND d.deleted_at IS NULL AND {live_client("d.account_id")}
 """
 
 #: Days from the deal's creation to its close (never below zero).
-CYCLE_DAYS = "max(0.0, julianday(c.changed_at) - julianday(d.created_at))"
+CYCLE_DAYS = "max(0.0, julianday(d.closed_at) - julianday(d.created_at))"
 
 
 @dataclass
@@ -68,12 +63,12 @@ class CloseTotals:
 
 
 def bucket_expr(edges: Sequence[datetime]) -> tuple[str, dict[str, Any]]:
-    """A SQL CASE numbering the bucket of ``c.changed_at`` between consecutive ``edges``."""
+    """A SQL CASE numbering the bucket of ``d.closed_at`` between consecutive ``edges``."""
     params: dict[str, Any] = {}
     whens = []
     for i, edge in enumerate(edges[1:-1], start=1):
         params[f"e{i}"] = sql_time(edge)
-        whens.append(f"WHEN c.changed_at < :e{i} THEN {i - 1}")
+        whens.append(f"WHEN d.closed_at < :e{i} THEN {i - 1}")
     if not whens:
         return "0", params
     return f"CASE {' '.join(whens)} ELSE {len(edges) - 2} END", params
@@ -84,7 +79,7 @@ def closes_by_bucket(session: Session, edges: Sequence[datetime]) -> list[CloseT
     bucket, params = bucket_expr(edges)
     params.update(t0=sql_time(edges[0]), t1=sql_time(edges[-1]))
     sql = f"""
-        SELECT {bucket} AS bucket, c.to_stage, d.currency, count(*),
+        SELECT {bucket} AS bucket, d.stage, d.currency, count(*),
                {exact_sum("d.amount_minor")}, sum({CYCLE_DAYS})
         {CLOSE_FROM}
         GROUP BY 1, 2, 3

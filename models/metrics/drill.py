@@ -58,8 +58,8 @@ _DEAL_COLS = (
     "d.probability, d.expected_close"
 )
 #: The listings show the client's name: they join it (a page at a time, so cheap).
-_NO_A = "JOIN deals d ON d.id = c.deal_id"
-_A = "JOIN deals d ON d.id = c.deal_id JOIN accounts a ON a.id = d.account_id"
+_NO_A = "FROM deals d\n"
+_A = "FROM deals d JOIN accounts a ON a.id = d.account_id\n"
 _OPEN = """FROM deals d JOIN accounts a ON a.id = d.account_id
 WHERE d.stage NOT IN ('won', 'lost') AND d.deleted_at IS NULL AND a.deleted_at IS NULL"""
 
@@ -82,8 +82,8 @@ def _deal_sql(key: str) -> str:
     if key in ("won", "lost", "closed"):
         stages = "('won', 'lost')" if key == "closed" else f"('{key}')"
         return (
-            f"SELECT {_DEAL_COLS}, c.changed_at {CLOSE_FROM.replace(_NO_A, _A)} "
-            f"AND c.to_stage IN {stages} ORDER BY c.changed_at DESC, d.id"
+            f"SELECT {_DEAL_COLS}, d.closed_at {CLOSE_FROM.replace(_NO_A, _A)} "
+            f"AND d.stage IN {stages} ORDER BY d.closed_at DESC, d.id"
         )
     if key == "open":
         return (

@@ -24,7 +24,8 @@ SELECT d.currency, count(*),
        sum({_CLOSING}),
        {exact_sum("d.amount_minor", f"d.probability * {_CLOSING}")}
 FROM deals d
-WHERE d.stage NOT IN ('won', 'lost') AND d.deleted_at IS NULL AND {live_client("d.account_id")}
+WHERE d.stage IN ('lead', 'qualified', 'demo', 'proposal', 'negotiation')
+  AND d.deleted_at IS NULL AND {live_client("d.account_id")}
 GROUP BY d.currency
 """
 

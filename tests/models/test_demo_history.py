@@ -46,3 +46,7 @@ def test_demo_history(store: Store) -> None:
     weeks = Counter((now - t).days // 7 for t in times)
     busy = sorted(weeks[w] for w in range(4, 70))
     assert busy[-1] > 1.5 * busy[len(busy) // 2] and busy[0] < busy[-1] / 2  # it varies
+    # the close time the KPIs read is the history's latest close, deal by deal
+    from tests.models.test_metrics import latest_closes_in_history
+
+    assert {d.id: d.closed_at for d in deals} == latest_closes_in_history(store)

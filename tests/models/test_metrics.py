@@ -259,3 +259,39 @@ def test_every_figure_lists_what_is_behind_it(store: Store, history: dict[str, s
             drill.deals(store, bad, NOV)
     with pytest.raises(ValidationError):
         drill.clients(store, "cold:Z", NOV)
+
+
+def latest_closes_in_history(store: Store) -> dict[str, datetime | None]:
+    """Each deal's latest move into won/lost when that is its stage now (None: open),
+    read from the stage history row by row: the definition the figures rely on."""
+    from sqlalchemy import select
+
+    from models.entities import Deal, DealStageChange
+
+    out: dict[str, datetime | None] = {}
+    with store.read() as s:
+        for deal in s.scalars(select(Deal)):
+            moves = s.scalars(
+                select(DealStageChange)
+                .where(DealStageChange.deal_id == deal.id)
+                .order_by(DealStageChange.changed_at, DealStageChange.created_at)
+            ).all()
+            last = moves[-1]
+            closed = deal.stage in ("won", "lost") and last.to_stage == deal.stage
+            out[deal.id] = last.changed_at if closed else None
+    return out
+
+
+def test_the_close_time_read_is_the_historys_latest_close(
+    store: Store, history: dict[str, str]
+) -> None:
+    from sqlalchemy import select
+
+    from models.entities import Deal
+
+    expected = latest_closes_in_history(store)
+    with store.read() as s:
+        copies = {d.id: d.closed_at for d in s.scalars(select(Deal))}
+    assert copies == expected
+    assert expected[history["D4"]] == datetime(2026, 11, 20, 12, tzinfo=UTC)  # reopened
+    assert expected[history["D5"]] is None  # won, reopened, open

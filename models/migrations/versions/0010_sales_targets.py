@@ -46,6 +46,12 @@ _UP = (
     """CREATE INDEX ix_deal_stage_changes_cover
         ON deal_stage_changes(deal_id, changed_at, to_stage, deleted_at)""",
     "CREATE INDEX ix_deals_created ON deals(created_at)",
+    # Closes by time and the open pipeline by stage, read from the index alone.
+    """CREATE INDEX ix_deals_closed
+        ON deals(closed_at, stage, currency, amount_minor, created_at, account_id, deleted_at)""",
+    """CREATE INDEX ix_deals_open
+        ON deals(stage, currency, amount_minor, probability, expected_close, account_id,
+                 deleted_at)""",
     """CREATE INDEX ix_interactions_kind_occurred
         ON interactions(kind, occurred_at, account_id, deleted_at)""",
     # The few clients in Trash, for "not of a client in Trash" without reading clients.
@@ -62,6 +68,8 @@ _DOWN = (
     "DROP INDEX IF EXISTS ix_accounts_trashed",
     "DROP INDEX IF EXISTS ix_deal_stage_changes_cover",
     "DROP INDEX IF EXISTS ix_interactions_kind_occurred",
+    "DROP INDEX IF EXISTS ix_deals_open",
+    "DROP INDEX IF EXISTS ix_deals_closed",
     "DROP INDEX IF EXISTS ix_deals_created",
     "DROP INDEX IF EXISTS ix_deal_stage_changes_close",
     "DROP TABLE IF EXISTS activity_targets",
