@@ -5,9 +5,11 @@ with QT_QPA_PLATFORM=offscreen. main-window-<width>-<language>-<appearance>.png 
 window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
 main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
 desktop theme gives too). pipeline-board.png is View ▸ Pipeline; account-review.png the
-first page of an account review PDF (drawn by pdftoppm from poppler-utils). Uses a
-throw-away database and an in-memory keyring, so the user's own keyring and data are
-never touched.
+first page of an account review PDF (drawn by pdftoppm from poppler-utils);
+dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's history,
+dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
+targets. Uses a throw-away database and an in-memory keyring, so the user's own keyring
+and data are never touched.
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ def search_shot(app: QApplication, window: object, path: Path) -> None:
         app.processEvents()
     panel.grab().save(str(path))
     panel.close()
+
+
 def pipeline_shot(app: QApplication, window: object, path: Path) -> None:
     """View ▸ Pipeline on the demo data: the board, a card selected."""
     board_window = window.pipeline_actions.show_board()  # type: ignore[attr-defined]
@@ -159,6 +163,35 @@ def review_shot(window: object, path: Path) -> None:
         check=True,
     )
     pdf.unlink()
+
+
+def dashboard_shots(app: QApplication, window: object, out: Path, look: str) -> None:
+    """View ▸ Dashboard on the demo's history (this quarter), the deals behind the won
+    figure, and Settings ▸ Sales targets."""
+    from ui.settings_sales import SalesSettingsDialog
+
+    board = window.dashboard_action.show()  # type: ignore[attr-defined]
+    board.resize(1500, 1000)
+    board.period_bar.choose("quarter")
+    for _ in range(30):
+        app.processEvents()
+        QThread.msleep(10)
+    board.grab().save(str(out / f"dashboard-{look}.png"))
+    print("saved", out / f"dashboard-{look}.png")
+    if look == "light":
+        drill = board.show_drill("won", None, "tile_won")
+        for _ in range(10):
+            app.processEvents()
+        drill.grab().save(str(out / "dashboard-drill.png"))
+        drill.close()
+        store, stack, hub = window.store, window.stack, window.hub  # type: ignore[attr-defined]
+        targets = SalesSettingsDialog(store, stack, hub, board)
+        targets.show()
+        for _ in range(10):
+            app.processEvents()
+        targets.grab().save(str(out / "sales-targets.png"))
+        targets.close()
+    board.close()
 
 
 def main() -> None:
@@ -225,6 +258,9 @@ def main() -> None:
             search_shot(app, window, out / "search-panel.png")
             pipeline_shot(app, window, out / "pipeline-board.png")
             review_shot(window, out / "account-review.png")
+            dashboard_shots(app, window, out, "light")
+        if name == "main-window-dark":
+            dashboard_shots(app, window, out, "dark")
         window.close()
     apply_theme(LIGHT)
     store.close()

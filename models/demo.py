@@ -1,7 +1,9 @@
-"""Realistic demo data: Indonesian and international clients, a year of history.
+"""Realistic demo data: Indonesian and international clients, 18 months of history.
 
 Deterministic for a given seed, written through the services in one transaction
-so the triggers, search index and change notification all see it.
+so the triggers, search index and change notification all see it. Interactions are
+spread over the 18 months with busier and quieter weeks; the deals' histories (made
+by :mod:`models.demo_deals`) give the KPI dashboard something to measure.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import random
 from datetime import timedelta
 
 from models import services
-from models.entities import AccountStatus, DealStage, InteractionKind, Tier
+from models.demo_deals import HISTORY_DAYS, DealHistory
+from models.entities import AccountStatus, InteractionKind, Tier
 from models.errors import RelasiError
 from models.queries.followups import all_day_value
 from models.queries.stats import is_empty
@@ -230,6 +233,12 @@ def _company(rng: random.Random, used: set[str]) -> str:
             return name
 
 
+def _in_a_busy_week(rng: random.Random, weeks: list[float]) -> timedelta:
+    """How long ago an interaction happened: weeks weighted by how busy each was."""
+    week = rng.choices(range(len(weeks)), weights=weeks)[0]
+    return timedelta(days=min(HISTORY_DAYS, week * 7 + rng.uniform(0, 7)))
+
+
 def fill_demo(store: Store, *, accounts: int = 200, seed: int = 7) -> dict[str, int]:
     """Fill an empty database with demo data; refuse a database that has data."""
     if not is_empty(store):
@@ -238,7 +247,9 @@ def fill_demo(store: Store, *, accounts: int = 200, seed: int = 7) -> dict[str, 
     now = store.clock.now()
     used: set[str] = set()
     counts = dict.fromkeys(("accounts", "contacts", "interactions", "followups", "deals"), 0)
+    weeks = [rng.uniform(0.3, 1.7) for _ in range(HISTORY_DAYS // 7 + 1)]
     with store.write() as uow:
+        history = DealHistory(rng, now)
         for _ in range(accounts):
             tier = rng.choices([Tier.A, Tier.B, Tier.C], weights=[2, 5, 3])[0]
             status = rng.choices(list(AccountStatus), weights=[3, 10, 2, 1])[0]
@@ -286,7 +297,7 @@ def fill_demo(store: Store, *, accounts: int = 200, seed: int = 7) -> dict[str, 
                     uow,
                     account_id,
                     kind=kind.value,
-                    occurred_at=now - timedelta(days=rng.uniform(0, 365)),
+                    occurred_at=now - _in_a_busy_week(rng, weeks),
                     subject=rng.choice(_SUBJECTS[kind]),
                     body=rng.choice(_BODIES).format(name=who[0][1]),
                     contact_ids=[c for c, _ in who],
@@ -315,32 +326,6 @@ def fill_demo(store: Store, *, accounts: int = 200, seed: int = 7) -> dict[str, 
                     services.complete_followup(uow, fid)
                 counts["followups"] += 1
             if status in (AccountStatus.ACTIVE, AccountStatus.PROSPECT) and rng.random() < 0.75:
-                stage = rng.choice(list(DealStage))
-                services.create_deal(
-                    uow,
-                    account_id,
-                    rng.choice(
-                        [
-                            "Lisensi tahunan",
-                            "Implementation project",
-                            "Renewal 2027",
-                            "Paket premium",
-                            "Pilot program",
-                        ]
-                    ),
-                    stage=stage.value,
-                    amount_minor=rng.choice([50, 120, 250, 500, 750, 1500]) * 1_000_000,
-                    currency="IDR",
-                    probability={
-                        "lead": 10,
-                        "qualified": 25,
-                        "demo": 40,
-                        "proposal": 60,
-                        "negotiation": 80,
-                        "won": 100,
-                        "lost": 0,
-                    }[stage.value],
-                    expected_close=(now + timedelta(days=rng.randint(10, 120))).date(),
-                )
-                counts["deals"] += 1
+                counts["deals"] += history.deals(uow, account_id)
+        history.targets(uow)
     return counts

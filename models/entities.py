@@ -322,7 +322,12 @@ class DealStageChange(Timestamped, Base):
     to_stage: Mapped[str] = mapped_column(String(16), nullable=False)
     changed_at: Mapped[datetime] = mapped_column(nullable=False)
 
-    __table_args__ = (Index("ix_deal_stage_changes_deal", "deal_id", "changed_at"),)
+    __table_args__ = (
+        Index("ix_deal_stage_changes_deal", "deal_id", "changed_at"),
+        # the KPI dashboard's covering indexes (migration 0010)
+        Index("ix_deal_stage_changes_close", "to_stage", "changed_at", "deal_id", "deleted_at"),
+        Index("ix_deal_stage_changes_cover", "deal_id", "changed_at", "to_stage", "deleted_at"),
+    )
 
 
 class Quota(Timestamped, Base):
@@ -334,6 +339,29 @@ class Quota(Timestamped, Base):
     period_end: Mapped[date] = mapped_column(Date, nullable=False)
     amount_minor: Mapped[int] = mapped_column(Integer, nullable=False)
     currency: Mapped[str] = mapped_column(String(3), default="IDR")
+
+
+class CommissionPlan(Timestamped, Base):
+    """How the account executive is paid: a monthly base, a commission rate on won
+    amounts (basis points) and accelerators above quota: ``tiers`` is a list of
+    ``[attainment_percent, rate_bp]``, each rate applying to the won amount above that
+    share of the quota. The newest live row is the plan."""
+
+    __tablename__ = "commission_plans"
+
+    currency: Mapped[str] = mapped_column(String(3), nullable=False)
+    base_minor: Mapped[int] = mapped_column(Integer, default=0)
+    rate_bp: Mapped[int] = mapped_column(Integer, default=0)
+    tiers: Mapped[list[list[int]]] = mapped_column(JSON, default=list)
+
+
+class ActivityTarget(Timestamped, Base):
+    """How many interactions of one kind (meeting, call, email) a week is the target."""
+
+    __tablename__ = "activity_targets"
+
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    per_week: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Draft(Timestamped, Base):
@@ -395,6 +423,8 @@ KINDS: dict[str, type[Timestamped]] = {
     "deal": Deal,
     "tag": Tag,
     "quota": Quota,
+    "commission_plan": CommissionPlan,
+    "activity_target": ActivityTarget,
     "draft": Draft,
     "template": Template,
     "import_batch": ImportBatch,

@@ -33,6 +33,7 @@ from ui.app_actions import AppActions
 from ui.backup_actions import BackupActions
 from ui.client_list import ClientListPane
 from ui.commands import StoreCommand, UndoStack, perform
+from ui.dashboard.action import DashboardAction
 from ui.followup_actions import FollowUpActions
 from ui.followups import FollowUpsPane
 from ui.hub import ChangeHub
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         )
         self.pipeline_actions = PipelineActions(self)
         self.report_actions = ReportActions(self)
+        self.dashboard_action = DashboardAction(self, self)
         self._connect()
         # files dropped on the window or the timeline
         self.drops = DropHandler(
@@ -240,6 +242,10 @@ class MainWindow(QMainWindow):
             detail = self.timeline.detail  # just re-read by the timeline pane
             if detail is None or detail.deleted_at is not None:
                 self.select_client(self.clients.current_id())
+
+    def open_sales_targets(self) -> None:
+        """Settings ▸ Sales targets (quotas, commission plan, activity targets)."""
+        self.dashboard_action.open_targets()
 
     def refresh(self) -> None:
         self.clients.refresh()
@@ -390,6 +396,7 @@ class MainWindow(QMainWindow):
         self.followups.retranslate()
         self.banner.retranslate()
         self.pipeline_actions.retranslate()
+        self.dashboard_action.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -100,6 +100,12 @@ class SettingsDialog(QDialog):
         self.passphrase_button.clicked.connect(self._use_passphrase)
         self.keyring_button.clicked.connect(self._use_keyring)
         self._show_mode()
+        self.sales_button = QPushButton(self.tr("Sales &targets and commission…"), self)
+        self.sales_button.setObjectName("settingsSalesTargets")
+        open_targets = getattr(self.parent(), "open_sales_targets", None)
+        self.sales_button.setEnabled(open_targets is not None)
+        if open_targets is not None:
+            self.sales_button.clicked.connect(open_targets)
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Appearance"), self.appearance)
@@ -113,6 +119,7 @@ class SettingsDialog(QDialog):
         buttons_row.addWidget(self.passphrase_button)
         buttons_row.addWidget(self.keyring_button)
         form.addRow("", buttons_row)
+        form.addRow(self.tr("Sales"), self.sales_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import note, safety, search, transfer, unlock
+from models.cli import kpis, note, safety, search, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -52,6 +52,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "encrypt": unlock.cmd_encrypt,
     "search": search.cmd_search,
     "note": note.cmd_note,
+    "kpis": kpis.cmd_kpis,
 }
 
 
@@ -62,6 +63,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     unlock.add_parsers(sub)
     search.add_parsers(sub)
     note.add_parsers(sub)
+    kpis.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

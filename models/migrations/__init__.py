@@ -15,6 +15,7 @@ REVISIONS: tuple[str, ...] = (
     "0007",
     "0008",
     "0009",
+    "0010",
     "0011",
 )
 HEAD = REVISIONS[-1]

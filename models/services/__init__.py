@@ -23,6 +23,12 @@ from models.services.deals import (
     move_deal_stage,
     update_deal,
 )
+from models.services.targets import (
+    set_activity_target,
+    set_commission_plan,
+    set_quota,
+    update_quota,
+)
 from models.services.timeline import (
     add_interaction,
     complete_followup,
@@ -47,6 +53,9 @@ __all__ = [
     "purge_trash",
     "put_back",
     "set_account_tags",
+    "set_activity_target",
+    "set_commission_plan",
+    "set_quota",
     "snooze_followup",
     "soft_delete",
     "update_account",
@@ -54,4 +63,5 @@ __all__ = [
     "update_deal",
     "update_followup",
     "update_interaction",
+    "update_quota",
 ]

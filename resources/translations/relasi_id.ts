@@ -575,6 +575,257 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>DashboardAction</name>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dasbor</translation>
+    </message>
+    <message>
+        <source>KPI dashboard ({0})</source>
+        <translation>Dasbor KPI ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>{0} won of {1} closed</source>
+        <extracomment>Changes that move a figure. The tiles, row by row: (name, drill key).</extracomment>
+        <translation>{0} menang dari {1} ditutup</translation>
+    </message>
+    <message>
+        <source>Quota {0}</source>
+        <translation>Kuota {0}</translation>
+    </message>
+    <message>
+        <source>No quota for the period</source>
+        <translation>Tidak ada kuota untuk periode ini</translation>
+    </message>
+    <message>
+        <source>won + weighted open</source>
+        <translation>menang + terbuka berbobot</translation>
+    </message>
+    <message>
+        <source>{0} open deals</source>
+        <translation>{0} deal terbuka</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>per hari</translation>
+    </message>
+    <message>
+        <source>{0} of {1} deals created</source>
+        <translation>{0} dari {1} deal dibuat</translation>
+    </message>
+    <message>
+        <source>target {0} a week</source>
+        <translation>target {0} per minggu</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>tanpa target</translation>
+    </message>
+    <message>
+        <source>{0} → {1}: {2}</source>
+        <translation>{0} → {1}: {2}</translation>
+    </message>
+    <message>
+        <source> ({0} skipped)</source>
+        <translation> ({0} dilewati)</translation>
+    </message>
+    <message>
+        <source>No commission plan yet: set one in Sales targets.</source>
+        <translation>Belum ada skema komisi: atur di Target penjualan.</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Gaji pokok</translation>
+    </message>
+    <message>
+        <source>Commission earned</source>
+        <translation>Komisi diperoleh</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>If the open pipeline closes as weighted: +</source>
+        <translation>Jika pipeline terbuka tertutup sesuai bobot: +</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>Deal dimenangkan</translation>
+    </message>
+    <message>
+        <source>Deals lost</source>
+        <translation>Deal kalah</translation>
+    </message>
+    <message>
+        <source>Deals won and lost</source>
+        <translation>Deal menang dan kalah</translation>
+    </message>
+    <message>
+        <source>Open deals</source>
+        <translation>Peluang terbuka</translation>
+    </message>
+    <message>
+        <source>Open deals expected to close</source>
+        <translation>Deal terbuka yang diperkirakan tutup</translation>
+    </message>
+    <message>
+        <source>Deals created that reached {0}</source>
+        <translation>Deal dibuat yang mencapai {0}</translation>
+    </message>
+    <message>
+        <source>Tier {0} clients going cold</source>
+        <translation>Klien tier {0} yang mulai dingin</translation>
+    </message>
+    <message>
+        <source>Clients by {0}</source>
+        <translation>Klien menurut {0}</translation>
+    </message>
+    <message>
+        <source>Dashboard — Relasi</source>
+        <translation>Dasbor — Relasi</translation>
+    </message>
+    <message>
+        <source>Sales &amp;targets…</source>
+        <translation>&amp;Target penjualan…</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Deals whose latest close in the period is a win</source>
+        <translation>Deal yang penutupan terakhirnya dalam periode ini menang</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hilang</translation>
+    </message>
+    <message>
+        <source>Deals whose latest close in the period is a loss</source>
+        <translation>Deal yang penutupan terakhirnya dalam periode ini kalah</translation>
+    </message>
+    <message>
+        <source>Win rate</source>
+        <translation>Tingkat kemenangan</translation>
+    </message>
+    <message>
+        <source>won / (won + lost)</source>
+        <translation>menang / (menang + kalah)</translation>
+    </message>
+    <message>
+        <source>Won amount</source>
+        <translation>Nilai dimenangkan</translation>
+    </message>
+    <message>
+        <source>Per currency, never added up</source>
+        <translation>Per mata uang, tidak pernah dijumlahkan</translation>
+    </message>
+    <message>
+        <source>Quota attainment</source>
+        <translation>Pencapaian kuota</translation>
+    </message>
+    <message>
+        <source>won amount / quota</source>
+        <translation>nilai dimenangkan / kuota</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prakiraan</translation>
+    </message>
+    <message>
+        <source>Won + weighted open deals expected to close in the period</source>
+        <translation>Menang + deal terbuka berbobot yang diperkirakan tutup dalam periode ini</translation>
+    </message>
+    <message>
+        <source>Open pipeline</source>
+        <translation>Pipeline terbuka</translation>
+    </message>
+    <message>
+        <source>All open deals now</source>
+        <translation>Semua deal terbuka saat ini</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline</source>
+        <translation>Pipeline berbobot</translation>
+    </message>
+    <message>
+        <source>Each open deal's amount x its probability</source>
+        <translation>Nilai tiap deal terbuka x peluangnya</translation>
+    </message>
+    <message>
+        <source>Average deal size</source>
+        <translation>Rata-rata nilai deal</translation>
+    </message>
+    <message>
+        <source>won amount / deals won</source>
+        <translation>nilai dimenangkan / deal dimenangkan</translation>
+    </message>
+    <message>
+        <source>Average sales cycle</source>
+        <translation>Rata-rata siklus penjualan</translation>
+    </message>
+    <message>
+        <source>Days from created to won</source>
+        <translation>Hari dari dibuat sampai menang</translation>
+    </message>
+    <message>
+        <source>Pipeline velocity</source>
+        <translation>Kecepatan pipeline</translation>
+    </message>
+    <message>
+        <source>Lead to won</source>
+        <translation>Lead ke menang</translation>
+    </message>
+    <message>
+        <source>Deals created in the period that are won</source>
+        <translation>Deal yang dibuat dalam periode ini dan menang</translation>
+    </message>
+    <message>
+        <source>Meetings a week</source>
+        <translation>Rapat per minggu</translation>
+    </message>
+    <message>
+        <source>Calls a week</source>
+        <translation>Telepon per minggu</translation>
+    </message>
+    <message>
+        <source>E-mails a week</source>
+        <translation>E-mail per minggu</translation>
+    </message>
+    <message>
+        <source>Going cold: tier A</source>
+        <translation>Mulai dingin: tier A</translation>
+    </message>
+    <message>
+        <source>Not contacted within cadence</source>
+        <translation>Tidak dihubungi dalam jadwal kontak</translation>
+    </message>
+    <message>
+        <source>Going cold: tier B</source>
+        <translation>Mulai dingin: tier B</translation>
+    </message>
+    <message>
+        <source>Going cold: tier C</source>
+        <translation>Mulai dingin: tier C</translation>
+    </message>
+    <message>
+        <source>Earnings in the period</source>
+        <translation>Penghasilan dalam periode ini</translation>
+    </message>
+    <message>
+        <source>Pipeline velocity = {0}. Won and lost count each deal once, by its latest close. The funnel counts a deal that skipped a stage as having passed it. Amounts in different currencies are never added together.</source>
+        <translation>Kecepatan pipeline = {0}. Menang dan kalah menghitung tiap deal sekali, menurut penutupan terakhirnya. Corong menghitung deal yang melewati suatu tahap sebagai sudah melaluinya. Nilai dalam mata uang berbeda tidak pernah dijumlahkan.</translation>
+    </message>
+    <message>
+        <source>open deals × win rate × average deal size ÷ average sales cycle (days)</source>
+        <translation>deal terbuka × tingkat kemenangan × rata-rata nilai deal ÷ rata-rata siklus penjualan (hari)</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>Known</source>
@@ -671,6 +922,61 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>&amp;Keep draft</source>
         <translation>Simpan &amp;draf</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>Nothing behind this figure in the period.</source>
+        <translation>Tidak ada data di balik angka ini dalam periode ini.</translation>
+    </message>
+    <message>
+        <source>Select a row to open its client in the main window.</source>
+        <translation>Pilih baris untuk membuka kliennya di jendela utama.</translation>
+    </message>
+</context>
+<context>
+    <name>DrillModel</name>
+    <message>
+        <source>Client</source>
+        <extracomment>Reads one page: (offset, limit) -&gt; rows.</extracomment>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Perkiraan tutup</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Kontak terakhir</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1860,45 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>PeriodBar</name>
+    <message>
+        <source>This month</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Kuartal ini</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Tahun ini</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Rentang khusus</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>sampai</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Hari pertama</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Hari terakhir</translation>
+    </message>
+</context>
+<context>
     <name>PipelineBoard</name>
     <message>
         <source>&amp;Closing:</source>
@@ -2172,6 +2517,21 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
 </context>
 <context>
+    <name>QuotaModel</name>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Sampai</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kuota</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
         <source>New {0}</source>
@@ -2388,6 +2748,133 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
 </context>
 <context>
+    <name>SalesSettingsDialog</name>
+    <message>
+        <source>Sales targets</source>
+        <translation>Target penjualan</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>Kuota</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kuartal</translation>
+    </message>
+    <message>
+        <source>Quota period</source>
+        <translation>Periode kuota</translation>
+    </message>
+    <message>
+        <source>Quota month</source>
+        <translation>Bulan kuota</translation>
+    </message>
+    <message>
+        <source>e.g. 1500000000</source>
+        <translation>mis. 1500000000</translation>
+    </message>
+    <message>
+        <source>Quota amount</source>
+        <translation>Nilai kuota</translation>
+    </message>
+    <message>
+        <source>&amp;Set quota</source>
+        <translation>&amp;Tetapkan kuota</translation>
+    </message>
+    <message>
+        <source>&amp;Remove quota</source>
+        <translation>&amp;Hapus kuota</translation>
+    </message>
+    <message>
+        <source>e.g. 100:5, 125:8</source>
+        <translation>mis. 100:5, 125:8</translation>
+    </message>
+    <message>
+        <source>Accelerators: above 100% of quota the rate is 5%, above 125% it is 8% (each on the part of the won amount above that share)</source>
+        <translation>Akselerator: di atas 100% kuota tarifnya 5%, di atas 125% tarifnya 8% (masing-masing atas bagian nilai dimenangkan di atas batas itu)</translation>
+    </message>
+    <message>
+        <source>Save &amp;plan</source>
+        <translation>Simpan &amp;skema</translation>
+    </message>
+    <message>
+        <source>Commission plan</source>
+        <translation>Skema komisi</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>Mata &amp;uang</translation>
+    </message>
+    <message>
+        <source>&amp;Base a month</source>
+        <translation>Gaji &amp;pokok per bulan</translation>
+    </message>
+    <message>
+        <source>&amp;Rate on won amounts</source>
+        <translation>&amp;Tarif atas nilai dimenangkan</translation>
+    </message>
+    <message>
+        <source>&amp;Accelerators (quota %: rate %)</source>
+        <translation>&amp;Akselerator (kuota %: tarif %)</translation>
+    </message>
+    <message>
+        <source>Activity targets a week</source>
+        <translation>Target aktivitas per minggu</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Save &amp;targets</source>
+        <translation>Simpan ta&amp;rget</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a currency code.</source>
+        <translation>“{0}” bukan kode mata uang.</translation>
+    </message>
+    <message>
+        <source>Type the quota as a number, e.g. 1500000000.</source>
+        <translation>Ketik kuota sebagai angka, mis. 1500000000.</translation>
+    </message>
+    <message>
+        <source>Set quota</source>
+        <translation>Tetapkan kuota</translation>
+    </message>
+    <message>
+        <source>Select the quota to remove.</source>
+        <translation>Pilih kuota yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Remove quota</source>
+        <translation>Hapus kuota</translation>
+    </message>
+    <message>
+        <source>Type the base as a number, e.g. 15000000.</source>
+        <translation>Ketik gaji pokok sebagai angka, mis. 15000000.</translation>
+    </message>
+    <message>
+        <source>Type accelerators as quota percent and rate, e.g. 100:5, 125:8.</source>
+        <translation>Ketik akselerator sebagai persen kuota dan tarif, mis. 100:5, 125:8.</translation>
+    </message>
+    <message>
+        <source>Change commission plan</source>
+        <translation>Ubah skema komisi</translation>
+    </message>
+    <message>
+        <source>Change activity targets</source>
+        <translation>Ubah target aktivitas</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Clients</source>
@@ -2510,6 +2997,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Simpan kunci di keyring sistem</translation>
     </message>
     <message>
+        <source>Sales &amp;targets and commission…</source>
+        <translation>&amp;Target penjualan dan komisi…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
@@ -2532,6 +3023,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Database key</source>
         <translation>Kunci basis data</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Penjualan</translation>
     </message>
     <message>
         <source>Protected by a passphrase, asked at every start.</source>
@@ -3053,6 +3548,49 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Relasi is already running on this database but does not answer.</source>
         <translation>Relasi sudah berjalan pada basis data ini tetapi tidak merespons.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Won per month vs quota ({0})</source>
+        <translation>Menang per bulan vs kuota ({0})</translation>
+    </message>
+    <message>
+        <source>millions</source>
+        <translation>juta</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kuota</translation>
+    </message>
+    <message>
+        <source>Stage funnel (deals created in the period)</source>
+        <translation>Corong tahap (deal dibuat dalam periode ini)</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Activity per week vs target</source>
+        <translation>Aktivitas per minggu vs target</translation>
+    </message>
+    <message>
+        <source>{0} target</source>
+        <translation>target {0}</translation>
+    </message>
+    <message>
+        <source>Week of the period</source>
+        <translation>Minggu ke- dalam periode</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} hari</translation>
     </message>
 </context>
 <context>
