@@ -271,12 +271,11 @@ class FollowUp(Timestamped, Base):
         # Account health: open follow-ups by client, every column read (migration 0011).
         Index(
             "ix_follow_ups_open_account",
-            "done_at",
             "account_id",
             "due_at",
             "snoozed_until",
             "all_day",
-            "deleted_at",
+            sqlite_where=text("done_at IS NULL AND deleted_at IS NULL"),
         ),
     )
 

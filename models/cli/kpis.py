@@ -7,11 +7,8 @@ import argparse
 import json
 from datetime import date
 
-from models.cli.opening import open_from_args
 from models.errors import ValidationError
-from models.metrics.kpis import compute
 from models.metrics.period import PRESETS, Period, parse_day, preset, today_local
-from models.metrics.report import as_json
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +38,11 @@ def period_from_args(args: argparse.Namespace, today: date) -> Period:
 
 
 def cmd_kpis(args: argparse.Namespace) -> int:
+    # The database and the queries are imported only when the command runs (start-up).
+    from models.cli.opening import open_from_args
+    from models.metrics.kpis import compute
+    from models.metrics.report import as_json
+
     # Dates are checked before the database is opened: a typo never touches the file.
     period_from_args(args, date.today())
     with open_from_args(args) as store:

@@ -7,7 +7,8 @@ the deals list and account health.
 - Account health, for every client at once or a page of them, from indexes that hold
   every column it reads (in an encrypted file each row fetched from its table is a page
   to decrypt): ``ix_interactions_occurred`` (the last 90 days' entries),
-  ``ix_follow_ups_open_account`` (open follow-ups by client), ``ix_deals_account_stage``
+  ``ix_follow_ups_open_account`` (open, live follow-ups by client; partial, so the
+  follow-up buckets keep their own index), ``ix_deals_account_stage``
   (open deals by client).
 
 Revision ID: 0011
@@ -36,7 +37,8 @@ def upgrade() -> None:
     )
     op.execute(
         "CREATE INDEX ix_follow_ups_open_account "
-        "ON follow_ups (done_at, account_id, due_at, snoozed_until, all_day, deleted_at)"
+        "ON follow_ups (account_id, due_at, snoozed_until, all_day) "
+        "WHERE done_at IS NULL AND deleted_at IS NULL"
     )
     op.execute("CREATE INDEX ix_deals_account_stage ON deals (account_id, stage, deleted_at)")
 
