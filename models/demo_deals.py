@@ -32,14 +32,15 @@ TITLES = (
     "Expansion seats",
     "Modul pelaporan",
 )
+#: Why a deal was lost, and the competitor it went to ("" when none did).
 LOST_REASONS = (
-    "Price too high",
-    "Harga kompetitor lebih murah",
-    "Lost to competitor: Salesforce",
-    "Lost to competitor: local vendor",
-    "No budget this year",
-    "Project postponed",
-    "Stayed with the incumbent",
+    ("Price too high", "Zoho"),
+    ("Harga kompetitor lebih murah", "Mekari"),
+    ("Lost to competitor: feature fit", "Salesforce"),
+    ("Lost to competitor: local vendor", "CV Solusi Lokal"),
+    ("No budget this year", ""),
+    ("Project postponed", ""),
+    ("Stayed with the incumbent", "HubSpot"),
 )
 
 
@@ -92,7 +93,10 @@ class DealHistory:
             stage = PATH[index]
             self._at(uow, when)
             if rng.random() < LOSS[stage]:
-                services.move_deal_stage(uow, deal_id, "lost", lost_reason=rng.choice(LOST_REASONS))
+                reason, competitor = rng.choice(LOST_REASONS)
+                services.move_deal_stage(
+                    uow, deal_id, "lost", lost_reason=reason, lost_to=competitor
+                )
                 return
             if index == len(PATH) - 1:
                 services.move_deal_stage(uow, deal_id, "won")

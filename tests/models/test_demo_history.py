@@ -32,6 +32,9 @@ def test_demo_history(store: Store) -> None:
     stages = Counter(d.stage for d in deals)
     assert stages["won"] and stages["lost"] and (len(deals) - stages["won"] - stages["lost"])
     assert all(d.lost_reason for d in deals if d.stage == "lost")
+    # the competitors deals were lost to, for the board and the lost-deal reports
+    competitors = {d.lost_to for d in deals if d.stage == "lost"} - {""}
+    assert len(competitors) >= 3 and not {d.lost_to for d in deals if d.stage != "lost"} - {""}
     order = ("lead", "qualified", "demo", "proposal", "negotiation", "won")
     path: dict[str, list[str]] = {}
     for m in moves:
