@@ -70,7 +70,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
                   "Done at", "Snoozed until"),
     "deals": (
         "ID", "Account", "Account ID", "Title", "Stage", "Amount", "Currency", "Probability",
-        "Expected close", "Closed at", "Lost reason",
+        "Expected close", "Closed at", "Lost reason", "Lost to",
     ),
 }  # fmt: skip
 
@@ -232,7 +232,7 @@ def _iter_rows(session: Session, kind: str, ids: Iterable[str] | None) -> Iterat
         for d in deals:
             yield [d.id, names.get(d.account_id, ""), d.account_id, d.title, d.stage,
                    _money(d.amount_minor, d.currency), d.currency, d.probability,
-                   d.expected_close, d.closed_at, d.lost_reason]  # fmt: skip
+                   d.expected_close, d.closed_at, d.lost_reason, d.lost_to]  # fmt: skip
 
 
 def export_csv(store: Store, kind: str, path: Path, ids: Iterable[str] | None = None) -> int:

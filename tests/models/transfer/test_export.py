@@ -80,6 +80,8 @@ def test_csv_exports_are_bom_utf8_private_and_escaped(
 
 def test_csv_export_values(store: Store, tmp_path: Path) -> None:
     ids = seed(store)
+    with store.write() as uow:  # lost, and to whom: both exported
+        services.move_deal_stage(uow, ids["deal"], "lost", lost_reason="Price", lost_to="-Zoho")
     export_csv(store, "deals", tmp_path / "d.csv")
     header, row = read_csv(tmp_path / "d.csv")
     deal = dict(zip(header, row, strict=True))
@@ -89,6 +91,7 @@ def test_csv_export_values(store: Store, tmp_path: Path) -> None:
         "50000000",
         "IDR",
     )
+    assert (deal["Stage"], deal["Lost reason"], deal["Lost to"]) == ("lost", "Price", "'-Zoho")
     export_csv(store, "interactions", tmp_path / "i.csv")
     header, row = read_csv(tmp_path / "i.csv")
     entry = dict(zip(header, row, strict=True))
