@@ -286,6 +286,7 @@ Pulihkan dari cadangan?</translation>
     <name>ClientListModel</name>
     <message>
         <source>Client</source>
+        <extracomment>How many clients the filter matches; None while counting them is pending.</extracomment>
         <translation>Klien</translation>
     </message>
     <message>
@@ -983,6 +984,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Overdue</source>
+        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section&apos;s last row). How far a section&apos;s count goes: past it, it reads &quot;1000+&quot;. The invisible root (a default argument made once). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
         <translation>Terlambat</translation>
     </message>
     <message>
@@ -996,10 +998,6 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Done (last 7 days)</source>
         <translation>Selesai (7 hari terakhir)</translation>
-    </message>
-    <message>
-        <source>… and {0} more: show one client&apos;s follow-ups to see them</source>
-        <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
         <source>Client: {0}</source>
@@ -1027,7 +1025,6 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
-        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client&apos;s follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>

@@ -266,3 +266,29 @@ def test_common_substring_falls_back_to_a_scan_with_the_same_answer(
     scanned = names(store, ClientFilter(text="klien"))
     assert indexed == scanned == [f"Klien {i:02d}" for i in range(30)]
     assert client_queries.client_count(store, ClientFilter(text="klien")) == 30
+
+
+def test_bucket_pages_counts_and_where_each_follow_up_is(store: Store, clock: FixedClock) -> None:
+    a = account(store, "A")
+    b = account(store, "B")
+    ids = [
+        followup(store, a if i % 2 else b, f"t{i}", clock.now() + timedelta(days=2, minutes=i))
+        for i in range(7)
+    ]
+    late = followup(store, a, "late", clock.now() - timedelta(days=3), all_day=False)
+    pages = [
+        followup_queries.bucket_page(store, "upcoming", offset=o, limit=3, tz=JAKARTA)
+        for o in (0, 3, 6)
+    ]
+    assert [len(p) for p in pages] == [3, 3, 1]
+    assert [r.id for p in pages for r in p] == ids  # in due order, none twice
+    mine = followup_queries.bucket_page(store, "upcoming", account_id=a, tz=JAKARTA)
+    assert {r.account_id for r in mine} == {a} and len(mine) == 3
+    assert followup_queries.bucket_count(store, "upcoming", tz=JAKARTA) == 7
+    assert followup_queries.bucket_count(store, "upcoming", cap=4, tz=JAKARTA) == 5
+    assert followup_queries.bucket_count(store, "upcoming", account_id=b, tz=JAKARTA) == 4
+    with store.write() as uow:
+        services.complete_followup(uow, ids[0])
+    where = followup_queries.buckets_of(store, {ids[0], ids[1], late, "gone"}, tz=JAKARTA)
+    assert where == {ids[0]: "done", ids[1]: "upcoming", late: "overdue"}
+    assert followup_queries.buckets_of(store, set()) == {}
