@@ -82,7 +82,7 @@ class FollowUpModel(QAbstractItemModel):
         #: Set by the pane while it pages a section whose last row is in view.
         self.paging = False
         self.queries = 0
-        self._texts: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._due: dict[tuple[str, FollowUpRow], str] = {}
         self._now = store.clock.now()
         self._tint = QColor()
 
@@ -122,12 +122,12 @@ class FollowUpModel(QAbstractItemModel):
     def _begin(self) -> None:
         self._now = self.store.clock.now()
         self._tint = colours.selected_tint()
-        self._texts.clear()
 
     def reload(self) -> None:
         """Every section from its first page (mode, day, language or theme changed)."""
         self.beginResetModel()
         self._begin()
+        self._due.clear()
         for section in self.sections:
             self._read(section, 0)
         self.endResetModel()
@@ -309,24 +309,36 @@ class FollowUpModel(QAbstractItemModel):
             return icon("bell", colours.error().name())
         return None
 
-    def _texts_of(self, section: str, row: FollowUpRow) -> tuple[str, str, str]:
-        """(due, tooltip, accessible text), formatted when first asked for."""
-        key = (section, row.id)
-        if (cached := self._texts.get(key)) is not None:
+    @property
+    def formatted(self) -> int:
+        """How many due dates have been formatted (those drawn so far; tests read it)."""
+        return len(self._due)
+
+    def _due_text(self, section: str, row: FollowUpRow) -> str:
+        """The due column, formatted when first drawn (and kept: a row's text depends on
+        its values and section alone, so the cache is keyed by both)."""
+        key = (section, row)
+        if (cached := self._due.get(key)) is not None:
             return cached
-        now = self._now
         due_at = row.effective_due
         if row.all_day and row.snoozed_until is None:
-            due_text = formatting.short_day(due_at)
+            text = formatting.short_day(due_at)
         elif section == "today":
-            due_text = formatting.time_of_day(due_at)
+            text = formatting.time_of_day(due_at)
         else:
-            due_text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
-        account_name = visible(row.account_name)
-        high = row.priority == 2
+            text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
+        self._due[key] = text
+        return text
+
+    def _tooltip(self, section: str, row: FollowUpRow) -> str:
+        """Formatted when asked for (a hover): the relative times change with now."""
+        now = self._now
+        due_at = row.effective_due
         lines = [
             visible(row.title),
-            QCoreApplication.translate("FollowUpsPane", "Client: {0}").format(account_name),
+            QCoreApplication.translate("FollowUpsPane", "Client: {0}").format(
+                visible(row.account_name)
+            ),
         ]
         if section == "overdue":
             lines.append(
@@ -342,29 +354,33 @@ class FollowUpModel(QAbstractItemModel):
         else:
             when = f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})"
             lines.append(QCoreApplication.translate("FollowUpsPane", "Due: {0}").format(when))
-        if high:
+        if row.priority == 2:
             lines.append(
                 QCoreApplication.translate("FollowUpsPane", "High priority (bold, with a bell)")
             )
-        accessible = ", ".join(
-            [visible(row.title), due_text, account_name]
-            + ([QCoreApplication.translate("FollowUpsPane", "high priority")] if high else [])
+        return "\n".join(lines)
+
+    def _accessible(self, section: str, row: FollowUpRow) -> str:
+        return ", ".join(
+            [visible(row.title), self._due_text(section, row), visible(row.account_name)]
+            + (
+                [QCoreApplication.translate("FollowUpsPane", "high priority")]
+                if row.priority == 2
+                else []
+            )
             + (
                 [QCoreApplication.translate("FollowUpsPane", "overdue")]
                 if section == "overdue"
                 else []
             )
         )
-        texts = (due_text, "\n".join(lines), accessible)
-        self._texts[key] = texts
-        return texts
 
     def _row_data(self, section: Section, row: FollowUpRow, column: int, role: int) -> Any:
         if role in (IdRole, AccountRole):
             return row.id if role == IdRole else row.account_id
         high = row.priority == 2
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._texts_of(section.key, row)[1]
+            return self._tooltip(section.key, row)
         if role == Qt.ItemDataRole.ForegroundRole and section.key == "overdue":
             return QBrush(colours.error())
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -372,7 +388,7 @@ class FollowUpModel(QAbstractItemModel):
             return QBrush(self._tint) if mine else None
         if column == DUE:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self._texts_of(section.key, row)[0]
+                return self._due_text(section.key, row)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return visible(row.title)
@@ -390,7 +406,7 @@ class FollowUpModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and high:
             return self._bell()
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._texts_of(section.key, row)[2]
+            return self._accessible(section.key, row)
         return None
 
     def _bell(self) -> QIcon:

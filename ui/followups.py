@@ -107,6 +107,7 @@ class FollowUpsPane(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rows in view: not every row's date
 
         self.scope = QCheckBox(self)
         self.scope.setObjectName("followUpsAllClients")

@@ -184,6 +184,9 @@ def test_a_long_section_reads_its_first_page_then_the_next_when_scrolled(
     assert section.data() == f"Upcoming  ({SECTION_ROWS + 5})"  # 104 tasks + the review
     assert pane.model.rowCount(section) == SECTION_ROWS
     assert pane.model.more_to_read(section)
+    # Dates are formatted as rows are drawn: the rows out of view are not.
+    qtbot.wait(50)
+    assert 0 < pane.model.formatted < SECTION_ROWS
     # Scrolling to the section's last row reads the next page.
     fetched = pane.model.rows_fetched
     last = pane.model.index(SECTION_ROWS - 1, 0, section)
