@@ -113,10 +113,13 @@ class FollowUpModel(QAbstractItemModel):
             section.rows = self._page(section.key, self._scope(), 0, limit)
             section.exhausted = len(section.rows) < limit
             section.mine = self._mine(section.key)
-            section.total = followup_queries.bucket_count(
-                self.store, section.key, account_id=self._scope(), cap=COUNT_CAP
-            )
-            self.queries += 1
+            if section.exhausted:  # every row read: they are the count
+                section.total = len(section.rows)
+            else:
+                section.total = followup_queries.bucket_count(
+                    self.store, section.key, account_id=self._scope(), cap=COUNT_CAP
+                )
+                self.queries += 1
         section.arrange(self.account_id)
 
     def _begin(self) -> None:

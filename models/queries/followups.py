@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 
 from models.clock import local_midnight, local_zone
 from models.entities import Account, FollowUp
@@ -60,10 +60,8 @@ def _rows(result: Any) -> tuple[FollowUpRow, ...]:
 BUCKETS = ("overdue", "today", "upcoming", "done")
 
 
-def _bucket_query(
-    bucket: str, now: datetime, tz: tzinfo | None, account_id: str | None
-) -> tuple[list[ColumnElement[bool]], list[Any]]:
-    """The WHERE terms and ORDER BY of one bucket.
+def _conditions(now: datetime, tz: tzinfo | None) -> dict[str, ColumnElement[bool]]:
+    """What puts a live follow-up in each bucket (they exclude each other).
 
     An all-day follow-up is due on its date (overdue from the next day on); a timed or
     snoozed one is overdue once its time has passed. For an all-day one (not snoozed)
@@ -75,21 +73,33 @@ def _bucket_query(
     eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
     is_date = and_(FollowUp.all_day.is_(True), FollowUp.snoozed_until.is_(None))
     is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
+    open_ = FollowUp.done_at.is_(None)
+    return {
+        "overdue": and_(open_, eff < now, or_(and_(is_date, FollowUp.due_at < start), is_time)),
+        "today": and_(open_, eff >= start, eff < tomorrow, or_(is_date, and_(is_time, eff >= now))),
+        "upcoming": and_(open_, eff >= tomorrow),
+        "done": FollowUp.done_at >= now - RECENT_DONE,
+    }
+
+
+def _live(account_id: str | None) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [
         FollowUp.deleted_at.is_(None),
         Account.deleted_at.is_(None),
     ]
     if account_id is not None:
         where.append(FollowUp.account_id == account_id)
+    return where
+
+
+def _bucket_query(
+    bucket: str, now: datetime, tz: tzinfo | None, account_id: str | None
+) -> tuple[list[ColumnElement[bool]], list[Any]]:
+    """The WHERE terms and ORDER BY of one bucket."""
+    where = [*_live(account_id), _conditions(now, tz)[bucket]]
     if bucket == "done":
-        where.append(FollowUp.done_at >= now - RECENT_DONE)
         return where, [FollowUp.done_at.desc(), FollowUp.id]
-    conds = {
-        "overdue": and_(eff < now, or_(and_(is_date, FollowUp.due_at < start), is_time)),
-        "today": and_(eff >= start, eff < tomorrow, or_(is_date, and_(is_time, eff >= now))),
-        "upcoming": eff >= tomorrow,
-    }
-    where += [FollowUp.done_at.is_(None), conds[bucket]]
+    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
     return where, [eff, FollowUp.priority.desc(), FollowUp.title, FollowUp.id]
 
 
@@ -135,22 +145,21 @@ def bucket_count(
 
 
 def buckets_of(store: Store, followup_ids: set[str], *, tz: tzinfo | None = None) -> dict[str, str]:
-    """The bucket each of ``followup_ids`` is in now (absent: in none, e.g. deleted)."""
-    out: dict[str, str] = {}
+    """The bucket each of ``followup_ids`` is in now (absent: in none, e.g. deleted);
+    one query."""
     if not followup_ids:
-        return out
-    now = store.clock.now()
+        return {}
+    bucket = case(
+        *((cond, literal(name)) for name, cond in _conditions(store.clock.now(), tz).items()),
+        else_=literal(""),
+    )
+    stmt = (
+        select(FollowUp.id, bucket)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(*_live(None), FollowUp.id.in_(sorted(followup_ids)))
+    )
     with store.read() as s:
-        for bucket in BUCKETS:
-            where, _order = _bucket_query(bucket, now, tz, None)
-            stmt = (
-                select(FollowUp.id)
-                .join(Account, Account.id == FollowUp.account_id)
-                .where(*where, FollowUp.id.in_(sorted(followup_ids)))
-            )
-            for (id_,) in s.execute(stmt):
-                out.setdefault(str(id_), bucket)
-    return out
+        return {str(id_): str(name) for id_, name in s.execute(stmt) if name}
 
 
 def followups(
