@@ -22,7 +22,6 @@ from sqlalchemy import (
     exists,
     func,
     literal_column,
-    or_,
     select,
     text,
     tuple_,
@@ -100,13 +99,19 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-#: Above this many index hits a substring is common, and walking the list in its sort
-#: order finds a page of matches sooner than sorting every hit.
+#: Up to this many index hits, their ids are read and the page is looked up by id.
 FTS_CANDIDATES = 2000
+#: Past this many hits a substring is common: walking the clients in name order and
+#: probing the hits (read once by SQLite) finds a page sooner than sorting every hit.
+DENSE_HITS = 5000
 # The index is searched first (a join could let SQLite probe it once per client).
 _CLIENT_FTS = text(
     "SELECT account_id FROM client_docs WHERE docid IN "
     "(SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase LIMIT :limit)"
+)
+_FTS_HITS = text(
+    "SELECT count(*) FROM (SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase "
+    "LIMIT :limit)"
 )
 
 
@@ -114,9 +119,13 @@ def _filter_text(flt: ClientFilter) -> str:
     return " ".join(flt.text.split())
 
 
-def _text_candidates(s: Session, flt: ClientFilter) -> list[str] | None:
+def _text_filter(s: Session, flt: ClientFilter) -> ColumnElement[bool] | None:
     """Clients whose name, contacts or tags contain the filter text, from the trigram
-    index; None when the index cannot narrow it (under 3 characters, or very common)."""
+    index (client_fts); None under 3 characters (names alone are matched then).
+
+    Few hits: their ids. Many: the index's hits as a subquery SQLite reads once, probed
+    by id (sorting the hits), or, when they are dense, while walking the name order.
+    """
     needle = _filter_text(flt)
     if len(needle) < 3:
         return None
@@ -124,37 +133,33 @@ def _text_candidates(s: Session, flt: ClientFilter) -> list[str] | None:
     ids = [
         str(r[0]) for r in s.execute(_CLIENT_FTS, {"phrase": phrase, "limit": FTS_CANDIDATES + 1})
     ]
-    return ids if len(ids) <= FTS_CANDIDATES else None
+    if len(ids) <= FTS_CANDIDATES:
+        return Account.id.in_(ids)
+    hits = (
+        text(
+            "SELECT account_id FROM client_docs WHERE docid IN "
+            "(SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase)"
+        )
+        .bindparams(phrase=phrase)
+        .columns(literal_column("account_id", String))
+    )
+    dense = s.execute(_FTS_HITS, {"phrase": phrase, "limit": DENSE_HITS + 1}).scalar_one()
+    # "+accounts.id" keeps SQLite from looking the hits up by id: it walks the sort order.
+    column = literal_column("+accounts.id", String) if dense > DENSE_HITS else Account.id
+    return column.in_(hits)
 
 
 def _client_filters(
-    flt: ClientFilter, now: datetime, candidates: list[str] | None = None
+    flt: ClientFilter, now: datetime, text_filter: ColumnElement[bool] | None = None
 ) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
     needle = _filter_text(flt)
-    if candidates is not None:
-        where.append(Account.id.in_(candidates))
-    elif len(needle) < 3:
+    if text_filter is not None:
+        where.append(text_filter)
+    elif needle:
         # One or two letters: client names only (contacts and tags count from three
         # letters on, through the index), so a keystroke never probes every contact.
         where.append(Account.name.like(_like(needle), escape="\\"))
-    elif needle:
-        pattern = _like(needle)
-        where.append(
-            or_(
-                Account.name.like(pattern, escape="\\"),
-                exists().where(
-                    Contact.account_id == Account.id,
-                    Contact.deleted_at.is_(None),
-                    Contact.name.like(pattern, escape="\\"),
-                ),
-                exists().where(
-                    account_tags.c.account_id == Account.id,
-                    account_tags.c.tag_id == Tag.id,
-                    Tag.name.like(pattern, escape="\\"),
-                ),
-            )
-        )
     if flt.tiers:
         where.append(Account.tier.in_(sorted(flt.tiers)))
     if flt.statuses:
@@ -180,7 +185,7 @@ class ClientCursor:
 
 
 def _client_select(
-    flt: ClientFilter, now: datetime, candidates: list[str] | None = None
+    flt: ClientFilter, now: datetime, text_filter: ColumnElement[bool] | None = None
 ) -> Select[Any]:
     return select(
         Account.id,
@@ -193,7 +198,7 @@ def _client_select(
         Account.next_followup_at,
         going_cold_expr(now).label("going_cold"),
         _sort_expr(flt.sort).label("sort_key"),
-    ).where(*_client_filters(flt, now, candidates))
+    ).where(*_client_filters(flt, now, text_filter))
 
 
 def _client_row(r: Any) -> ClientRow:
@@ -218,7 +223,7 @@ def client_page(
     key = tuple_(*columns)
     order = [c.desc() for c in columns] if flt.descending else columns
     with store.read() as s:
-        stmt = _client_select(flt, now, _text_candidates(s, flt))
+        stmt = _client_select(flt, now, _text_filter(s, flt))
         if after is not None:
             after_key = tuple_(*after.key)
             stmt = stmt.where(key < after_key if flt.descending else key > after_key)
@@ -241,7 +246,7 @@ def client_count(store: Store, flt: ClientFilter = NO_FILTER, *, cap: int | None
     (a broad filter at 100,000 clients counted them all on every keystroke)."""
     now = store.clock.now()
     with store.read() as s:
-        where = _client_filters(flt, now, _text_candidates(s, flt))
+        where = _client_filters(flt, now, _text_filter(s, flt))
         if cap is None:
             stmt = select(func.count()).select_from(Account).where(*where)
         else:

@@ -98,9 +98,10 @@ def _bucket_query(
     """The WHERE terms and ORDER BY of one bucket."""
     where = [*_live(account_id), _conditions(now, tz)[bucket]]
     if bucket == "done":
-        return where, [FollowUp.done_at.desc(), FollowUp.id]
+        return where, [FollowUp.done_at.desc()]
     eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
-    return where, [eff, FollowUp.priority.desc(), FollowUp.title, FollowUp.id]
+    # The index's order (ties in it keep their index order: pages never overlap).
+    return where, [eff, FollowUp.priority.desc(), FollowUp.title]
 
 
 def bucket_page(

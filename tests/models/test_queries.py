@@ -254,18 +254,31 @@ def test_filter_index_follows_contacts_tags_and_renames(store: Store) -> None:
     assert names(store, ClientFilter(text="nusantara")) == []
 
 
-def test_common_substring_falls_back_to_a_scan_with_the_same_answer(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("dense", [1000, 10])  # hits sorted, or probed in name order
+def test_common_substring_is_answered_by_the_index_with_the_same_answer(
+    store: Store, monkeypatch: pytest.MonkeyPatch, dense: int
 ) -> None:
     with store.write() as uow:
         for i in range(30):
             services.create_account(uow, f"Klien {i:02d}")
-        services.create_account(uow, "Other")
-    indexed = names(store, ClientFilter(text="klien"))
-    monkeypatch.setattr(client_queries, "FTS_CANDIDATES", 5)  # too many hits: scan instead
-    scanned = names(store, ClientFilter(text="klien"))
-    assert indexed == scanned == [f"Klien {i:02d}" for i in range(30)]
-    assert client_queries.client_count(store, ClientFilter(text="klien")) == 30
+        other = services.create_account(uow, "Other")
+        services.create_contact(uow, "Pak Klien", account_id=other)
+        gone = services.create_account(uow, "Klien gone")
+        services.soft_delete(uow, "account", gone)
+    expected = [f"Klien {i:02d}" for i in range(30)] + ["Other"]
+    few = names(store, ClientFilter(text="klien"))
+    monkeypatch.setattr(client_queries, "FTS_CANDIDATES", 5)  # too many hits for a list
+    monkeypatch.setattr(client_queries, "DENSE_HITS", dense)
+    many = names(store, ClientFilter(text="klien"))
+    assert few == many == expected
+    descending = names(store, ClientFilter(text="klien", descending=True))
+    assert descending == expected[::-1]
+    assert client_queries.client_count(store, ClientFilter(text="klien")) == 31
+    assert client_queries.client_count(store, ClientFilter(text="klien"), cap=10) == 11
+    rows, cursor = client_queries.client_page(store, ClientFilter(text="klien"), limit=20)
+    assert cursor is not None
+    rest, _ = client_queries.client_page(store, ClientFilter(text="klien"), after=cursor)
+    assert [r.name for r in rows + rest] == expected
 
 
 def test_bucket_pages_counts_and_where_each_follow_up_is(store: Store, clock: FixedClock) -> None:
