@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import local_zone
+from models.queries import clients as client_queries
 from models.queries import followups as followup_queries
 from models.store import Changes, Store
 from ui.followup_delegate import FollowUpDelegate
@@ -252,17 +253,23 @@ class FollowUpsPane(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         """Read again only the sections a change touched: where a changed follow-up was
-        shown and where it belongs now, and those showing a renamed or deleted client; a
-        note saved on any client touches that client, and must not rebuild this."""
+        shown and where it belongs now, and those showing a client that was renamed or
+        deleted (a note saved on a client touches it too, and must not reread this)."""
         changed = set(changes.of("followup"))
         keys = self.model.where_shown(changed)
         if changed:
             keys |= set(followup_queries.buckets_of(self.store, changed).values())
-        if self.model.shown_account_ids() & set(changes.of("account")):
+        names = {
+            r.account_id: r.account_name
+            for s in self.model.sections
+            for r in s.shown
+            if r.account_id in changes.of("account")
+        }
+        if names:
+            live = client_queries.client_rows(self.store, sorted(names))
+            stale = {a for a, name in names.items() if a not in live or live[a].name != name}
             keys |= {
-                s.key
-                for s in self.model.sections
-                if {r.account_id for r in s.shown} & set(changes.of("account"))
+                s.key for s in self.model.sections if any(r.account_id in stale for r in s.shown)
             }
         if keys:
             self._keeping_place(lambda: self.model.reload_sections(keys))

@@ -387,3 +387,22 @@ def test_a_change_reads_only_the_sections_it_touched(
     qtbot.waitUntil(lambda: pane.section_titles("overdue") == ["Send proposal"])
     assert {bucket for bucket, _client in reads} == {"overdue", "done"}
     assert pane.section_titles("done") == []
+
+
+def test_a_note_on_a_listed_client_reads_nothing_a_rename_rereads_its_sections(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.followups
+    window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.section_titles("upcoming")[:1] == ["Quarterly review"])
+    reads = recording(monkeypatch)
+    window.record_actions.save_note("note", "called about the review")
+    qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
+    qtbot.wait(20)
+    assert reads == []  # its last contact changed, not what the pane shows
+    with window.store.write() as uow:
+        services.update_account(uow, sample["globex"], name="Globex Holdings")
+    qtbot.waitUntil(lambda: reads != [])
+    assert {bucket for bucket, _client in reads} == {"upcoming"}
+    index = pane.index_for(sample["later"])
+    assert index is not None and index.data(ClientRole) == "Globex Holdings"
