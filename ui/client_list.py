@@ -121,7 +121,12 @@ class ClientListModel(QAbstractTableModel):
         self._now = self.store.clock.now()
         position = {r.id: i for i, r in enumerate(self._rows)}
         fresh = client_queries.client_rows(self.store, [i for i in ids if i in position])
-        appeared = [i for i in ids if i not in position]
+        # A client not read yet appears now only if it sorts among the rows read (the
+        # others come with their page): completing a follow-up of a client far down the
+        # list read every row read so far again.
+        through = None if self._exhausted else self._cursor
+        unseen = [i for i in ids if i not in position]
+        appeared = client_queries.within_pages(self.store, self.filter, unseen, through)
         gone = [i for i in ids if i in position and i not in fresh]
         if appeared or gone or (self.filter.text and changes.of("contact")):
             self.reload(at_least=len(self._rows))

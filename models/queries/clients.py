@@ -237,6 +237,27 @@ def client_page(
     return rows, cursor
 
 
+def within_pages(
+    store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
+) -> set[str]:
+    """Which of ``ids`` the filter matches at or before ``through`` (the last row a
+    list has read; None: the list is read to its end): the rows a list must show now,
+    where the others arrive with the pages still to read."""
+    if not ids:
+        return set()
+    now = store.clock.now()
+    sort = _sort_expr(flt.sort)
+    columns: list[Any] = (
+        [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]
+    )
+    with store.read() as s:
+        stmt = _client_select(flt, now, _text_filter(s, flt)).where(Account.id.in_(list(ids)))
+        if through is not None:
+            key, last = tuple_(*columns), tuple_(*through.key)
+            stmt = stmt.where(key >= last if flt.descending else key <= last)
+        return {str(r.id) for r in s.execute(stmt)}
+
+
 #: How far the client list counts a filter's matches: past it, it reads "1000+ clients".
 COUNT_CAP = 1_000
 

@@ -305,3 +305,24 @@ def test_bucket_pages_counts_and_where_each_follow_up_is(store: Store, clock: Fi
     where = followup_queries.buckets_of(store, {ids[0], ids[1], late, "gone"}, tz=JAKARTA)
     assert where == {ids[0]: "done", ids[1]: "upcoming", late: "overdue"}
     assert followup_queries.buckets_of(store, set()) == {}
+
+
+def test_within_pages_tells_which_unread_clients_sort_among_the_rows_read(store: Store) -> None:
+    ids = {n: account(store, n) for n in ("Alpha", "Bravo", "Charlie", "Delta", "Echo")}
+    rows, cursor = client_queries.client_page(store, limit=2)  # Alpha, Bravo read
+    assert [r.name for r in rows] == ["Alpha", "Bravo"] and cursor is not None
+    new = account(store, "Able")  # sorts among them
+    later = [ids["Delta"], ids["Echo"]]
+    assert client_queries.within_pages(store, client_queries.NO_FILTER, [new, *later], cursor) == {
+        new
+    }
+    assert client_queries.within_pages(store, client_queries.NO_FILTER, later, None) == set(later)
+    only_c = ClientFilter(text="arl")  # the filter applies: Charlie alone matches
+    assert client_queries.within_pages(store, only_c, [*later, ids["Charlie"]], None) == {
+        ids["Charlie"]
+    }
+    back, back_cursor = client_queries.client_page(store, ClientFilter(descending=True), limit=2)
+    assert [r.name for r in back] == ["Echo", "Delta"] and back_cursor is not None
+    flt = ClientFilter(descending=True)
+    assert client_queries.within_pages(store, flt, [new, ids["Echo"]], back_cursor) == {ids["Echo"]}
+    assert client_queries.within_pages(store, client_queries.NO_FILTER, [], None) == set()

@@ -5,11 +5,14 @@ reads first pages."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from models import services
 from models.clock import FixedClock
+from models.queries import clients as client_queries
 from models.store import Store
 from ui.client_list import PAGE
 from ui.followups import SECTION_ROWS
@@ -66,4 +69,35 @@ def test_a_deleted_last_client_opens_on_the_first(
     window.show()
     qtbot.waitExposed(window)
     assert window.current_client == first
+    window.close()
+
+
+def test_a_change_to_a_client_not_read_yet_does_not_reread_the_list(
+    qtbot: QtBot, store: Store, settings: Settings, clock: FixedClock, monkeypatch: MonkeyPatch
+) -> None:
+    with store.write() as uow:
+        ids = [services.create_account(uow, f"Client {i:04d}") for i in range(2 * PAGE)]
+        far = services.create_followup(uow, ids[-1], "Far away", clock.now() + timedelta(days=1))
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.clients.model
+    assert model.rowCount() == PAGE
+    pages: list[int] = []
+    page = client_queries.client_page
+
+    def counting(*args: Any, **kw: Any) -> Any:
+        pages.append(kw.get("limit", 0))
+        return page(*args, **kw)
+
+    monkeypatch.setattr(client_queries, "client_page", counting)
+    window.followup_actions.complete(far, True)  # its client's next follow-up changes
+    qtbot.waitUntil(lambda: window.followups.section_titles("done") == ["Far away"])
+    assert pages == [] and model.rowCount() == PAGE
+    # A new client that sorts among the rows read does appear (the list is read again).
+    with store.write() as uow:
+        first = services.create_account(uow, "Aaron & Co")
+    qtbot.waitUntil(lambda: model.row_of(first) == 0)
+    assert pages != []
     window.close()
