@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
@@ -57,7 +58,8 @@ class Section:
     rows: list[FollowUpRow] = field(default_factory=list)
     mine: list[FollowUpRow] = field(default_factory=list)
     shown: list[FollowUpRow] = field(default_factory=list)
-    total: int = 0
+    #: How many there are; None while counting is pending (the rows read show "N+").
+    total: int | None = 0
     exhausted: bool = True
 
     def arrange(self, account_id: str) -> None:
@@ -115,12 +117,22 @@ class FollowUpModel(QAbstractItemModel):
             section.mine = self._mine(section.key)
             if section.exhausted:  # every row read: they are the count
                 section.total = len(section.rows)
-            else:
-                section.total = followup_queries.bucket_count(
-                    self.store, section.key, account_id=self._scope(), cap=COUNT_CAP
-                )
-                self.queries += 1
+            else:  # counted once the rows are shown (the count costs more than a page)
+                section.total = None
+                QTimer.singleShot(0, self._count)
         section.arrange(self.account_id)
+
+    def _count(self) -> None:
+        """Count the sections whose count is pending (once for several reads)."""
+        for number, section in enumerate(self.sections):
+            if section.total is not None:
+                continue
+            section.total = followup_queries.bucket_count(
+                self.store, section.key, account_id=self._scope(), cap=COUNT_CAP
+            )
+            self.queries += 1
+            parent = self.index(number, 0)
+            self.dataChanged.emit(parent, parent)
 
     def _begin(self) -> None:
         self._now = self.store.clock.now()
@@ -297,7 +309,12 @@ class FollowUpModel(QAbstractItemModel):
                 "upcoming": QCoreApplication.translate("FollowUpsPane", "Upcoming"),
                 "done": QCoreApplication.translate("FollowUpsPane", "Done (last 7 days)"),
             }
-            count = f"{COUNT_CAP}+" if section.total > COUNT_CAP else str(section.total)
+            if section.total is None:
+                count = f"{len(section.rows)}+"
+            elif section.total > COUNT_CAP:
+                count = f"{COUNT_CAP}+"
+            else:
+                count = str(section.total)
             return f"{titles[section.key]}  ({count})"
         if role == SectionRole:
             return section.key
@@ -305,7 +322,7 @@ class FollowUpModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        alarm = section.key == "overdue" and section.total > 0
+        alarm = section.key == "overdue" and bool(section.shown or section.total)
         if role == Qt.ItemDataRole.ForegroundRole and alarm:
             return QBrush(colours.error())
         if role == Qt.ItemDataRole.DecorationRole and alarm:

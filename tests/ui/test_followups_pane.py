@@ -181,7 +181,9 @@ def test_a_long_section_reads_its_first_page_then_the_next_when_scrolled(
     pane = window.followups
     qtbot.waitUntil(lambda: len(pane.section_ids("upcoming")) == SECTION_ROWS)
     section = pane.model.section_index("upcoming")
-    assert section.data() == f"Upcoming  ({SECTION_ROWS + 5})"  # 104 tasks + the review
+    # Counted once the rows are shown: "100+" until then.
+    assert section.data() in (f"Upcoming  ({SECTION_ROWS}+)", f"Upcoming  ({SECTION_ROWS + 5})")
+    qtbot.waitUntil(lambda: section.data() == f"Upcoming  ({SECTION_ROWS + 5})")  # 104 + 1
     assert pane.model.rowCount(section) == SECTION_ROWS
     assert pane.model.more_to_read(section)
     # Dates are formatted as rows are drawn: the rows out of view are not.
