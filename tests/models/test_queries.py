@@ -254,9 +254,12 @@ def test_filter_index_follows_contacts_tags_and_renames(store: Store) -> None:
     assert names(store, ClientFilter(text="nusantara")) == []
 
 
-@pytest.mark.parametrize("dense", [1000, 10])  # hits sorted, or probed in name order
+@pytest.mark.parametrize(
+    ("dense", "like"),
+    [(1000, 2000), (10, 2000), (10, 20)],  # hits sorted, probed in name order, LIKE
+)
 def test_common_substring_is_answered_by_the_index_with_the_same_answer(
-    store: Store, monkeypatch: pytest.MonkeyPatch, dense: int
+    store: Store, monkeypatch: pytest.MonkeyPatch, dense: int, like: int
 ) -> None:
     with store.write() as uow:
         for i in range(30):
@@ -269,6 +272,7 @@ def test_common_substring_is_answered_by_the_index_with_the_same_answer(
     few = names(store, ClientFilter(text="klien"))
     monkeypatch.setattr(client_queries, "FTS_CANDIDATES", 5)  # too many hits for a list
     monkeypatch.setattr(client_queries, "DENSE_HITS", dense)
+    monkeypatch.setattr(client_queries, "LIKE_HITS", like)
     many = names(store, ClientFilter(text="klien"))
     assert few == many == expected
     descending = names(store, ClientFilter(text="klien", descending=True))
