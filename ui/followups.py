@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,24 +21,23 @@ from PySide6.QtWidgets import (
 )
 
 from models.clock import local_zone
+from models.queries import clients as client_queries
 from models.queries import followups as followup_queries
-from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Changes, Store
-from ui import colours, formatting
-from ui.display import visible
-from ui.followup_delegate import ClientRole, FollowUpDelegate
+from ui.followup_delegate import FollowUpDelegate
+from ui.followup_model import (
+    DUE,
+    SECTION_ROWS,
+    TITLE,
+    FollowUpModel,
+    IdRole,
+    SectionRole,
+    TitleRole,
+)
 from ui.icons import icon, set_icon
 from ui.theme import set_role
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-SectionRole = Qt.ItemDataRole.UserRole + 2
-TitleRole = Qt.ItemDataRole.UserRole + 3
-AccountRole = Qt.ItemDataRole.UserRole + 4
-#: The columns of a follow-up row.
-TITLE, DUE = range(2)
-#: Rows shown per section; the rest is counted (a list of every client's follow-ups
-#: for the next months is not something to read, and building it costs start-up time).
-SECTION_ROWS = 100
+__all__ = ["SECTION_ROWS", "FollowUpsPane", "fill_snooze_menu", "snooze_choices"]
 
 
 def snooze_choices(now: datetime) -> dict[str, datetime]:
@@ -78,7 +76,7 @@ def fill_snooze_menu(
 
 
 class FollowUpsPane(QWidget):
-    """A tree of sections with checkable follow-ups."""
+    """A tree of sections with checkable follow-ups (ui/followup_model.py holds them)."""
 
     complete = Signal(str, bool)  # follow-up id, done
     snooze = Signal(str, object)  # follow-up id, datetime (or None: ask for a date)
@@ -89,9 +87,7 @@ class FollowUpsPane(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.account_id = ""
-        self.all_clients = True
-        self.model = QStandardItemModel(self)
+        self.model = FollowUpModel(store, self)
         self.view = QTreeView(self)
         self.view.setObjectName("followUps")
         self.view.setModel(self.model)
@@ -104,7 +100,15 @@ class FollowUpsPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(self._double_clicked)
-        self.model.itemChanged.connect(self._item_changed)
+        self.view.verticalScrollBar().valueChanged.connect(self._fetch_visible)
+        self.model.check_toggled.connect(self.complete.emit)
+        self.model.rowsInserted.connect(self._expand_section)
+        self.model.modelReset.connect(self._expand)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rows in view: not every row's date
 
         self.scope = QCheckBox(self)
         self.scope.setObjectName("followUpsAllClients")
@@ -138,8 +142,15 @@ class FollowUpsPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
-        self._buckets = FollowUpBuckets()
         self.retranslate(refresh=False)  # the window refreshes once it is set up
+
+    @property
+    def account_id(self) -> str:
+        return self.model.account_id
+
+    @property
+    def all_clients(self) -> bool:
+        return self.model.all_clients
 
     def retranslate(self, *, refresh: bool = True) -> None:
         self.scope.setText(self.tr("All clients"))
@@ -148,7 +159,8 @@ class FollowUpsPane(QWidget):
         self.new_button.setToolTip(self.tr("New follow-up for the selected client"))
         self.snooze_button.setText(self.tr("Snooze"))
         self.view.setAccessibleName(self.tr("Follow-ups"))
-        self.model.setHorizontalHeaderLabels([self.tr("Follow-up"), self.tr("Due")])
+        self.model.headers = [self.tr("Follow-up"), self.tr("Due")]
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, TITLE, DUE)
         self.legend.setText(
             self.tr(
                 "Bold with a bell: high priority. Tinted and listed first: the selected client's."
@@ -159,167 +171,75 @@ class FollowUpsPane(QWidget):
 
     # -- data -----------------------------------------------------------------------
     def set_account(self, account_id: str) -> None:
-        """The selected client: its follow-ups alone, or listed first and tinted."""
-        if account_id != self.account_id:
-            self.account_id = account_id
-            self.refresh()
+        """The selected client: its follow-ups alone, or listed first and tinted (read
+        for that client alone: every client's rows are not read again)."""
+        if account_id != self.model.account_id:
+            self._keeping_place(lambda: self.model.select_account(account_id))
 
     def set_all_clients(self, value: bool) -> None:
         self.scope.setChecked(value)
 
     def _scope_toggled(self, checked: bool) -> None:
-        self.all_clients = checked
+        self.model.all_clients = checked
         self.scope_changed.emit(checked)
         self.refresh()
 
     def refresh(self) -> None:
+        """Every section from its first page (the day, language or theme changed)."""
+        self._keeping_place(self.model.reload)
+
+    def _keeping_place(self, change: Callable[[], object]) -> None:
         selected = self.current_id()
         scroll = self.view.verticalScrollBar().value()
-        if self.all_clients or self.account_id:
-            self._buckets = followup_queries.followups(
-                self.store, account_id=None if self.all_clients else self.account_id
-            )
-        else:
-            self._buckets = FollowUpBuckets()
-        now = self.store.clock.now()
-        mine = self.account_id if self.all_clients else ""
-        tint = colours.selected_tint()
-        self.model.blockSignals(True)
-        self.model.removeRows(0, self.model.rowCount())
-        sections = [
-            ("overdue", self.tr("Overdue"), self._buckets.overdue),
-            ("today", self.tr("Today"), self._buckets.today),
-            ("upcoming", self.tr("Upcoming"), self._buckets.upcoming),
-            ("done", self.tr("Done (last 7 days)"), self._buckets.done),
-        ]
-        for key, title, rows in sections:
-            section = QStandardItem(f"{title}  ({len(rows)})")
-            section.setData(key, SectionRole)
-            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = QFont(section.font())
-            font.setBold(True)
-            section.setFont(font)
-            if key == "overdue" and rows:
-                section.setForeground(QBrush(colours.error()))
-                section.setIcon(icon("bell", colours.error().name()))
-            filler = [QStandardItem()]
-            for f in filler:
-                f.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if mine:  # the selected client's first (the sort is stable: due order kept)
-                rows = tuple(sorted(rows, key=lambda r: r.account_id != mine))
-            for row in rows[:SECTION_ROWS]:
-                items = self._row_items(row, key, now)
-                if mine and row.account_id == mine:
-                    for item in items:
-                        item.setBackground(QBrush(tint))
-                section.appendRow(items)
-            if len(rows) > SECTION_ROWS:
-                more = QStandardItem(
-                    self.tr("… and {0} more: show one client's follow-ups to see them").format(
-                        len(rows) - SECTION_ROWS
-                    )
-                )
-                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                section.appendRow([more, QStandardItem()])
-            self.model.appendRow([section, *filler])
-        self.model.blockSignals(False)
-        self.model.layoutChanged.emit()
-        self.view.expandAll()
-        for i in range(self.model.rowCount()):
-            self.view.setFirstColumnSpanned(i, QModelIndex(), True)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
+        change()
         if selected:
             self.show_followup(selected)
         self.view.verticalScrollBar().setValue(scroll)
 
-    def _row_items(self, row: FollowUpRow, section: str, now: datetime) -> list[QStandardItem]:
-        title = QStandardItem(visible(row.title))
-        account_name = visible(row.account_name)
-        title.setData(row.id, IdRole)
-        title.setData(row.title, TitleRole)
-        title.setData(row.account_id, AccountRole)
-        title.setCheckable(True)
-        title.setCheckState(Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked)
-        title.setFlags(
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
-        high = row.priority == 2
-        if high:
-            bold = QFont(title.font())
-            bold.setBold(True)
-            title.setFont(bold)
-            title.setIcon(icon("bell", colours.warning().name()))
-        due_at = row.effective_due
-        if row.all_day and row.snoozed_until is None:
-            due_text = formatting.short_day(due_at)
-        elif section == "today":
-            due_text = formatting.time_of_day(due_at)
-        else:
-            due_text = f"{formatting.short_day(due_at)} {formatting.time_of_day(due_at)}"
-        if self.all_clients:  # drawn under the title (ui/followup_delegate.py)
-            title.setData(account_name, ClientRole)
-        due = QStandardItem(due_text)
-        due.setData(row.id, IdRole)
-        due.setData(row.account_id, AccountRole)
-        due.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        when = f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})"
-        lines = [visible(row.title), self.tr("Client: {0}").format(account_name)]
-        if section == "overdue":
-            lines.append(self.tr("Overdue since {0}").format(formatting.relative(due_at, now)))
-            lines.append(self.tr("Due: {0}").format(formatting.date_time(due_at)))
-        else:
-            lines.append(self.tr("Due: {0}").format(when))
-        if high:
-            lines.append(self.tr("High priority (bold, with a bell)"))
-        tooltip = "\n".join(lines)
-        for item in (title, due):
-            item.setToolTip(tooltip)
-        if section == "overdue":
-            for item in (title, due):
-                item.setForeground(QBrush(colours.error()))
-        if section == "done":
-            font = QFont(title.font())
-            font.setStrikeOut(True)
-            title.setFont(font)
-        title.setData(
-            ", ".join(
-                [visible(row.title), due_text, account_name]
-                + ([self.tr("high priority")] if high else [])
-                + ([self.tr("overdue")] if section == "overdue" else [])
-            ),
-            Qt.ItemDataRole.AccessibleTextRole,
-        )
-        return [title, due]
+    def _expand(self) -> None:
+        for i in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(i, QModelIndex(), True)
+            self.view.expand(self.model.index(i, 0))
+
+    def _expand_section(self, parent: QModelIndex, *_rows: int) -> None:
+        if parent.isValid() and not self.view.isExpanded(parent):
+            self.view.expand(parent)
+
+    def _fetch_visible(self, *_args: object) -> None:
+        """A section whose last row read is in view reads its next page."""
+        viewport = self.view.viewport().rect()
+        for i in range(self.model.rowCount()):
+            parent = self.model.index(i, 0)
+            if not self.model.more_to_read(parent):
+                continue
+            last = self.model.index(self.model.rowCount(parent) - 1, 0, parent)
+            if self.view.visualRect(last).intersects(viewport):
+                self.model.paging = True
+                try:
+                    self.model.fetchMore(parent)
+                finally:
+                    self.model.paging = False
 
     def section_titles(self, key: str) -> list[str]:
         """The follow-up titles shown in a section (for tests and accessibility)."""
-        for i in range(self.model.rowCount()):
-            section = self.model.item(i)
-            if section.data(SectionRole) == key:
-                children = (section.child(j) for j in range(section.rowCount()))
-                return [str(c.data(TitleRole)) for c in children if c.data(IdRole)]
-        return []
+        return [str(i.data(TitleRole)) for i in self._section_rows(key)]
 
     def section_ids(self, key: str) -> list[str]:
+        return [str(i.data(IdRole)) for i in self._section_rows(key)]
+
+    def _section_rows(self, key: str) -> list[QModelIndex]:
         for i in range(self.model.rowCount()):
-            section = self.model.item(i)
+            section = self.model.index(i, 0)
             if section.data(SectionRole) == key:
-                children = (section.child(j) for j in range(section.rowCount()))
-                return [str(c.data(IdRole)) for c in children if c.data(IdRole)]
+                return [
+                    self.model.index(j, 0, section) for j in range(self.model.rowCount(section))
+                ]
         return []
 
-    def item_for(self, followup_id: str) -> QStandardItem | None:
-        for i in range(self.model.rowCount()):
-            section = self.model.item(i)
-            for j in range(section.rowCount()):
-                if section.child(j).data(IdRole) == followup_id:
-                    return section.child(j)
-        return None
+    def index_for(self, followup_id: str) -> QModelIndex | None:
+        """The title cell of a follow-up shown, or None."""
+        index = self.model.index_of(followup_id)
+        return index if index.isValid() else None
 
     def current_id(self) -> str:
         index = self.view.currentIndex()
@@ -327,28 +247,34 @@ class FollowUpsPane(QWidget):
         return str(value) if value else ""
 
     def show_followup(self, followup_id: str) -> None:
-        item = self.item_for(followup_id)
-        if item is not None:
-            self.view.setCurrentIndex(item.index())
+        index = self.index_for(followup_id)
+        if index is not None:
+            self.view.setCurrentIndex(index)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh when a follow-up changed, or a client whose follow-ups are shown (its
-        name); a note saved on any client touches that client, and must not rebuild this."""
-        buckets = self._buckets
-        shown = {
-            row.account_id
-            for rows in (buckets.overdue, buckets.today, buckets.upcoming, buckets.done)
-            for row in rows
+        """Read again only the sections a change touched: where a changed follow-up was
+        shown and where it belongs now, and those showing a client that was renamed or
+        deleted (a note saved on a client touches it too, and must not reread this)."""
+        changed = set(changes.of("followup"))
+        keys = self.model.where_shown(changed)
+        if changed:
+            keys |= set(followup_queries.buckets_of(self.store, changed).values())
+        names = {
+            r.account_id: r.account_name
+            for s in self.model.sections
+            for r in s.shown
+            if r.account_id in changes.of("account")
         }
-        if changes.of("followup") or shown & changes.of("account"):
-            self.refresh()
+        if names:
+            live = client_queries.client_rows(self.store, sorted(names))
+            stale = {a for a, name in names.items() if a not in live or live[a].name != name}
+            keys |= {
+                s.key for s in self.model.sections if any(r.account_id in stale for r in s.shown)
+            }
+        if keys:
+            self._keeping_place(lambda: self.model.reload_sections(keys))
 
     # -- actions --------------------------------------------------------------------
-    def _item_changed(self, item: QStandardItem) -> None:
-        followup_id = item.data(IdRole)
-        if followup_id and item.isCheckable():
-            self.complete.emit(str(followup_id), item.checkState() == Qt.CheckState.Checked)
-
     def _double_clicked(self, index: QModelIndex) -> None:
         if followup_id := index.data(IdRole):
             self.edit.emit(str(followup_id))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import RelasiError
+from models.queries import clients as client_queries
 from models.rows import FollowUpRow, SearchHit
 from models.store import Changes, Store
 from models.vault.unlock import Reauth
@@ -359,7 +360,13 @@ class MainWindow(QMainWindow):
         self.followups.set_all_clients(s.followups_all_clients)
         self.actions_["actionAllFollowUps"].setChecked(s.followups_all_clients)
         last = s.last_client_id
-        if not (last and self.clients.show_client(last)) and self.clients.model.rowCount():
+        if last and self.clients.show_client(last, fetch=False):
+            return
+        if last and client_queries.client_rows(self.store, [last]):
+            # Past the list's first page: shown without paging the list down to it (a
+            # client at row 90,000 cost the start 900 pages); the list finds it on demand.
+            self.select_client(last)
+        elif self.clients.model.rowCount():
             self.clients.view.selectRow(0)
 
     def save_settings(self) -> None:

@@ -149,7 +149,8 @@ class TimelinePane(QWidget):
         self._show_header()
 
     def _show_header(self) -> None:
-        has_clients = bool(self.account_id) or client_queries.client_count(self.store) > 0
+        # Whether there is any client: counting stops at the first (not 100,000 of them).
+        has_clients = bool(self.account_id) or client_queries.client_count(self.store, cap=0) > 0
         self.header.show_account(self.detail, self.store.clock.now(), has_clients=has_clients)
         self.header.show_health(self.health if self.detail else None)
 

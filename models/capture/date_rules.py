@@ -361,8 +361,13 @@ _ORDINALS = {"pertama": 1, "first": 1, "1st": 1, "kedua": 2, "second": 2, "2nd":
 
 @_rule(
     B + r"(?:minggu|pekan)\s+(?:ke-?\s*(?P<n>[1-4])|(?P<w>pertama|kedua|ketiga|keempat))"
-    r"(?:\s+(?:bulan|di))?\s+(?P<m1>" + MONTH + r")" + E
-    + r"|" + B + r"(?:the\s+)?(?P<w2>first|second|third|fourth|1st|2nd|3rd|4th)\s+week\s+"
+    r"(?:\s+(?:bulan|di))?\s+(?P<m1>"
+    + MONTH
+    + r")"
+    + E
+    + r"|"
+    + B
+    + r"(?:the\s+)?(?P<w2>first|second|third|fourth|1st|2nd|3rd|4th)\s+week\s+"
     r"(?:of|in)\s+(?P<m2>" + MONTH + r")" + E
 )
 def _nth_week_of_month(m: re.Match[str], ctx: Ctx) -> DateHit | None:

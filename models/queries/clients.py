@@ -102,13 +102,22 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-#: Above this many index hits a substring is common, and walking the list in its sort
-#: order finds a page of matches sooner than sorting every hit.
+#: Up to this many index hits, their ids are read and the page is looked up by id.
 FTS_CANDIDATES = 2000
+#: Past this many hits a substring is common: walking the clients in name order and
+#: probing the hits (read once by SQLite) finds a page sooner than sorting every hit.
+DENSE_HITS = 5000
+#: Past this many, reading the hits costs more than matching names, contacts and tags
+#: with LIKE while walking the name order (one client in six or more matches).
+LIKE_HITS = 15000
 # The index is searched first (a join could let SQLite probe it once per client).
 _CLIENT_FTS = text(
     "SELECT account_id FROM client_docs WHERE docid IN "
     "(SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase LIMIT :limit)"
+)
+_FTS_HITS = text(
+    "SELECT count(*) FROM (SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase "
+    "LIMIT :limit)"
 )
 
 
@@ -116,9 +125,16 @@ def _filter_text(flt: ClientFilter) -> str:
     return " ".join(flt.text.split())
 
 
-def _text_candidates(s: Session, flt: ClientFilter) -> list[str] | None:
+def _text_filter(
+    s: Session, flt: ClientFilter, *, counting: bool = False
+) -> ColumnElement[bool] | None:
     """Clients whose name, contacts or tags contain the filter text, from the trigram
-    index; None when the index cannot narrow it (under 3 characters, or very common)."""
+    index (client_fts); None under 3 characters (names alone are matched then).
+
+    Few hits: their ids. Many: the index's hits as a subquery SQLite reads once, probed
+    by id (sorting the hits), or, when they are dense, while walking the name order; a
+    page of very dense hits is found sooner with LIKE (never a count: it needs them all).
+    """
     needle = _filter_text(flt)
     if len(needle) < 3:
         return None
@@ -126,37 +142,49 @@ def _text_candidates(s: Session, flt: ClientFilter) -> list[str] | None:
     ids = [
         str(r[0]) for r in s.execute(_CLIENT_FTS, {"phrase": phrase, "limit": FTS_CANDIDATES + 1})
     ]
-    return ids if len(ids) <= FTS_CANDIDATES else None
+    if len(ids) <= FTS_CANDIDATES:
+        return Account.id.in_(ids)
+    hits = (
+        text(
+            "SELECT account_id FROM client_docs WHERE docid IN "
+            "(SELECT rowid FROM client_fts WHERE client_fts MATCH :phrase)"
+        )
+        .bindparams(phrase=phrase)
+        .columns(literal_column("account_id", String))
+    )
+    dense = s.execute(_FTS_HITS, {"phrase": phrase, "limit": LIKE_HITS + 1}).scalar_one()
+    if dense > LIKE_HITS and not counting:
+        pattern = _like(needle)
+        return or_(
+            Account.name.like(pattern, escape="\\"),
+            exists().where(
+                Contact.account_id == Account.id,
+                Contact.deleted_at.is_(None),
+                Contact.name.like(pattern, escape="\\"),
+            ),
+            exists().where(
+                account_tags.c.account_id == Account.id,
+                account_tags.c.tag_id == Tag.id,
+                Tag.name.like(pattern, escape="\\"),
+            ),
+        )
+    # "+accounts.id" keeps SQLite from looking the hits up by id: it walks the sort order.
+    walk = dense > DENSE_HITS and not counting
+    column = literal_column("+accounts.id", String) if walk else Account.id
+    return column.in_(hits)
 
 
 def _client_filters(
-    flt: ClientFilter, now: datetime, candidates: list[str] | None = None
+    flt: ClientFilter, now: datetime, text_filter: ColumnElement[bool] | None = None
 ) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
     needle = _filter_text(flt)
-    if candidates is not None:
-        where.append(Account.id.in_(candidates))
-    elif len(needle) < 3:
+    if text_filter is not None:
+        where.append(text_filter)
+    elif needle:
         # One or two letters: client names only (contacts and tags count from three
         # letters on, through the index), so a keystroke never probes every contact.
         where.append(Account.name.like(_like(needle), escape="\\"))
-    elif needle:
-        pattern = _like(needle)
-        where.append(
-            or_(
-                Account.name.like(pattern, escape="\\"),
-                exists().where(
-                    Contact.account_id == Account.id,
-                    Contact.deleted_at.is_(None),
-                    Contact.name.like(pattern, escape="\\"),
-                ),
-                exists().where(
-                    account_tags.c.account_id == Account.id,
-                    account_tags.c.tag_id == Tag.id,
-                    Tag.name.like(pattern, escape="\\"),
-                ),
-            )
-        )
     if flt.tiers:
         where.append(Account.tier.in_(sorted(flt.tiers)))
     if flt.statuses:
@@ -182,7 +210,7 @@ class ClientCursor:
 
 
 def _client_select(
-    flt: ClientFilter, now: datetime, candidates: list[str] | None = None
+    flt: ClientFilter, now: datetime, text_filter: ColumnElement[bool] | None = None
 ) -> tuple[Select[Any], ColumnElement[Any]]:
     """The list's select and its sort expression. Sorted by health, every client's score
     is needed: the grouped form (models.queries.health) is joined in; otherwise each row
@@ -207,7 +235,7 @@ def _client_select(
     ).select_from(Account)
     if agg is not None:
         stmt = agg.join(stmt)
-    return stmt.where(*_client_filters(flt, now, candidates)), sort
+    return stmt.where(*_client_filters(flt, now, text_filter)), sort
 
 
 def _client_row(r: Any) -> ClientRow:
@@ -224,7 +252,7 @@ def client_page(
     """One page of the client list; returns the rows and the cursor of the next page."""
     now = store.clock.now()
     with store.read() as s:
-        stmt, sort = _client_select(flt, now, _text_candidates(s, flt))
+        stmt, sort = _client_select(flt, now, _text_filter(s, flt))
         # (sort key, name, id), without repeating name: a repeated ORDER BY term keeps
         # SQLite from walking the matching index and it sorts every client instead.
         columns: list[Any] = (
@@ -245,6 +273,27 @@ def client_page(
     return rows, cursor
 
 
+def within_pages(
+    store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
+) -> set[str]:
+    """Which of ``ids`` the filter matches at or before ``through`` (the last row a
+    list has read; None: the list is read to its end): the rows a list must show now,
+    where the others arrive with the pages still to read."""
+    if not ids:
+        return set()
+    now = store.clock.now()
+    with store.read() as s:
+        stmt, sort = _client_select(flt, now, _text_filter(s, flt))
+        stmt = stmt.where(Account.id.in_(list(ids)))
+        columns: list[Any] = (
+            [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]
+        )
+        if through is not None:
+            key, last = tuple_(*columns), tuple_(*through.key)
+            stmt = stmt.where(key >= last if flt.descending else key <= last)
+        return {str(r.id) for r in s.execute(stmt)}
+
+
 #: How far the client list counts a filter's matches: past it, it reads "1000+ clients".
 COUNT_CAP = 1_000
 
@@ -254,7 +303,7 @@ def client_count(store: Store, flt: ClientFilter = NO_FILTER, *, cap: int | None
     (a broad filter at 100,000 clients counted them all on every keystroke)."""
     now = store.clock.now()
     with store.read() as s:
-        where = _client_filters(flt, now, _text_candidates(s, flt))
+        where = _client_filters(flt, now, _text_filter(s, flt, counting=True))
         if cap is None:
             stmt = select(func.count()).select_from(Account).where(*where)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 
 from models.clock import local_midnight, local_zone
 from models.entities import Account, FollowUp
@@ -56,6 +56,113 @@ def _rows(result: Any) -> tuple[FollowUpRow, ...]:
     return tuple(FollowUpRow(*r) for r in result)
 
 
+#: The buckets of the follow-ups pane, in its order.
+BUCKETS = ("overdue", "today", "upcoming", "done")
+
+
+def _conditions(now: datetime, tz: tzinfo | None) -> dict[str, ColumnElement[bool]]:
+    """What puts a live follow-up in each bucket (they exclude each other).
+
+    An all-day follow-up is due on its date (overdue from the next day on); a timed or
+    snoozed one is overdue once its time has passed. For an all-day one (not snoozed)
+    the effective due time is due_at, so each open bucket is a range of ``eff`` (the
+    index ix_follow_ups_open_effective_due, in the buckets' order: a bucket reads its
+    first page and stops) narrowed by the exact rule.
+    """
+    start, tomorrow = local_day_bounds(now, tz or local_tz())
+    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
+    is_date = and_(FollowUp.all_day.is_(True), FollowUp.snoozed_until.is_(None))
+    is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
+    open_ = FollowUp.done_at.is_(None)
+    return {
+        "overdue": and_(open_, eff < now, or_(and_(is_date, FollowUp.due_at < start), is_time)),
+        "today": and_(open_, eff >= start, eff < tomorrow, or_(is_date, and_(is_time, eff >= now))),
+        "upcoming": and_(open_, eff >= tomorrow),
+        "done": FollowUp.done_at >= now - RECENT_DONE,
+    }
+
+
+def _live(account_id: str | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [
+        FollowUp.deleted_at.is_(None),
+        Account.deleted_at.is_(None),
+    ]
+    if account_id is not None:
+        where.append(FollowUp.account_id == account_id)
+    return where
+
+
+def _bucket_query(
+    bucket: str, now: datetime, tz: tzinfo | None, account_id: str | None
+) -> tuple[list[ColumnElement[bool]], list[Any]]:
+    """The WHERE terms and ORDER BY of one bucket."""
+    where = [*_live(account_id), _conditions(now, tz)[bucket]]
+    if bucket == "done":
+        return where, [FollowUp.done_at.desc()]
+    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
+    # The index's order (ties in it keep their index order: pages never overlap).
+    return where, [eff, FollowUp.priority.desc(), FollowUp.title]
+
+
+def bucket_page(
+    store: Store,
+    bucket: str,
+    *,
+    account_id: str | None = None,
+    offset: int = 0,
+    limit: int = 100,
+    tz: tzinfo | None = None,
+) -> tuple[FollowUpRow, ...]:
+    """One page of a bucket in the pane's order (rows ``offset`` to ``offset + limit``)."""
+    where, order = _bucket_query(bucket, store.clock.now(), tz, account_id)
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(*where)
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    with store.read() as s:
+        return _rows(s.execute(stmt))
+
+
+def bucket_count(
+    store: Store,
+    bucket: str,
+    *,
+    account_id: str | None = None,
+    cap: int | None = None,
+    tz: tzinfo | None = None,
+) -> int:
+    """How many follow-ups a bucket holds; with ``cap``, counting stops at ``cap + 1``."""
+    where, _order = _bucket_query(bucket, store.clock.now(), tz, account_id)
+    matches = select(FollowUp.id).join(Account, Account.id == FollowUp.account_id).where(*where)
+    if cap is not None:
+        matches = matches.limit(cap + 1)
+    stmt = select(func.count()).select_from(matches.subquery())
+    with store.read() as s:
+        return int(s.execute(stmt).scalar_one())
+
+
+def buckets_of(store: Store, followup_ids: set[str], *, tz: tzinfo | None = None) -> dict[str, str]:
+    """The bucket each of ``followup_ids`` is in now (absent: in none, e.g. deleted);
+    one query."""
+    if not followup_ids:
+        return {}
+    bucket = case(
+        *((cond, literal(name)) for name, cond in _conditions(store.clock.now(), tz).items()),
+        else_=literal(""),
+    )
+    stmt = (
+        select(FollowUp.id, bucket)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(*_live(None), FollowUp.id.in_(sorted(followup_ids)))
+    )
+    with store.read() as s:
+        return {str(id_): str(name) for id_, name in s.execute(stmt) if name}
+
+
 def followups(
     store: Store,
     *,
@@ -63,56 +170,12 @@ def followups(
     tz: tzinfo | None = None,
     limit: int = 500,
 ) -> FollowUpBuckets:
-    """Open follow-ups bucketed overdue / today / upcoming, plus those done in the last week.
-
-    An all-day follow-up is due on its date (overdue from the next day on); a timed or
-    snoozed one is overdue once its time has passed.
-    """
-    now = store.clock.now()
-    start, tomorrow = local_day_bounds(now, tz or local_tz())
-    eff = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
-    is_date = and_(FollowUp.all_day.is_(True), FollowUp.snoozed_until.is_(None))
-    is_time = or_(FollowUp.all_day.is_(False), FollowUp.snoozed_until.is_not(None))
-    base: list[ColumnElement[bool]] = [
-        FollowUp.deleted_at.is_(None),
-        Account.deleted_at.is_(None),
-    ]
-    if account_id is not None:
-        base.append(FollowUp.account_id == account_id)
-    open_ = FollowUp.done_at.is_(None)
-    # For an all-day one (not snoozed) the effective due time is due_at, so each bucket
-    # is a range of ``eff`` (the index ix_follow_ups_open_effective_due, in the buckets'
-    # order: a bucket reads its first page and stops) narrowed by the exact rule.
-    buckets = {
-        "overdue": and_(
-            eff < now, or_(and_(is_date, FollowUp.due_at < start), is_time)
-        ),
-        "today": and_(
-            eff >= start,
-            eff < tomorrow,
-            or_(is_date, and_(is_time, eff >= now)),
-        ),
-        "upcoming": eff >= tomorrow,
+    """Open follow-ups bucketed overdue / today / upcoming, plus those done in the last
+    week (each bucket's first ``limit``, in the pane's order)."""
+    out = {
+        name: bucket_page(store, name, account_id=account_id, limit=limit, tz=tz)
+        for name in BUCKETS
     }
-    out: dict[str, tuple[FollowUpRow, ...]] = {}
-    with store.read() as s:
-        for name, cond in buckets.items():
-            stmt = (
-                select(*_ROW_COLUMNS)
-                .join(Account, Account.id == FollowUp.account_id)
-                .where(*base, open_, cond)
-                .order_by(eff, FollowUp.priority.desc(), FollowUp.title)
-                .limit(limit)
-            )
-            out[name] = _rows(s.execute(stmt))
-        done_stmt = (
-            select(*_ROW_COLUMNS)
-            .join(Account, Account.id == FollowUp.account_id)
-            .where(*base, FollowUp.done_at >= now - RECENT_DONE)
-            .order_by(FollowUp.done_at.desc())
-            .limit(limit)
-        )
-        out["done"] = _rows(s.execute(done_stmt))
     return FollowUpBuckets(**out)
 
 

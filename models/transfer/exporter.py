@@ -54,6 +54,7 @@ EXPORT_KINDS = ("accounts", "contacts", "interactions", "followups", "deals")
 #: Rows read from the database at a time by a streamed export.
 BATCH = 1_000
 
+
 def _declared(kind: str) -> tuple[str, ...]:
     return tuple(f.export_header for f in fields.exported(kind))
 

@@ -323,9 +323,7 @@ def backup_database(
         counts=counts,
     )
     if to is None:
-        rotate_backups(
-            db_path, clock.now(), policy or RetentionPolicy(), key=key, protect=protect
-        )
+        rotate_backups(db_path, clock.now(), policy or RetentionPolicy(), key=key, protect=protect)
     return result
 
 

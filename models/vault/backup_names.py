@@ -61,5 +61,3 @@ def _backup_files(db_path: Path, stem: str | None = None) -> list[tuple[datetime
             out.append((t, p))
     out.sort(key=lambda tp: (tp[0], tp[1].name), reverse=True)
     return out
-
-

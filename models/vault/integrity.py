@@ -81,9 +81,7 @@ def _run(conn: sqlcipher3.Connection, *, full: bool) -> CheckResult:
             )
             problems.extend(
                 f"foreign key: {table} row {rowid} points to a missing {parent} row"
-                for table, rowid, parent, _fk in conn.execute(
-                    "PRAGMA foreign_key_check"
-                ).fetchall()
+                for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall()
             )
     except sqlcipher3.Error as exc:
         problems.append(f"the check could not run: {exc}")

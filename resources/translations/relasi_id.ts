@@ -1440,6 +1440,7 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Overdue</source>
+        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section's last row). How far a section's count goes: past it, it reads "1000+". The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show "N+"). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
         <translation>Terlambat</translation>
     </message>
     <message>
@@ -1453,10 +1454,6 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Done (last 7 days)</source>
         <translation>Selesai (7 hari terakhir)</translation>
-    </message>
-    <message>
-        <source>… and {0} more: show one client's follow-ups to see them</source>
-        <translation>… dan {0} lagi: tampilkan tindak lanjut satu klien untuk melihatnya</translation>
     </message>
     <message>
         <source>Client: {0}</source>
@@ -1484,7 +1481,6 @@ Pulihkan dari cadangan?</translation>
     </message>
     <message>
         <source>Later today (3 hours)</source>
-        <extracomment>The columns of a follow-up row. Rows shown per section; the rest is counted (a list of every client's follow-ups for the next months is not something to read, and building it costs start-up time).</extracomment>
         <translation>Nanti hari ini (3 jam)</translation>
     </message>
     <message>
@@ -3597,6 +3593,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <name>formatting</name>
     <message>
         <source>just now</source>
+        <extracomment>Parsed once: Babel parses a locale name again on every call given a string (a list of a few hundred dates spent a third of its formatting there).</extracomment>
         <translation>baru saja</translation>
     </message>
 </context>

@@ -254,15 +254,79 @@ def test_filter_index_follows_contacts_tags_and_renames(store: Store) -> None:
     assert names(store, ClientFilter(text="nusantara")) == []
 
 
-def test_common_substring_falls_back_to_a_scan_with_the_same_answer(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("dense", "like"),
+    [(1000, 2000), (10, 2000), (10, 20)],  # hits sorted, probed in name order, LIKE
+)
+def test_common_substring_is_answered_by_the_index_with_the_same_answer(
+    store: Store, monkeypatch: pytest.MonkeyPatch, dense: int, like: int
 ) -> None:
     with store.write() as uow:
         for i in range(30):
             services.create_account(uow, f"Klien {i:02d}")
-        services.create_account(uow, "Other")
-    indexed = names(store, ClientFilter(text="klien"))
-    monkeypatch.setattr(client_queries, "FTS_CANDIDATES", 5)  # too many hits: scan instead
-    scanned = names(store, ClientFilter(text="klien"))
-    assert indexed == scanned == [f"Klien {i:02d}" for i in range(30)]
-    assert client_queries.client_count(store, ClientFilter(text="klien")) == 30
+        other = services.create_account(uow, "Other")
+        services.create_contact(uow, "Pak Klien", account_id=other)
+        gone = services.create_account(uow, "Klien gone")
+        services.soft_delete(uow, "account", gone)
+    expected = [f"Klien {i:02d}" for i in range(30)] + ["Other"]
+    few = names(store, ClientFilter(text="klien"))
+    monkeypatch.setattr(client_queries, "FTS_CANDIDATES", 5)  # too many hits for a list
+    monkeypatch.setattr(client_queries, "DENSE_HITS", dense)
+    monkeypatch.setattr(client_queries, "LIKE_HITS", like)
+    many = names(store, ClientFilter(text="klien"))
+    assert few == many == expected
+    descending = names(store, ClientFilter(text="klien", descending=True))
+    assert descending == expected[::-1]
+    assert client_queries.client_count(store, ClientFilter(text="klien")) == 31
+    assert client_queries.client_count(store, ClientFilter(text="klien"), cap=10) == 11
+    rows, cursor = client_queries.client_page(store, ClientFilter(text="klien"), limit=20)
+    assert cursor is not None
+    rest, _ = client_queries.client_page(store, ClientFilter(text="klien"), after=cursor)
+    assert [r.name for r in rows + rest] == expected
+
+
+def test_bucket_pages_counts_and_where_each_follow_up_is(store: Store, clock: FixedClock) -> None:
+    a = account(store, "A")
+    b = account(store, "B")
+    ids = [
+        followup(store, a if i % 2 else b, f"t{i}", clock.now() + timedelta(days=2, minutes=i))
+        for i in range(7)
+    ]
+    late = followup(store, a, "late", clock.now() - timedelta(days=3), all_day=False)
+    pages = [
+        followup_queries.bucket_page(store, "upcoming", offset=o, limit=3, tz=JAKARTA)
+        for o in (0, 3, 6)
+    ]
+    assert [len(p) for p in pages] == [3, 3, 1]
+    assert [r.id for p in pages for r in p] == ids  # in due order, none twice
+    mine = followup_queries.bucket_page(store, "upcoming", account_id=a, tz=JAKARTA)
+    assert {r.account_id for r in mine} == {a} and len(mine) == 3
+    assert followup_queries.bucket_count(store, "upcoming", tz=JAKARTA) == 7
+    assert followup_queries.bucket_count(store, "upcoming", cap=4, tz=JAKARTA) == 5
+    assert followup_queries.bucket_count(store, "upcoming", account_id=b, tz=JAKARTA) == 4
+    with store.write() as uow:
+        services.complete_followup(uow, ids[0])
+    where = followup_queries.buckets_of(store, {ids[0], ids[1], late, "gone"}, tz=JAKARTA)
+    assert where == {ids[0]: "done", ids[1]: "upcoming", late: "overdue"}
+    assert followup_queries.buckets_of(store, set()) == {}
+
+
+def test_within_pages_tells_which_unread_clients_sort_among_the_rows_read(store: Store) -> None:
+    ids = {n: account(store, n) for n in ("Alpha", "Bravo", "Charlie", "Delta", "Echo")}
+    rows, cursor = client_queries.client_page(store, limit=2)  # Alpha, Bravo read
+    assert [r.name for r in rows] == ["Alpha", "Bravo"] and cursor is not None
+    new = account(store, "Able")  # sorts among them
+    later = [ids["Delta"], ids["Echo"]]
+    assert client_queries.within_pages(store, client_queries.NO_FILTER, [new, *later], cursor) == {
+        new
+    }
+    assert client_queries.within_pages(store, client_queries.NO_FILTER, later, None) == set(later)
+    only_c = ClientFilter(text="arl")  # the filter applies: Charlie alone matches
+    assert client_queries.within_pages(store, only_c, [*later, ids["Charlie"]], None) == {
+        ids["Charlie"]
+    }
+    back, back_cursor = client_queries.client_page(store, ClientFilter(descending=True), limit=2)
+    assert [r.name for r in back] == ["Echo", "Delta"] and back_cursor is not None
+    flt = ClientFilter(descending=True)
+    assert client_queries.within_pages(store, flt, [new, ids["Echo"]], back_cursor) == {ids["Echo"]}
+    assert client_queries.within_pages(store, client_queries.NO_FILTER, [], None) == set()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -148,7 +148,7 @@ def test_window_redraws_its_icons_when_the_palette_turns_dark(
     qtbot.waitUntil(lambda: action.icon().pixmap(16, 16).toImage() != before)
     overdue = window.followups.model.index(0, 0, QModelIndex())
     assert overdue.data() and overdue.data().startswith("Overdue")
-    assert window.followups.model.itemFromIndex(overdue).foreground().color() == colours.error()
+    assert overdue.data(Qt.ItemDataRole.ForegroundRole).color() == colours.error()
 
 
 def test_following_a_dark_system_sets_a_dark_palette_where_the_platform_does_not(

@@ -5,7 +5,9 @@ selection kept across updates."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog, QLineEdit
@@ -14,8 +16,10 @@ from pytestqt.qtbot import QtBot
 from models import services
 from models.clock import FixedClock
 from models.queries import followups as followup_queries
+from models.store import Store
 from tests.ui.user import Script, click
 from ui.followup_delegate import ClientRole
+from ui.followup_model import AccountRole
 from ui.followups import SECTION_ROWS, FollowUpsPane, snooze_choices
 from ui.main_window import MainWindow
 
@@ -27,9 +31,9 @@ def snoozed_until(window: MainWindow, followup_id: str) -> datetime | None:
 
 
 def point_of(pane: FollowUpsPane, followup_id: str) -> QPoint:
-    item = pane.item_for(followup_id)
-    assert item is not None
-    return pane.view.visualRect(item.index()).center()
+    index = pane.index_for(followup_id)
+    assert index is not None
+    return pane.view.visualRect(index).center()
 
 
 def right_click(pane: FollowUpsPane, where: QPoint) -> None:
@@ -166,7 +170,7 @@ def test_double_click_edits_the_follow_up(
     dialog.reject()
 
 
-def test_a_long_section_shows_the_first_rows_and_a_count(
+def test_a_long_section_reads_its_first_page_then_the_next_when_scrolled(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
 ) -> None:
     with window.store.write() as uow:
@@ -176,21 +180,31 @@ def test_a_long_section_shows_the_first_rows_and_a_count(
             )
     pane = window.followups
     qtbot.waitUntil(lambda: len(pane.section_ids("upcoming")) == SECTION_ROWS)
-    section = next(
-        pane.model.item(i)
-        for i in range(pane.model.rowCount())
-        if pane.model.item(i).text().startswith("Upcoming")
-    )
-    assert section.text() == f"Upcoming  ({SECTION_ROWS + 5})"  # 104 tasks + the review
-    assert section.rowCount() == SECTION_ROWS + 1
-    assert section.child(SECTION_ROWS).text() == (
-        "… and 5 more: show one client's follow-ups to see them"
-    )
-    # One client's follow-ups: all of them are listed.
+    section = pane.model.section_index("upcoming")
+    # Counted once the rows are shown: "100+" until then.
+    assert section.data() in (f"Upcoming  ({SECTION_ROWS}+)", f"Upcoming  ({SECTION_ROWS + 5})")
+    qtbot.waitUntil(lambda: section.data() == f"Upcoming  ({SECTION_ROWS + 5})")  # 104 + 1
+    assert pane.model.rowCount(section) == SECTION_ROWS
+    assert pane.model.more_to_read(section)
+    # Dates are formatted as rows are drawn: the rows out of view are not.
+    qtbot.wait(50)
+    assert 0 < pane.model.formatted < SECTION_ROWS
+    # Scrolling to the section's last row reads the next page.
+    fetched = pane.model.rows_fetched
+    last = pane.model.index(SECTION_ROWS - 1, 0, section)
+    pane.view.scrollTo(last)
+    qtbot.waitUntil(lambda: len(pane.section_ids("upcoming")) == SECTION_ROWS + 5)
+    assert pane.model.rows_fetched - fetched == 5
+    assert not pane.model.more_to_read(section)
+    assert len(set(pane.section_ids("upcoming"))) == SECTION_ROWS + 5  # none twice
+    assert "Task 103" in pane.section_titles("upcoming")
+    # One client's follow-ups: the first page of that client's.
     window.clients.show_client(sample["globex"])
     pane.scope.setChecked(False)
-    assert len(pane.section_ids("upcoming")) == SECTION_ROWS
+    assert len(pane.section_ids("upcoming")) >= SECTION_ROWS
     assert pane.section_titles("upcoming")[0] == "Task 000"
+    accounts = {i.data(AccountRole) for i in pane._section_rows("upcoming")}
+    assert accounts == {sample["globex"]}
 
 
 def test_high_priority_is_marked(
@@ -201,12 +215,14 @@ def test_high_priority_is_marked(
             uow, sample["acme"], "Urgent renewal", clock.now() + timedelta(days=1), priority=2
         )
     pane = window.followups
-    qtbot.waitUntil(lambda: pane.item_for(urgent) is not None)
-    item = pane.item_for(urgent)
-    normal = pane.item_for(sample["later"])
+    qtbot.waitUntil(lambda: pane.index_for(urgent) is not None)
+    item = pane.index_for(urgent)
+    normal = pane.index_for(sample["later"])
     assert item is not None and normal is not None
-    assert item.font().bold() and not item.icon().isNull()
-    assert not normal.font().bold() and normal.icon().isNull()
+    assert item.data(Qt.ItemDataRole.FontRole).bold()
+    assert not item.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert normal.data(Qt.ItemDataRole.FontRole) is None
+    assert normal.data(Qt.ItemDataRole.DecorationRole) is None
 
 
 def test_selection_is_kept_when_other_follow_ups_change(
@@ -237,10 +253,10 @@ def test_rows_show_the_client_elided_with_the_whole_in_the_tooltip(
         )
     window.resize(1366, 768)
     pane = window.followups
-    qtbot.waitUntil(lambda: pane.item_for(fid) is not None)
-    item = pane.item_for(fid)
+    qtbot.waitUntil(lambda: pane.index_for(fid) is not None)
+    item = pane.index_for(fid)
     assert item is not None
-    title = item.index()
+    title = item
     due = title.siblingAtColumn(1)
     assert title.data() == LONG_TITLE and title.data(ClientRole) == LONG_CLIENT
     # The title (and the client under it) has most of the pane; both elide at the right.
@@ -267,8 +283,8 @@ def test_rows_show_the_client_elided_with_the_whole_in_the_tooltip(
     # One client shown: its name is not repeated on every row.
     pane.set_all_clients(False)
     window.clients.show_client(acc)
-    qtbot.waitUntil(lambda: pane.item_for(fid) is not None)
-    item = pane.item_for(fid)
+    qtbot.waitUntil(lambda: pane.index_for(fid) is not None)
+    item = pane.index_for(fid)
     assert item is not None and item.data(ClientRole) is None
 
 
@@ -298,17 +314,97 @@ def test_selected_clients_items_are_listed_first_and_tinted(
     qtbot.waitUntil(lambda: pane.section_titles("upcoming")[0] == "Quarterly review")
     assert pane.all_clients  # every client's still listed, after the selected one's
     assert pane.section_titles("upcoming")[1:] == ["Acme 1", "Acme 2", "Acme 3"]
-    mine = pane.item_for(sample["later"])
-    other = pane.item_for(pane.section_ids("upcoming")[1])
+    mine = pane.index_for(sample["later"])
+    other = pane.index_for(pane.section_ids("upcoming")[1])
     assert mine is not None and other is not None
-    assert mine.background().style() != Qt.BrushStyle.NoBrush
-    assert other.background().style() == Qt.BrushStyle.NoBrush
+    assert mine.data(Qt.ItemDataRole.BackgroundRole).style() != Qt.BrushStyle.NoBrush
+    assert other.data(Qt.ItemDataRole.BackgroundRole) is None
     # Drawn as such on the real window: the tinted row's pixels differ from the others'.
     view = pane.view
     image = view.viewport().grab().toImage()
-    mine_rect = view.visualRect(mine.index())
-    other_rect = view.visualRect(other.index())
+    mine_rect = view.visualRect(mine)
+    other_rect = view.visualRect(other)
     x = mine_rect.right() - 4
     assert image.pixelColor(x, mine_rect.center().y()) != image.pixelColor(
         x, other_rect.center().y()
     )
+
+
+Read = tuple[str, "str | None"]
+
+
+def recording(monkeypatch: pytest.MonkeyPatch) -> list[Read]:
+    """Every bucket page and count the pane reads: (bucket, client or None for all)."""
+    reads: list[Read] = []
+    page, count = followup_queries.bucket_page, followup_queries.bucket_count
+
+    def page_(store: Store, bucket: str, **kw: Any) -> Any:
+        reads.append((bucket, kw.get("account_id")))
+        return page(store, bucket, **kw)
+
+    def count_(store: Store, bucket: str, **kw: Any) -> int:
+        reads.append((bucket, kw.get("account_id")))
+        return count(store, bucket, **kw)
+
+    monkeypatch.setattr(followup_queries, "bucket_page", page_)
+    monkeypatch.setattr(followup_queries, "bucket_count", count_)
+    return reads
+
+
+def test_selecting_a_client_reads_that_clients_rows_alone(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.followups
+    assert pane.all_clients
+    reads = recording(monkeypatch)
+    window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["globex"])
+    assert reads and {client for _bucket, client in reads} == {sample["globex"]}
+    assert pane.section_titles("upcoming")[0] == "Quarterly review"
+    assert set(pane.section_titles("overdue")) == {"Send proposal"}  # others still listed
+    # One client's mode: selecting reads that client's sections, never every client's.
+    pane.set_all_clients(False)
+    reads.clear()
+    window.clients.show_client(sample["kopi"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["kopi"])
+    assert reads and {client for _bucket, client in reads} == {sample["kopi"]}
+    assert pane.section_titles("today") == ["Call Budi back"]
+    assert pane.section_titles("overdue") == []
+
+
+def test_a_change_reads_only_the_sections_it_touched(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.followups
+    reads = recording(monkeypatch)
+    pane.show_followup(sample["later"])
+    window.followup_actions.complete(sample["overdue"], True)
+    qtbot.waitUntil(lambda: pane.section_titles("done") == ["Send proposal"])
+    assert {bucket for bucket, _client in reads} == {"overdue", "done"}
+    assert pane.section_titles("overdue") == []
+    assert pane.current_id() == sample["later"]  # the selection stays
+    # Undo puts it back where it was, again reading only those two sections.
+    reads.clear()
+    window.stack.undo()
+    qtbot.waitUntil(lambda: pane.section_titles("overdue") == ["Send proposal"])
+    assert {bucket for bucket, _client in reads} == {"overdue", "done"}
+    assert pane.section_titles("done") == []
+
+
+def test_a_note_on_a_listed_client_reads_nothing_a_rename_rereads_its_sections(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.followups
+    window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.section_titles("upcoming")[:1] == ["Quarterly review"])
+    reads = recording(monkeypatch)
+    window.record_actions.save_note("note", "called about the review")
+    qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
+    qtbot.wait(20)
+    assert reads == []  # its last contact changed, not what the pane shows
+    with window.store.write() as uow:
+        services.update_account(uow, sample["globex"], name="Globex Holdings")
+    qtbot.waitUntil(lambda: reads != [])
+    assert {bucket for bucket, _client in reads} == {"upcoming"}
+    index = pane.index_for(sample["later"])
+    assert index is not None and index.data(ClientRole) == "Globex Holdings"

@@ -59,11 +59,9 @@ def test_a_spoofed_name_is_shown_with_its_marker(
     pane = window.followups
     items = []
     for i in range(pane.model.rowCount()):
-        section = pane.model.item(i)
-        items += [
-            (section.child(j, 0).text(), section.child(j, 0).data(ClientRole))
-            for j in range(section.rowCount())
-        ]
+        section = pane.model.index(i, 0)
+        children = [pane.model.index(j, 0, section) for j in range(pane.model.rowCount(section))]
+        items += [(c.data(), c.data(ClientRole)) for c in children]
     assert ("Pay⟨U+202E⟩exe.doc", SHOWN) in items, items
     palette = window.app_actions.show_palette()
     qtbot.keyClicks(palette.input, "acme")  # matched on the stored name
