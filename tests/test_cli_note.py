@@ -221,3 +221,24 @@ def test_next_steps_inside_sentences_become_dated_followups(
     assert out["written"] is True
     # nothing said in a sentence that only reports became a follow-up
     assert counts(db_path)["followups"] == 2
+
+
+def test_a_short_name_several_clients_share_is_refused_not_guessed(
+    db_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(db_path)
+    with store.write() as uow:
+        for name in ("Acme Holdings", "Acme Labs", "Acme Systems"):
+            services.create_account(uow, name)
+    store.close()
+    before = counts(db_path)
+    code, out, err = note(capsys, monkeypatch, db_path, "Quick call w/ Acme. Send the deck.")
+    assert code == 2 and out is None
+    assert "several clients" in err and "Acme Labs" in err and len(err.splitlines()) == 1
+    assert counts(db_path) == before
+    # the client given settles it
+    code, out, err = note(
+        capsys, monkeypatch, db_path, "Quick call w/ Acme.", "--client", "Acme Labs", "--dry-run"
+    )
+    assert (code, err) == (0, "") and out["client"]["name"] == "Acme Labs"
+    assert out["client"]["how"] == "given"

@@ -61,15 +61,19 @@ def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
     """The client for ``text``; raises ValidationError when there is none to take."""
     lookup = lookup_client(store, text)
     best = lookup.best
-    if best is not None and (lookup.sure or given is None):
+    if best is not None and lookup.sure:
         return NoteClient(best.account_id, best.name, "named")
     if given is not None:
         return _given(store, given)
-    if best is not None:  # several clients fit and a script cannot be asked
-        names = ", ".join(m.name for m in lookup.matches if m.exact)
-        raise ValidationError(
-            "client", f"the note could be about several clients ({names}): pass --client NAME"
-        )
+    if best is not None:
+        exact = [m.name for m in lookup.matches if m.exact]
+        if len(exact) > 1:  # "Acme" with Acme Holdings, Acme Labs: a script cannot be asked
+            raise ValidationError(
+                "client",
+                f"the note could be about several clients ({', '.join(exact)}): "
+                "pass --client NAME",
+            )
+        return NoteClient(best.account_id, best.name, "named")
     if lookup.new_name:
         return NoteClient(None, lookup.new_name, "new")
     raise ValidationError(
