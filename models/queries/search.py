@@ -86,9 +86,8 @@ _OF_KINDS = {
         ("rank", "bm25(search_fts, 4.0, 1.0)", "score"),
     )
 }
-#: (At 1,000,000 notes a name common in recent notes, "budi", fills the window with
-#: notes: the palette then lists no contact for it; a separate index of contacts and
-#: deals would be the fix. 5,000 keeps one keystroke near 100 ms under load.)
+#: (Names and titles are looked at first, so a name common in the text of recent notes,
+#: "budi", still finds its contacts; 5,000 keeps one keystroke near 100 ms under load.)
 KIND_WINDOW = 5_000
 _IN_ACCOUNT = text(
     """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
@@ -241,8 +240,16 @@ def _candidates(
 ) -> list[int]:
     newest = order != "rank"
     if kinds:
+        # Names and titles first (a contact's name, a deal's title): a name common in
+        # notes' text ("budi" at a million notes) would fill the window with notes and
+        # leave out the contacts; then the documents' other words (e-mails, phones).
+        by = _OF_KINDS["newest" if newest else "rank"]
         params = {"q": query, "n": n, "kinds": json.dumps(kinds), "window": KIND_WINDOW}
-        rows = s.execute(_OF_KINDS["newest" if newest else "rank"], params)
+        titled = [int(r[0]) for r in s.execute(by, {**params, "q": f"{{title}} : ({query})"})]
+        if len(titled) >= n:
+            return titled
+        rest = [int(r[0]) for r in s.execute(by, params)]
+        return list(dict.fromkeys([*titled, *rest]))[:n]
     elif account_id is not None:
         by = _NEWEST_IN_ACCOUNT if newest else _IN_ACCOUNT
         rows = s.execute(by, {"q": query, "n": n, "account_id": account_id})

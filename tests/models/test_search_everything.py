@@ -165,6 +165,21 @@ def test_only_some_kinds(store: Store, book: dict[str, str]) -> None:
     assert {h.kind for h in search(store, "budi")} == {"contact", "interaction"}
 
 
+def test_kinds_find_names_a_crowd_of_newer_notes_also_holds(
+    store: Store, book: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The palette's contacts and deals: the window of matches it looks at is bounded
+    # (KIND_WINDOW); twelve newer notes saying "Budi" would fill a window of ten.
+    monkeypatch.setattr(search_module, "KIND_WINDOW", 10)
+    a = book["maju"]
+    for i in range(12):
+        note(store, a, f"Budi minta revisi harga nomor {i}")
+    hits = search(store, "budi", kinds=("contact", "deal"))
+    assert [(h.kind, h.id) for h in hits] == [("contact", book["budi"])]
+    # and still found by words that are not its name (its e-mail address)
+    assert [h.id for h in search(store, "majujaya", kinds=("contact",))] == [book["budi"]]
+
+
 def test_a_common_word_lists_the_newest_first(
     store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
