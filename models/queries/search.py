@@ -89,6 +89,10 @@ _OF_KINDS = {
 #: (Names and titles are looked at first, so a name common in the text of recent notes,
 #: "budi", still finds its contacts; 5,000 keeps one keystroke near 100 ms under load.)
 KIND_WINDOW = 5_000
+#: The same for names and titles alone, looked at first: far fewer documents hold a word
+#: in their title (at 1,000,000 notes "budi" is in 17,663 titles, with follow-ups and
+#: subjects newer than the contacts; the whole walk takes 14 ms there).
+TITLE_WINDOW = 20_000
 _IN_ACCOUNT = text(
     """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
     WHERE search_fts MATCH :q AND d.account_id = :account_id
@@ -245,7 +249,8 @@ def _candidates(
         # leave out the contacts; then the documents' other words (e-mails, phones).
         by = _OF_KINDS["newest" if newest else "rank"]
         params = {"q": query, "n": n, "kinds": json.dumps(kinds), "window": KIND_WINDOW}
-        titled = [int(r[0]) for r in s.execute(by, {**params, "q": f"{{title}} : ({query})"})]
+        in_titles = {**params, "q": f"{{title}} : ({query})", "window": TITLE_WINDOW}
+        titled = [int(r[0]) for r in s.execute(by, in_titles)]
         if len(titled) >= n:
             return titled
         rest = [int(r[0]) for r in s.execute(by, params)]

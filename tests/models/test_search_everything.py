@@ -171,9 +171,13 @@ def test_kinds_find_names_a_crowd_of_newer_notes_also_holds(
     # The palette's contacts and deals: the window of matches it looks at is bounded
     # (KIND_WINDOW); twelve newer notes saying "Budi" would fill a window of ten.
     monkeypatch.setattr(search_module, "KIND_WINDOW", 10)
+    monkeypatch.setattr(search_module, "TITLE_WINDOW", 10)
     a = book["maju"]
     for i in range(12):
         note(store, a, f"Budi minta revisi harga nomor {i}")
+    # and newer titles naming him too, but fewer than the titles' window
+    for i in range(6):
+        note(store, a, "sudah dibahas", subject=f"Telepon Budi {i}")
     hits = search(store, "budi", kinds=("contact", "deal"))
     assert [(h.kind, h.id) for h in hits] == [("contact", book["budi"])]
     # and still found by words that are not its name (its e-mail address)
