@@ -1,6 +1,7 @@
-"""A read-only table model over a list of plain rows, for the small lists of dialogs
-(Trash, backups, imports, import errors). Subclasses name the columns and say what a
-cell shows; the model/view plumbing is written once, here."""
+"""A read-only table model over a list of plain rows, for the lists of dialogs (Trash,
+backups, imports, import errors) and the paged lists (a page appended at a time).
+Subclasses name the columns and say what a cell shows; the model/view plumbing is
+written once, here."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def append_rows(self, page: Iterable[Any]) -> None:
+        """Rows read after the ones shown (a list paged with canFetchMore/fetchMore)."""
+        page = list(page)
+        if page:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -79,11 +79,7 @@ class DrillModel(RowTableModel):
             return
         page = self.read(len(self.rows), drill.PAGE)
         self._more = len(page) == drill.PAGE
-        if page:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
+        self.append_rows(page)
 
     def account_id(self, row: int) -> str:
         line = self.rows[row]

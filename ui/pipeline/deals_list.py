@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -22,20 +21,20 @@ from models.store import Changes, Store
 from ui import formatting
 from ui.display import visible
 from ui.labels import stage_label
+from ui.row_table import RowTableModel
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("title", "client", "stage", "amount", "close")
 
 
-class DealsListModel(QAbstractTableModel):
+class DealsListModel(RowTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.filter = DealListFilter()
-        self._rows: list[DealCard] = []
         self._cursor: DealCursor | None = None
         self.total = 0
         self.now: datetime = store.clock.now()
@@ -46,15 +45,13 @@ class DealsListModel(QAbstractTableModel):
 
     def reload(self, *, at_least: int = PAGE) -> None:
         self.now = self.store.clock.now()
-        rows, cursor = deal_queries.deal_list_page(
+        rows, self._cursor = deal_queries.deal_list_page(
             self.store, self.filter, limit=max(PAGE, at_least)
         )
-        self.beginResetModel()
-        self._rows, self._cursor = rows, cursor
         self.total = (
-            len(rows) if cursor is None else deal_queries.deal_count(self.store, self.filter)
+            len(rows) if self._cursor is None else deal_queries.deal_count(self.store, self.filter)
         )
-        self.endResetModel()
+        self.set_rows(rows)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._cursor is not None
@@ -65,52 +62,39 @@ class DealsListModel(QAbstractTableModel):
         rows, self._cursor = deal_queries.deal_list_page(
             self.store, self.filter, after=self._cursor, limit=PAGE
         )
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        self.append_rows(rows)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.of("deal") or changes.of("account"):
-            self.reload(at_least=len(self._rows))
+            self.reload(at_least=len(self.rows))
 
     def card(self, row: int) -> DealCard:
-        return self._rows[row]
+        card: DealCard = self.rows[row]
+        return card
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Deal"),
             self.tr("Client"),
             self.tr("Stage"),
             self.tr("Amount"),
             self.tr("Expected close"),
-        )[section]
+        )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        column = COLUMNS[index.column()]
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        c: DealCard = row
+        name = COLUMNS[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == "title":
+            if name == "title":
                 return visible(c.title)
-            if column == "client":
+            if name == "client":
                 return visible(c.account_name)
-            if column == "stage":
+            if name == "stage":
                 return stage_label(c.stage)
-            if column == "amount":
+            if name == "amount":
                 return formatting.money(c.amount_minor, c.currency)
             return formatting.short_day(c.expected_close) if c.expected_close else "—"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "amount":
+        if role == Qt.ItemDataRole.TextAlignmentRole and name == "amount":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == self.IdRole:
             return c.id
