@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -413,6 +414,52 @@ class ImportBatchItem(Timestamped, Base):
     __table_args__ = (Index("ix_import_batch_items_batch", "batch_id"),)
 
 
+class Document(Timestamped, Base):
+    """A file kept with a client (and maybe one of its deals or timeline entries).
+
+    Its bytes live in ``document_chunks``, inside the same encrypted database: list
+    queries read this table only and never touch a byte of the file.
+    """
+
+    __tablename__ = "documents"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
+    )
+    deal_id: Mapped[str | None] = mapped_column(
+        ForeignKey("deals.id", ondelete="SET NULL"), default=None
+    )
+    interaction_id: Mapped[str | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), default=None
+    )
+    name: Mapped[str] = mapped_column(String(255), nullable=False)
+    mime: Mapped[str] = mapped_column(String(127), nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (
+        Index("ix_documents_account", "account_id", "created_at"),
+        Index("ix_documents_deal", "deal_id"),
+        Index("ix_documents_interaction", "interaction_id"),
+    )
+
+
+#: A document's bytes, in chunks of at most models.services.documents.CHUNK_BYTES, so
+#: reading and writing one holds a chunk in memory at a time. Deleting a document for
+#: good deletes its chunks (the foreign key cascades).
+document_chunks = Table(
+    "document_chunks",
+    Base.metadata,
+    Column(
+        "document_id",
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("seq", Integer, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
+
 #: Entity classes by the kind name used in change notifications and the CLI.
 KINDS: dict[str, type[Timestamped]] = {
     "account": Account,
@@ -427,4 +474,5 @@ KINDS: dict[str, type[Timestamped]] = {
     "draft": Draft,
     "template": Template,
     "import_batch": ImportBatch,
+    "document": Document,
 }

@@ -3892,6 +3892,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <source>Deal</source>
         <translation>Peluang</translation>
     </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
 </context>
 <context>
     <name>unlock</name>
