@@ -35,6 +35,7 @@ from ui.backup_actions import BackupActions
 from ui.client_list import ClientListPane
 from ui.commands import StoreCommand, UndoStack, perform
 from ui.dashboard.action import DashboardAction
+from ui.documents.window_actions import DocumentWindowActions
 from ui.followup_actions import FollowUpActions
 from ui.followups import FollowUpsPane
 from ui.hub import ChangeHub
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             lambda: self.current_client,
             self.transfer_actions.import_file,
         )
+        self.document_actions = DocumentWindowActions(self, self, self.timeline, self.drops)
         self.reminders = Reminders(store, self)
         self.reminders.due.connect(self.remind)
         self.tray: QSystemTrayIcon | None = None
@@ -232,6 +234,8 @@ class MainWindow(QMainWindow):
         has_entry = bool(self.timeline.current_entry())
         self.actions_["actionEditEntry"].setEnabled(has_entry)
         self.actions_["actionDeleteEntry"].setEnabled(has_entry)
+        if documents := getattr(self, "document_actions", None):
+            documents.update()
 
     def apply_changes(self, changes: Changes) -> None:
         """Every pane updates what the change touched; selection and scroll stay."""
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
         self.banner.retranslate()
         self.pipeline_actions.retranslate()
         self.dashboard_action.retranslate()
+        self.document_actions.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from models.store import Changes, Store
 from ui.commands import StoreCommand, UndoStack
+from ui.documents.card_drops import CardDrops
 from ui.pipeline.board import PipelineBoard
 from ui.pipeline.deals_list import DealsList
 from ui.settings import Settings
@@ -30,6 +31,9 @@ class PipelineWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("pipelineWindow")
         self.board = PipelineBoard(store, stack, settings, run, self)
+        # files dropped on a card are attached to its deal
+        views = [column.view for column in self.board.columns.values()]
+        self.card_drops = CardDrops(views, store, stack, self.board)
         self.deals = DealsList(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pipelineTabs")
