@@ -326,6 +326,10 @@ Pulihkan dari cadangan?</translation>
         <translation>→ {0}</translation>
     </message>
     <message>
+        <source>{0} docs</source>
+        <translation>{0} dok.</translation>
+    </message>
+    <message>
         <source>rotting</source>
         <translation>terbengkalai</translation>
     </message>

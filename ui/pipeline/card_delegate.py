@@ -104,7 +104,7 @@ class CardDelegate(QStyledItemDelegate):
         if card.lost_to:
             parts.append(self.tr("→ {0}").format(visible(card.lost_to)))
         if card.documents:  # the names are in the card's tooltip
-            parts.append(f"📎 {len(card.documents)}")
+            parts.append(self.tr("{0} docs").format(len(card.documents)))
         if rotting:
             mark = self.tr("rotting")
             mark_w = metrics.horizontalAdvance(mark)
