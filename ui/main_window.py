@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.followup_actions = FollowUpActions(self)
         self.backup_actions = BackupActions(self, lambda: self.lock_screen.is_locked)
         self.transfer_actions = TransferActions(self)
-        self.app_actions = AppActions(self, self.actions_.all)
+        self.app_actions = AppActions(self, self._palette_actions)
         self.search_actions = SearchActions(
             self, self.timeline, self.record_actions, self.followup_actions
         )
@@ -207,6 +207,10 @@ class MainWindow(QMainWindow):
         self.timeline.view.selectionModel().currentChanged.connect(
             lambda *_: self._update_actions()
         )
+
+    def _palette_actions(self) -> list[QAction]:
+        """What the command palette can run: the menus' actions and the documents'."""
+        return [*self.actions_.all(), *self.document_actions.all()]
 
     @property
     def current_client(self) -> str:

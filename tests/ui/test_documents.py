@@ -134,6 +134,8 @@ def test_documents_dialog_lists_opens_saves_and_deletes(
     with store.write() as uow:
         doc = docs.attach(uow, name="kontrak.pdf", data=PDF, account_id=sample["acme"])
     assert window.document_actions.documents_action.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.document_actions.attach_action.shortcut().toString() == "Ctrl+Shift+A"
+    assert window.document_actions.documents_action in window.app_actions.actions()  # palette
     dialog = window.document_actions.show_documents()
     assert dialog is not None and dialog.objectName() == "documentsDialog"
     qtbot.waitExposed(dialog)

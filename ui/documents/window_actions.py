@@ -69,6 +69,10 @@ class DocumentWindowActions(QObject):
         self.window.addAction(action)
         return action
 
+    def all(self) -> list[QAction]:
+        """The window-wide ones (the command palette runs them)."""
+        return [self.attach_action, self.documents_action]
+
     def _warn(self, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
