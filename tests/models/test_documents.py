@@ -254,3 +254,28 @@ def test_round_trip_through_backup_restore_and_export(
     store.close()
     assert out.read_bytes() == PAYLOAD
     assert os.stat(out).st_size == len(PAYLOAD)
+
+
+def test_memory_holds_a_few_chunks_not_the_file(store: Store, tmp_path: Path) -> None:
+    """Attaching and exporting a 12 MiB file allocates a few chunks' worth, not 12 MiB."""
+    import tracemalloc
+
+    client = account(store)
+    source = tmp_path / "big.bin"
+    with source.open("wb") as f:
+        for i in range(12):
+            f.write(bytes([i]) * docs.CHUNK_BYTES)
+    tracemalloc.start()
+    try:
+        doc = _attach(store, source, name="big.bin", account_id=client)
+        _size, attach_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        out = tmp_path / "out"
+        out.mkdir()
+        q.export_document(store, doc, out / "big.bin")
+        _size, export_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (out / "big.bin").read_bytes() == source.read_bytes()
+    assert attach_peak < 4 * docs.CHUNK_BYTES, attach_peak
+    assert export_peak < 4 * docs.CHUNK_BYTES, export_peak
