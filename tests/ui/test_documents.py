@@ -287,3 +287,46 @@ def test_keep_the_attachments_of_a_filed_email(
     window.timeline.view.setCurrentIndex(window.timeline.model.index(row, 0))
     assert not keep.isEnabled()
     assert os.path.exists(path)
+
+
+def test_file_dialogs_attach_save_and_cancel(
+    window: MainWindow,
+    store: Store,
+    sample: dict[str, str],
+    files: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    assert window.clients.show_client(sample["acme"])
+    actions = window.document_actions.doc_actions
+    said = quiet(actions)
+    picked = [str(files["pdf"]), str(files["xlsx"])]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (picked, ""))
+    window.document_actions.attach_action.trigger()
+    assert names(store, account_id=sample["acme"]) == ["Penawaran – PT Kopi.pdf", "rincian.xlsx"]
+    # Cancelled dialogs do nothing
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
+    assert window.document_actions.attach() == []
+    doc = q.documents_of(store, account_id=sample["acme"])[0]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert actions.save_as(doc.id) is None
+    target = tmp_path / "copy" / doc.name
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert actions.save_as(doc.id) == target and target.stat().st_size == doc.size
+    # a folder that is gone, a document in Trash: said, not raised
+    assert actions.save_as(doc.id, str(tmp_path / "gone" / "x.pdf")) is None
+    assert "does not exist" in said[-1]
+    with store.write() as uow:
+        services.soft_delete(uow, "document", doc.id)
+    assert actions.save_as(doc.id) is None and "no document" in said[-1]
+    assert actions.open(doc.id) is None and "no document" in said[-1]
+    # the e-mail file dialog cancelled; a file that is no message
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    assert actions.keep_mail_attachments(sample["call"]) is None
+    not_mail = tmp_path / "x.eml"
+    not_mail.write_text("hello\n")
+    assert actions.keep_mail_attachments(sample["call"], path=str(not_mail)) is None
+    assert "not an e-mail message" in said[-1]
