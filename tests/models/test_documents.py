@@ -59,6 +59,8 @@ def test_a_path_and_an_open_file_are_read_too(store: Store, tmp_path: Path) -> N
     from_path = _attach(store, source, name=source.name, account_id=client)
     with source.open("rb") as stream:
         from_stream = _attach(store, stream, name="copy.bin", account_id=client)
+    from_str = _attach(store, str(source), name=source.name, account_id=client)
+    assert q.read_document(store, from_str) == PAYLOAD[:5000]
     assert q.read_document(store, from_path) == PAYLOAD[:5000]
     assert q.read_document(store, from_stream) == PAYLOAD[:5000]
     assert q.document(store, from_stream).mime == "application/octet-stream"
