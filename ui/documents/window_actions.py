@@ -6,11 +6,12 @@ ones, e-mails and contacts, are imported as before)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from models.entities import InteractionKind
 from models.rows import InteractionRow
@@ -59,12 +60,11 @@ class DocumentWindowActions(QObject):
         self.retranslate()
         self.update()
 
-    def _action(self, name: str, shortcut: str | None, slot: object) -> QAction:
+    def _action(self, name: str, shortcut: str | None, slot: Callable[[], object]) -> QAction:
         action = QAction(self.window)
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        assert callable(slot)
         action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)
         return action
@@ -74,8 +74,6 @@ class DocumentWindowActions(QObject):
         return [self.attach_action, self.documents_action]
 
     def _warn(self, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(self.window, self.tr("Documents"), text)
 
     def retranslate(self) -> None:
