@@ -15,7 +15,7 @@ from models.entities import Account
 from models.errors import ValidationError
 from models.store import Store
 
-__all__ = ["NoteClient", "resolve_for_note"]
+__all__ = ["NoteClient", "resolve_client_name", "resolve_for_note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +27,10 @@ class NoteClient:
     how: str
 
 
-def _given(store: Store, given: str) -> NoteClient:
+def _given(store: Store, given: str, flag: str = "--client") -> NoteClient:
     wanted = " ".join(given.split())
     if not wanted:
-        raise ValidationError("client", "--client needs a client's name")
+        raise ValidationError("client", f"{flag} needs a client's name")
     with store.read() as session:
         by_id = session.execute(
             select(Account.id, Account.name).where(
@@ -52,9 +52,15 @@ def _given(store: Store, given: str) -> NoteClient:
     if len(chosen) > 1:
         names = ", ".join(sorted({m.name for m in chosen}))
         raise ValidationError(
-            "client", f"--client {wanted!r} could be several clients ({names}); give the full name"
+            "client", f"{flag} {wanted!r} could be several clients ({names}); give the full name"
         )
     return NoteClient(chosen[0].account_id, chosen[0].name, "given")
+
+
+def resolve_client_name(store: Store, given: str, flag: str = "--client") -> NoteClient:
+    """The client ``given`` names: its id, its exact name, or a short form of exactly one
+    (``flag`` names the argument in messages); ValidationError for none or several."""
+    return _given(store, given, flag)
 
 
 def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
