@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from models.entities import Account, Contact, Deal
-from models.errors import NotFoundError
+from models.errors import NotFoundError, ValidationError
 from models.store import Store
 
 
@@ -74,3 +74,38 @@ def proposal_facts(store: Store, deal_id: str) -> ProposalFacts:
         currency=row.currency,
         expected_close=row.expected_close,
     )
+
+
+def find_deal(store: Store, text: str, account_id: str | None = None) -> str:
+    """The id of the live deal ``text`` names (of ``account_id``'s deals when given): its
+    id, its title (ignoring case and spacing), else the one title containing it.
+    NotFoundError when none does; ValidationError naming them when several do."""
+    needle = " ".join(text.split())
+    if not needle:
+        raise ValidationError("deal", "name a deal (its title or id)")
+    stmt = (
+        select(Deal.id, Deal.title, Account.name)
+        .join(Account, Account.id == Deal.account_id)
+        .where(Deal.deleted_at.is_(None), Account.deleted_at.is_(None))
+    )
+    if account_id is not None:
+        stmt = stmt.where(Deal.account_id == account_id)
+    with store.read() as s:
+        if s.execute(stmt.where(Deal.id == needle)).first() is not None:
+            return needle
+        folded = needle.casefold()
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = s.execute(
+            stmt.where(Deal.title.ilike(pattern, escape="\\")).order_by(Deal.title).limit(50)
+        ).all()
+    exact = [r for r in rows if " ".join(r.title.split()).casefold() == folded]
+    for found in (exact, rows):
+        if len(found) == 1:
+            return str(found[0].id)
+        if len(found) > 1:
+            names = "; ".join(f"{r.title!r} ({r.name})" for r in found[:5])
+            raise ValidationError(
+                "deal",
+                f"{len(found)} deals match {needle!r}: {names}; give the deal's id or --client",
+            )
+    raise NotFoundError(f"no deal named {needle!r}")

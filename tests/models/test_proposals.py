@@ -10,13 +10,13 @@ import pytest
 
 from models import services
 from models.clock import FixedClock
-from models.errors import NotFoundError
+from models.errors import NotFoundError, ValidationError
 from models.proposals import compose
 from models.proposals.fields import FIELD_NAMES, TemplateError, check, escape_markdown, fill
 from models.proposals.templates import available, language_of, read, resolve
 from models.proposals.values import DEFAULT_VALID_DAYS, Signer, field_values
 from models.proposals.words import AmountError, in_figures, in_words
-from models.queries.proposals import ProposalFacts, proposal_facts
+from models.queries.proposals import ProposalFacts, find_deal, proposal_facts
 from models.store import Store
 
 TODAY = date(2026, 11, 30)
@@ -314,3 +314,25 @@ def test_a_deal_in_trash_has_no_proposal(store: Store, clock: FixedClock) -> Non
         services.soft_delete(uow, "deal", ids["deal"])
     with pytest.raises(NotFoundError):
         proposal_facts(store, ids["deal"])
+
+
+def test_find_deal_by_id_title_or_the_one_title_containing_it(store: Store) -> None:
+    ids = _deal(store)
+    with store.write() as uow:
+        other = services.create_account(uow, "Globex")
+        g1 = services.create_deal(uow, other, "Data platform phase 2")
+        services.create_deal(uow, other, "100% off_site")
+    assert find_deal(store, ids["deal"]) == ids["deal"]
+    assert find_deal(store, "  data   PLATFORM ") == ids["deal"]  # exact beats containing
+    assert find_deal(store, "phase 2") == g1
+    assert find_deal(store, "Data platform", ids["acme"]) == ids["deal"]
+    assert find_deal(store, "platform", other) == g1
+    with pytest.raises(ValidationError, match="2 deals match 'platform'"):
+        find_deal(store, "platform")
+    assert find_deal(store, "% off_") == find_deal(store, "100% OFF_SITE")
+    with pytest.raises(NotFoundError, match="no deal named 'ff%si'"):
+        find_deal(store, "ff%si")  # LIKE's wildcards are plain characters here
+    with pytest.raises(NotFoundError):
+        find_deal(store, "o_f")
+    with pytest.raises(ValidationError, match="name a deal"):
+        find_deal(store, "  ")

@@ -5,6 +5,7 @@ template file refused without losing the text, and where "New proposal…" lives
 from __future__ import annotations
 
 import io
+import json
 import unicodedata
 from pathlib import Path
 
@@ -15,12 +16,13 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+import main
 from models import services
 from models.proposals import compose
 from models.proposals.templates import resolve
 from models.proposals.values import Signer
 from models.queries.documents import documents_of, read_document
-from models.store import Store
+from models.store import Store, open_store
 from ui.commands import UndoStack
 from ui.dialogs import DealDialog
 from ui.main_window import MainWindow
@@ -252,3 +254,54 @@ def test_the_deal_dialog_and_the_pipeline_open_a_proposal(
     listed = pipeline.new_proposal()
     assert listed is not None and listed.facts.deal_id == deal
     listed.reject()
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main.main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_proposal_command_writes_the_pdf_attaches_it_and_refuses_in_one_line(
+    qapp: object,
+    db_path: Path,
+    store: Store,
+    deal: dict[str, str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store.close()
+    out = tmp_path / "penawaran.pdf"
+    db = ("--db", str(db_path))
+    code, stdout, err = run_main(
+        capsys, *db, "proposal", "data platform", "--template", "id", "--to", str(out),
+        "--valid-until", "2027-01-31", "--attach",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    result = json.loads(stdout)
+    assert result["pdf"] == str(out) and result["deal"] == deal["deal"]
+    assert result["template"] == "id" and result["pages"] == len(PdfReader(str(out)).pages)
+    read = pdf_text(out.read_bytes())
+    assert "Rp 150.000.000" in read and "seratus lima puluh juta rupiah" in read
+    assert "31 Januari 2027" in read
+    with open_store(db_path) as again:
+        docs = documents_of(again, deal_id=deal["deal"])
+        assert [d.id for d in docs] == [result["document"]]
+        assert read_document(again, result["document"]) == out.read_bytes()
+    bad = tmp_path / "bad.md"
+    bad.write_text("Dear ${contact}", encoding="utf-8")
+    for argv, message in (
+        (("Nothing like it",), "no deal named 'Nothing like it'"),
+        (("Data platform", "--template", str(bad)), "unknown field ${contact}"),
+        (("Data platform", "--valid-until", "31/01/2027"), "is not YYYY-MM-DD"),
+        (("Data platform", "--client", "Globex"), "no client named 'Globex'"),
+    ):
+        code, stdout, err = run_main(
+            capsys, *db, "proposal", *argv, "--to", str(tmp_path / "x.pdf")
+        )
+        assert (code, stdout) == (2, "")
+        assert err.count("\n") == 1 and message in err, err
+    assert not (tmp_path / "x.pdf").exists()
