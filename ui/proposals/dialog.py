@@ -95,6 +95,7 @@ class ProposalDialog(QDialog):
         self.valid_until = QDateEdit(self)
         self.valid_until.setObjectName("proposalValidUntil")
         self.valid_until.setCalendarPopup(True)
+        self.valid_until.setDisplayFormat("d MMM yyyy")
         self.valid_until.setDate(qdate(self.today + timedelta(days=DEFAULT_VALID_DAYS)))
         self.signer_name = QLineEdit(self)
         self.signer_name.setObjectName("proposalSignerName")

@@ -18,8 +18,9 @@ _FEATURES = (
 _TOUCHES = (
     ("font-size:xx-large;", "font-size:17pt;"),
     ("font-size:x-large;", "font-size:12.5pt;"),
-    ('<h2 style=" margin-top:0px;', '<h2 style=" margin-top:14pt;'),
-    ('cellpadding="4">', 'cellpadding="3pt" width="100%">'),
+    # Lengths are CSS pixels (1/96 inch), scaled to the writer's resolution.
+    ('<h2 style=" margin-top:0px;', '<h2 style=" margin-top:12px;'),
+    ('cellpadding="4">', 'cellpadding="5" width="100%">'),
 )
 
 
