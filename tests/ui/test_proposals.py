@@ -305,3 +305,35 @@ def test_proposal_command_writes_the_pdf_attaches_it_and_refuses_in_one_line(
         assert (code, stdout) == (2, "")
         assert err.count("\n") == 1 and message in err, err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_every_template_refusal_has_a_translatable_message(qapp: object) -> None:
+    from models.errors import NotFoundError
+    from models.proposals.fields import TemplateError
+    from ui.proposals.messages import template_message
+
+    cases = {
+        "too-large": "too large",
+        "not-text": "UTF-8",
+        "bad-placeholder": "Line 3, column 4",
+        "unknown-field": "${x}",
+    }
+    for reason, shown in cases.items():
+        error = TemplateError("english", reason=reason, field="x", line=3, column=4)
+        assert shown in template_message(error)
+    assert template_message(NotFoundError("no deal with id 7")) == "no deal with id 7"
+
+
+def test_the_dialog_follows_a_language_change(
+    qtbot: QtBot, store: Store, deal: dict[str, str], settings: Settings
+) -> None:
+    from ui.settings_dialog import apply_language
+
+    dialog = _dialog(qtbot, store, deal["deal"], settings)
+    try:
+        apply_language("id")
+        qtbot.waitUntil(lambda: dialog.windowTitle().startswith("Penawaran baru"))
+        assert dialog.labels[0].text() == "&Templat:"
+    finally:
+        apply_language("en")
+    qtbot.waitUntil(lambda: dialog.windowTitle().startswith("New proposal"))
