@@ -6,6 +6,7 @@ window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
 main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
 desktop theme gives too). pipeline-board.png is View ▸ Pipeline; account-review.png the
 first page of an account review PDF (drawn by pdftoppm from poppler-utils);
+deal-documents.png a deal's dialog with the documents attached to it;
 dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's history,
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
 targets. proposal-dialog.png is New proposal… on a deal (its text filled from the
@@ -143,6 +144,39 @@ def pipeline_shot(app: QApplication, window: object, path: Path) -> None:
         app.processEvents()
     board_window.grab().save(str(path))
     board_window.close()
+
+
+def deal_documents_shot(app: QApplication, window: object, path: Path) -> None:
+    """A deal's dialog with its documents (attached here: the demo data has none)."""
+    from sqlalchemy import select
+
+    from models.entities import Deal
+    from models.services.documents import attach
+    from ui.dialogs import DealDialog
+
+    store = window.store  # type: ignore[attr-defined]
+    with store.read() as s:  # a deal at the proposal stage: where a proposal is attached
+        deal = s.execute(
+            select(Deal.id, Deal.account_id)
+            .where(Deal.stage == "proposal", Deal.deleted_at.is_(None))
+            .order_by(Deal.amount_minor.desc())
+            .limit(1)
+        ).one()
+    files = [
+        ("Penawaran harga – rev2.pdf", b"%PDF-1.4\n" + b"0" * 184_320),
+        ("Rincian biaya implementasi.xlsx", b"PK\x03\x04" + b"1" * 24_576),
+        ("PO-2026-117 (draft).pdf", b"%PDF-1.4\n" + b"2" * 96_100),
+    ]
+    with store.write() as uow:
+        for name, data in files:
+            attach(uow, name=name, data=data, account_id=deal.account_id, deal_id=deal.id)
+    dialog = DealDialog(store, window.stack, deal_id=deal.id, parent=window)  # type: ignore[attr-defined]
+    dialog.resize(640, 780)
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(path))
+    dialog.reject()
 
 
 def proposal_shots(app: QApplication, window: object, out: Path) -> None:
@@ -305,6 +339,7 @@ def main() -> None:
             contact_shot(app, window, out / "contact-dialog.png")
             search_shot(app, window, out / "search-panel.png")
             pipeline_shot(app, window, out / "pipeline-board.png")
+            deal_documents_shot(app, window, out / "deal-documents.png")
             review_shot(window, out / "account-review.png")
             proposal_shots(app, window, out)
             dashboard_shots(app, window, out, "light")

@@ -20,12 +20,13 @@ from models.errors import (
 )
 from models.paths import resolve_db_path
 from models.store import Store
-from models.vault import unlock
+from models.vault import unlock, viewing
 from models.vault.backup import close_with_backup, list_backups
 from models.vault.integrity import DamagedDatabaseError, salvage
 from models.vault.opening import open_database
 from models.vault.restore import restore_backup
 from models.vault.unlock import PassphraseRequiredError
+from ui.documents.files import close_viewing_folder
 from ui.i18n import resolve_language
 from ui.icons import app_icon
 from ui.settings import Settings
@@ -191,9 +192,12 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
             ),
             interactive=interactive,
         )
+    # Documents opened by a Relasi that did not close (a crash, a kill) are removed now.
+    viewing.sweep()
     try:
         return _window_loop(app, args, settings, guard, process_age_ms)
     finally:
+        close_viewing_folder()
         guard.release()
 
 

@@ -11,11 +11,12 @@ Both steps open their own write transaction, so :class:`ImportCommand` overrides
 ``undo()``/``redo()`` rather than the ``back(uow)``/``again(uow)`` of its base (which
 run inside one): a second writer inside the first would wait on itself.
 
-Dropped files (``.eml``/``.msg``/``.ics``/``.vcf``) are planned and applied at once
-with the proposed decisions (exact matches merged, possible duplicates skipped); an
-e-mail or invitation dropped on the timeline of the selected client that matches no
-known address is filed under that client. A dropped ``.csv`` opens the import wizard,
-where columns and duplicates can be checked first.
+Other files dropped on the window are attached to the selected client as documents
+(``attach_others``; ui.documents). Dropped files (``.eml``/``.msg``/``.ics``/``.vcf``)
+are planned and applied at once with the proposed decisions (exact matches merged,
+possible duplicates skipped); an e-mail or invitation dropped on the timeline of the
+selected client that matches no known address is filed under that client. A dropped
+``.csv`` opens the import wizard, where columns and duplicates can be checked first.
 """
 
 from __future__ import annotations
@@ -218,12 +219,28 @@ class DropHandler(QObject):
         self.stack = stack
         self.current_client = current_client
         self.import_file = import_file
+        #: Files that are not importable are attached to the selected client as documents.
+        self.attach_others: Callable[[list[Path]], object] | None = None
         window.setAcceptDrops(True)
         # The note composer accepts text drops itself; files should be imported instead.
         timeline.composer.viewport().installEventFilter(self)
 
+    def _wanted(self, mime: QMimeData) -> bool:
+        """Importable files, or (when documents can be attached) any local file."""
+        if dropped_paths(mime):
+            return True
+        return self.attach_others is not None and bool(self._others(mime))
+
+    @staticmethod
+    def _others(mime: QMimeData) -> list[Path]:
+        """Dropped local files that are not importable (kept as documents)."""
+        if not mime.hasUrls():
+            return []
+        paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return [p for p in paths if p.suffix.casefold() not in SUFFIXES and not p.is_dir()]
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QDropEvent | QDragEnterEvent) and dropped_paths(event.mimeData()):
+        if isinstance(event, QDropEvent | QDragEnterEvent) and self._wanted(event.mimeData()):
             if isinstance(event, QDragEnterEvent):
                 event.acceptProposedAction()
             elif isinstance(watched, QWidget):
@@ -232,7 +249,7 @@ class DropHandler(QObject):
         return False
 
     def drag_enter(self, event: QDragEnterEvent) -> None:
-        if dropped_paths(event.mimeData()):
+        if self._wanted(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -245,11 +262,15 @@ class DropHandler(QObject):
 
     def drop(self, event: QDropEvent, *, on_timeline: bool) -> None:
         paths = dropped_paths(event.mimeData())
-        if not paths:
+        others = self._others(event.mimeData()) if self.attach_others is not None else []
+        if not paths and not others:
             event.ignore()
             return
         event.acceptProposedAction()
-        self.import_paths(paths, on_timeline=on_timeline)
+        if paths:
+            self.import_paths(paths, on_timeline=on_timeline)
+        if others and self.attach_others is not None:
+            self.attach_others(others)
 
     def import_paths(self, paths: Sequence[Path], *, on_timeline: bool = False) -> str:
         """Import ``paths``; returns (and shows) the status line."""

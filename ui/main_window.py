@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -35,6 +35,7 @@ from ui.backup_actions import BackupActions
 from ui.client_list import ClientListPane
 from ui.commands import StoreCommand, UndoStack, perform
 from ui.dashboard.action import DashboardAction
+from ui.documents.window_actions import DocumentWindowActions
 from ui.followup_actions import FollowUpActions
 from ui.followups import FollowUpsPane
 from ui.hub import ChangeHub
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.followup_actions = FollowUpActions(self)
         self.backup_actions = BackupActions(self, lambda: self.lock_screen.is_locked)
         self.transfer_actions = TransferActions(self)
-        self.app_actions = AppActions(self, self.actions_.all)
+        self.app_actions = AppActions(self, self._palette_actions)
         self.search_actions = SearchActions(
             self, self.timeline, self.record_actions, self.followup_actions
         )
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             lambda: self.current_client,
             self.transfer_actions.import_file,
         )
+        self.document_actions = DocumentWindowActions(self, self, self.timeline, self.drops)
         self.reminders = Reminders(store, self)
         self.reminders.due.connect(self.remind)
         self.tray: QSystemTrayIcon | None = None
@@ -206,6 +208,10 @@ class MainWindow(QMainWindow):
             lambda *_: self._update_actions()
         )
 
+    def _palette_actions(self) -> list[QAction]:
+        """What the command palette can run: the menus' actions and the documents'."""
+        return [*self.actions_.all(), *self.document_actions.all()]
+
     @property
     def current_client(self) -> str:
         return self.timeline.account_id
@@ -232,6 +238,8 @@ class MainWindow(QMainWindow):
         has_entry = bool(self.timeline.current_entry())
         self.actions_["actionEditEntry"].setEnabled(has_entry)
         self.actions_["actionDeleteEntry"].setEnabled(has_entry)
+        if documents := getattr(self, "document_actions", None):
+            documents.update()
 
     def apply_changes(self, changes: Changes) -> None:
         """Every pane updates what the change touched; selection and scroll stay."""
@@ -404,6 +412,7 @@ class MainWindow(QMainWindow):
         self.banner.retranslate()
         self.pipeline_actions.retranslate()
         self.dashboard_action.retranslate()
+        self.document_actions.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -25,7 +25,15 @@ from sqlalchemy import (
     type_coerce,
 )
 
-from models.entities import CLOSED_STAGES, Account, Deal, DealStage, DealStageChange, Tag
+from models.entities import (
+    CLOSED_STAGES,
+    Account,
+    Deal,
+    DealStage,
+    DealStageChange,
+    Document,
+    Tag,
+)
 from models.entities import account_tags as _account_tags
 from models.store import Store
 from models.time_sql import sql_time
@@ -64,6 +72,8 @@ class DealCard:
     lost_to: str
     updated_at: datetime
     stage_since: datetime
+    #: The names of the deal's live documents, sorted.
+    documents: tuple[str, ...] = ()
 
     def days_in_stage(self, now: datetime) -> int:
         return max(0, (now - self.stage_since).days)
@@ -142,9 +152,23 @@ def _card_select() -> Any:
             Deal.lost_to,
             Deal.updated_at,
             func.coalesce(_stage_since(), Deal.created_at).label("stage_since"),
+            _document_names().label("documents"),
         )
         .join(Account, Account.id == Deal.account_id)
         .where(Deal.deleted_at.is_(None), Account.deleted_at.is_(None))
+    )
+
+
+#: Separates document names in the card query (a control character, never in a name).
+_NAME_SEP = "\x1f"
+
+
+def _document_names() -> Any:
+    """The deal's live document names, joined (read from ix_documents_deal)."""
+    return (
+        select(func.group_concat(Document.name, literal(_NAME_SEP)))
+        .where(Document.deal_id == Deal.id, Document.deleted_at.is_(None))
+        .scalar_subquery()
     )
 
 
@@ -168,6 +192,7 @@ def _card(r: Any) -> DealCard:
         lost_to=r.lost_to,
         updated_at=r.updated_at,
         stage_since=since,
+        documents=tuple(sorted(r.documents.split(_NAME_SEP))) if r.documents else (),
     )
 
 

@@ -44,8 +44,9 @@ NAME_MAX = 255
 DEFAULT_NAME = "document"
 DEFAULT_MIME = "application/octet-stream"
 
-#: What ``attach`` reads: the bytes themselves, an open binary file, or a path.
-DocumentSource = bytes | BinaryIO | os.PathLike[str]
+#: What ``attach`` reads: the bytes themselves, an open binary file, or a path (a
+#: ``str`` is a path too, never text to keep).
+DocumentSource = bytes | BinaryIO | os.PathLike[str] | str
 
 
 class DocumentTooLargeError(ValidationError):
@@ -132,7 +133,7 @@ def _write_chunks(
             raise DocumentTooLargeError(name, len(view))
         for start in range(0, len(view), CHUNK_BYTES):
             put(bytes(view[start : start + CHUNK_BYTES]))
-    elif isinstance(data, os.PathLike):
+    elif isinstance(data, os.PathLike | str):
         try:
             with open(os.fspath(data), "rb") as stream:
                 seen = os.fstat(stream.fileno()).st_size

@@ -46,7 +46,8 @@ class ViewingFolder:
     """This process's folder of opened documents (made on first use)."""
 
     def __init__(self, root: Path | None = None) -> None:
-        self.root = root if root is not None else viewing_root()
+        #: Where the folder is made (None: :func:`viewing_root` when it is made).
+        self.root = root
         self._path: Path | None = None
         self._lock_fd: int | None = None
 
@@ -57,9 +58,10 @@ class ViewingFolder:
 
     def _folder(self) -> Path:
         if self._path is None:
-            make_private_dir(self.root)
-            os.chmod(self.root, 0o700)
-            path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=self.root))
+            root = self.root if self.root is not None else viewing_root()
+            make_private_dir(root)
+            os.chmod(root, 0o700)
+            path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=root))
             os.chmod(path, 0o700)
             fd = os.open(path / LOCK, os.O_CREAT | os.O_RDWR, 0o600)
             if fcntl is not None:

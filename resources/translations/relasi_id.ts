@@ -154,6 +154,7 @@ Pulihkan dari cadangan?</translation>
     <name>BatchModel</name>
     <message>
         <source>When</source>
+        <extracomment>Files that are not importable are attached to the selected client as documents.</extracomment>
         <translation>Waktu</translation>
     </message>
     <message>
@@ -323,6 +324,10 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>→ {0}</source>
         <translation>→ {0}</translation>
+    </message>
+    <message>
+        <source>{0} docs</source>
+        <translation>{0} dok.</translation>
     </message>
     <message>
         <source>rotting</source>
@@ -899,6 +904,171 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Expected close</source>
         <translation>Perkiraan tutup</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Documents</source>
+        <extracomment>Documents were attached or moved to Trash here (lists reload).</extracomment>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>“{0}” is {1}; a document can be at most {2}.</source>
+        <translation>“{0}” berukuran {1}; sebuah dokumen paling besar {2}.</translation>
+    </message>
+    <message>
+        <source>“{0}” cannot be read: {1}. Nothing was attached.</source>
+        <translation>“{0}” tidak dapat dibaca: {1}. Tidak ada yang dilampirkan.</translation>
+    </message>
+    <message>
+        <source>Attach “{0}”</source>
+        <translation>Lampirkan “{0}”</translation>
+    </message>
+    <message>
+        <source>Attach {0} files</source>
+        <translation>Lampirkan {0} berkas</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>Save document as</source>
+        <translation>Simpan dokumen sebagai</translation>
+    </message>
+    <message>
+        <source>Move “{0}” to Trash</source>
+        <translation>Pindahkan “{0}” ke Tempat sampah</translation>
+    </message>
+    <message>
+        <source>Move {0} documents to Trash</source>
+        <translation>Pindahkan {0} dokumen ke Tempat sampah</translation>
+    </message>
+    <message>
+        <source>The e-mail file this entry was filed from</source>
+        <translation>Berkas e-mail asal entri ini</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml *.msg)</source>
+        <translation>Pesan e-mail (*.eml *.msg)</translation>
+    </message>
+    <message>
+        <source>This message&apos;s subject is “{0}”, not the entry&apos;s “{1}”. Keep its attachments with this entry anyway?</source>
+        <translation>Subjek pesan ini “{0}”, bukan subjek entri “{1}”. Tetap simpan lampirannya bersama entri ini?</translation>
+    </message>
+    <message>
+        <source>Keep the attachments of “{0}”</source>
+        <translation>Simpan lampiran “{0}”</translation>
+    </message>
+    <message>
+        <source>Not kept, larger than {0}: {1}</source>
+        <translation>Tidak disimpan, lebih besar dari {0}: {1}</translation>
+    </message>
+    <message>
+        <source>The message has no attachments.</source>
+        <translation>Pesan ini tidak berisi lampiran.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} bita</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentWindowActions</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Lampirkan berkas…</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments…</source>
+        <translation>Do&amp;kumen…</translation>
+    </message>
+    <message>
+        <source>Attach file to &amp;entry…</source>
+        <translation>Lampirkan berkas ke &amp;entri…</translation>
+    </message>
+    <message>
+        <source>Keep e-mail &amp;attachments…</source>
+        <translation>Simpan &amp;lampiran e-mail…</translation>
+    </message>
+    <message>
+        <source>Select a client first: dropped files are kept with a client.</source>
+        <translation>Pilih klien dulu: berkas yang dijatuhkan disimpan bersama klien.</translation>
+    </message>
+    <message>
+        <source>Attached to the client: {0}</source>
+        <translation>Dilampirkan ke klien: {0}</translation>
+    </message>
+    <message>
+        <source>Attached to the entry: {0}</source>
+        <translation>Dilampirkan ke entri: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents — {0}</source>
+        <translation>Dokumen — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>&lt;b&gt;Documents&lt;/b&gt;</source>
+        <extracomment>Attach file… wherever a documents list has the focus (and in the main window).</extracomment>
+        <translation>&lt;b&gt;Dokumen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Attach files ({0}), or drop them here</source>
+        <translation>Lampirkan berkas ({0}), atau jatuhkan di sini</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>Simpan seba&amp;gai…</translation>
+    </message>
+    <message>
+        <source>Attach f&amp;ile…</source>
+        <translation>Lampirkan &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Op&amp;en</source>
+        <translation>B&amp;uka</translation>
+    </message>
+    <message>
+        <source>Move to Tras&amp;h</source>
+        <translation>Pindahkan ke Tempat sa&amp;mpah</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>No documents yet. Drop files here, or use Attach file…</source>
+        <translation>Belum ada dokumen. Jatuhkan berkas di sini, atau pakai Lampirkan berkas…</translation>
     </message>
 </context>
 <context>
@@ -3274,6 +3444,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>lost to {0}</source>
         <translation>kalah dari {0}</translation>
+    </message>
+    <message>
+        <source>Documents: {0}</source>
+        <translation>Dokumen: {0}</translation>
     </message>
 </context>
 <context>

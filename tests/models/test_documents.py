@@ -59,6 +59,8 @@ def test_a_path_and_an_open_file_are_read_too(store: Store, tmp_path: Path) -> N
     from_path = _attach(store, source, name=source.name, account_id=client)
     with source.open("rb") as stream:
         from_stream = _attach(store, stream, name="copy.bin", account_id=client)
+    from_str = _attach(store, str(source), name=source.name, account_id=client)
+    assert q.read_document(store, from_str) == PAYLOAD[:5000]
     assert q.read_document(store, from_path) == PAYLOAD[:5000]
     assert q.read_document(store, from_stream) == PAYLOAD[:5000]
     assert q.document(store, from_stream).mime == "application/octet-stream"
@@ -254,3 +256,28 @@ def test_round_trip_through_backup_restore_and_export(
     store.close()
     assert out.read_bytes() == PAYLOAD
     assert os.stat(out).st_size == len(PAYLOAD)
+
+
+def test_memory_holds_a_few_chunks_not_the_file(store: Store, tmp_path: Path) -> None:
+    """Attaching and exporting a 12 MiB file allocates a few chunks' worth, not 12 MiB."""
+    import tracemalloc
+
+    client = account(store)
+    source = tmp_path / "big.bin"
+    with source.open("wb") as f:
+        for i in range(12):
+            f.write(bytes([i]) * docs.CHUNK_BYTES)
+    tracemalloc.start()
+    try:
+        doc = _attach(store, source, name="big.bin", account_id=client)
+        _size, attach_peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        out = tmp_path / "out"
+        out.mkdir()
+        q.export_document(store, doc, out / "big.bin")
+        _size, export_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (out / "big.bin").read_bytes() == source.read_bytes()
+    assert attach_peak < 4 * docs.CHUNK_BYTES, attach_peak
+    assert export_peak < 4 * docs.CHUNK_BYTES, export_peak

@@ -231,10 +231,14 @@ def test_the_deal_dialog_and_the_pipeline_open_a_proposal(
         deal = services.create_deal(uow, sample["acme"], "Board deal", stage="proposal")
     form = DealDialog(window.store, window.stack, deal_id=deal, parent=window)
     qtbot.addWidget(form)
+    form.show()
     form.proposal_button.click()
     opened = form.findChild(ProposalDialog, "proposalDialog")
     assert opened is not None and opened.facts.deal_id == deal
-    opened.reject()
+    opened.save()  # the deal dialog's documents list shows the proposal at once
+    assert form.documents is not None
+    qtbot.waitUntil(lambda: [r.id for r in form.documents.rows()] == [opened.saved_id])  # type: ignore[union-attr]
+    form.reject()
     new = DealDialog(window.store, window.stack, account_id=sample["acme"], parent=window)
     qtbot.addWidget(new)
     assert not hasattr(new, "proposal_button")  # a deal not saved yet has no proposal

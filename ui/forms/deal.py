@@ -14,6 +14,7 @@ from models.clock import to_local
 from models.entities import DealStage
 from models.queries import clients as client_queries
 from models.store import Store
+from ui.documents.panel import DocumentsPanel, add_documents
 from ui.forms.base import FormDialog
 from ui.forms.editors import (
     ChoiceEditor,
@@ -73,6 +74,11 @@ class DealDialog(FormDialog):
             self.close_date.write(cast(date, today.addMonths(2).toPython()))
         self.stage.currentIndexChanged.connect(self._stage_changed)
         self._stage_changed()
+        self.documents: DocumentsPanel | None = None
+        if d is not None:  # a new deal gets documents once it is saved
+            self.documents = add_documents(
+                self, store, stack, account_id=d.account_id, deal_id=d.id
+            )
         if d is not None:
             self.proposal_button = self.buttons.addButton(
                 self.tr("New p&roposal…"), QDialogButtonBox.ButtonRole.ActionRole

@@ -14,6 +14,7 @@ from models.entities import InteractionKind
 from models.queries import clients as client_queries
 from models.queries import timeline as timeline_queries
 from models.store import Store
+from ui.documents.panel import DocumentsPanel, add_documents
 from ui.forms.base import FormDialog
 from ui.forms.editors import (
     ChoiceEditor,
@@ -78,6 +79,11 @@ class InteractionDialog(FormDialog):
             )
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self.documents: DocumentsPanel | None = None
+        if i is not None:  # a new entry gets documents once it is saved
+            self.documents = add_documents(
+                self, store, stack, account_id=i.account_id, interaction_id=i.id
+            )
 
     def _list_people(self, present: set[str]) -> None:
         """The client's contacts, to tick who was there."""

@@ -103,6 +103,8 @@ class CardDelegate(QStyledItemDelegate):
         parts = [self.tr("{0} d in stage").format(card.days_in_stage(now))]
         if card.lost_to:
             parts.append(self.tr("→ {0}").format(visible(card.lost_to)))
+        if card.documents:  # the names are in the card's tooltip
+            parts.append(self.tr("{0} docs").format(len(card.documents)))
         if rotting:
             mark = self.tr("rotting")
             mark_w = metrics.horizontalAdvance(mark)

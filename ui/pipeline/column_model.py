@@ -123,6 +123,9 @@ class StageColumnModel(QAbstractListModel):
             )
         if c.lost_to:
             parts.append(self.tr("lost to {0}").format(visible(c.lost_to)))
+        if c.documents:
+            names = ", ".join(visible(n) for n in c.documents)
+            parts.append(self.tr("Documents: {0}").format(names))
         return "\n".join(parts)
 
     # -- drag and drop ---------------------------------------------------------------------

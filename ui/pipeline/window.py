@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QVBoxLayout, QWidget
 
 from models.store import Changes, Store
 from ui.commands import StoreCommand, UndoStack
+from ui.documents.card_drops import CardDrops
 from ui.pipeline.board import PipelineBoard
 from ui.pipeline.deals_list import DealsList
 from ui.proposals.actions import open_proposal, proposal_action, retranslate_action
@@ -32,6 +33,9 @@ class PipelineWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("pipelineWindow")
         self.board = PipelineBoard(store, stack, settings, run, self)
+        # files dropped on a card are attached to its deal
+        views = [column.view for column in self.board.columns.values()]
+        self.card_drops = CardDrops(views, store, stack, self.board)
         self.deals = DealsList(store, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pipelineTabs")
@@ -51,8 +55,9 @@ class PipelineWindow(QWidget):
         redo.triggered.connect(stack.redo)
         self.addActions([undo, redo])
         self.settings = settings
-        views = [*(c.view for c in self.board.columns.values()), self.deals]
-        self.proposal = proposal_action(self, views)
+        menus: list[QAbstractItemView] = [c.view for c in self.board.columns.values()]
+        menus.append(self.deals)
+        self.proposal = proposal_action(self, menus)
         self.proposal.triggered.connect(self.new_proposal)
         self.resize(1400, 800)
         self.retranslate()

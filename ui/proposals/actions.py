@@ -3,6 +3,8 @@ also in the cards' and the deals list's context menus) in the pipeline window.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
@@ -34,7 +36,7 @@ def open_proposal(
     return dialog
 
 
-def proposal_action(parent: QWidget, views: list[QAbstractItemView]) -> QAction:
+def proposal_action(parent: QWidget, views: Sequence[QAbstractItemView]) -> QAction:
     """The "New proposal…" action (Ctrl+Shift+R in ``parent``'s window), also in
     ``views``' context menus; the caller connects it to the selected deal."""
     action = QAction(parent)
