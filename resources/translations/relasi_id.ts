@@ -2369,6 +2369,14 @@ Pulihkan dari cadangan?</translation>
         <translation>Mengisi ulang penawaran akan mengganti teks yang sudah Anda sunting. Lanjutkan?</translation>
     </message>
     <message>
+        <source>Discard the proposal?</source>
+        <translation>Buang penawaran ini?</translation>
+    </message>
+    <message>
+        <source>You edited this proposal and have not saved it. Discard your edits?</source>
+        <translation>Anda sudah menyunting penawaran ini dan belum menyimpannya. Buang suntingan Anda?</translation>
+    </message>
+    <message>
         <source>The proposal is empty: there is nothing to save.</source>
         <translation>Penawaran kosong: tidak ada yang disimpan.</translation>
     </message>

@@ -341,3 +341,24 @@ def test_the_dialog_follows_a_language_change(
     finally:
         apply_language("en")
     qtbot.waitUntil(lambda: dialog.windowTitle().startswith("New proposal"))
+
+
+def test_cancel_asks_before_throwing_away_edits(
+    qtbot: QtBot, store: Store, deal: dict[str, str], settings: Settings
+) -> None:
+    dialog = _dialog(qtbot, store, deal["deal"], settings)
+    dialog.show()
+    asked: list[bool] = []
+    dialog.confirm_discard = lambda: asked.append(True) or False
+    dialog.reject()  # nothing edited: closes without asking
+    assert asked == [] and not dialog.isVisible()
+    dialog.show()
+    dialog.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.editor, " PS")
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible()  # said no: still open, text kept
+    assert dialog.editor.toPlainText().endswith(" PS")
+    dialog.confirm_discard = lambda: True
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not dialog.isVisible()
+    assert documents_of(store, deal_id=deal["deal"]) == []

@@ -86,6 +86,8 @@ class ProposalDialog(QDialog):
         self.confirm_replace: Callable[[], bool] = self._ask_replace
         # Asks for a template file (tests answer it): a path, or "" for none.
         self.choose_file: Callable[[], str] = self._ask_file
+        # Asked before Cancel (or Esc, or closing) throws away edited text.
+        self.confirm_discard: Callable[[], bool] = self._ask_discard
         self._filling = False
         self._edited = False
         self._last_key = ""
@@ -249,6 +251,19 @@ class ProposalDialog(QDialog):
             self.tr("Filling the proposal again replaces the text you edited. Go on?"),
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard the proposal?"),
+            self.tr("You edited this proposal and have not saved it. Discard your edits?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        if self._edited and not self.confirm_discard():
+            return
+        super().reject()
 
     # -- filling ----------------------------------------------------------------------
     def signer(self) -> Signer:
