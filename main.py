@@ -89,6 +89,25 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--brief", action="store_true", help="a one-page meeting brief instead of the review"
     )
+    # Needs Qt too (Markdown and the PDF writer), but opens no window: ui/proposals/command.py.
+    proposal = sub.add_parser(
+        "proposal", help="write a deal's proposal as PDF from a template (en, id or a file)"
+    )
+    proposal.add_argument("deal", metavar="DEAL", help="the deal's title (or part of it) or id")
+    proposal.add_argument("--to", metavar="OUT.pdf", required=True, help="the PDF file to write")
+    proposal.add_argument(
+        "--template",
+        metavar="en|id|PATH",
+        default="en",
+        help="the shipped English or Indonesian template, or a Markdown file (default: en)",
+    )
+    proposal.add_argument("--client", metavar="CLIENT", help="look for DEAL among this client's")
+    proposal.add_argument(
+        "--valid-until", metavar="YYYY-MM-DD", help="the offer's last day (default: in 30 days)"
+    )
+    proposal.add_argument(
+        "--attach", action="store_true", help="also attach the PDF to the deal as a document"
+    )
     return parser
 
 
@@ -112,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         from ui.reports.command import cmd_report
 
         return run(args, cmd_report)
+    if args.command == "proposal":
+        from models.cli.main import run
+        from ui.proposals.command import cmd_proposal
+
+        return run(args, cmd_proposal)
     if args.command:
         from models.cli.main import run
 

@@ -9,7 +9,9 @@ first page of an account review PDF (drawn by pdftoppm from poppler-utils);
 deal-documents.png a deal's dialog with the documents attached to it;
 dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's history,
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
-targets. Uses a throw-away database and an in-memory keyring, so the user's own keyring
+targets. proposal-dialog.png is New proposal… on a deal (its text filled from the
+Indonesian template, the preview beside it); proposal-pdf.png the first page of the PDF
+it attaches. Uses a throw-away database and an in-memory keyring, so the user's own keyring
 and data are never touched.
 """
 
@@ -177,6 +179,52 @@ def deal_documents_shot(app: QApplication, window: object, path: Path) -> None:
     dialog.reject()
 
 
+def proposal_shots(app: QApplication, window: object, out: Path) -> None:
+    """New proposal… on an open deal of the demo (Indonesian template, a signer set),
+    and the first page of its PDF as pdftoppm draws it."""
+    import shutil
+    import subprocess
+
+    from sqlalchemy import select
+
+    from models.entities import Deal
+    from ui.proposals.dialog import ProposalDialog
+    from ui.proposals.render import proposal_pdf
+
+    store, stack = window.store, window.stack  # type: ignore[attr-defined]
+    with store.read() as s:
+        deal_id = s.scalars(
+            select(Deal.id)
+            .where(Deal.stage.in_(["proposal", "demo", "negotiation"]))
+            .order_by(
+                Deal.contact_id.is_(None), Deal.currency != "IDR", Deal.amount_minor.desc()
+            )
+            .limit(1)
+        ).one()
+    settings = window.settings  # type: ignore[attr-defined]
+    settings.proposal_signer = ("Rina Wijaya", "PT Solusi Data Nusantara")
+    settings.proposal_template = "id"
+    dialog = ProposalDialog(store, stack, deal_id, settings=settings, parent=window)
+    dialog.resize(1400, 820)
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(out / "proposal-dialog.png"))
+    print("saved", out / "proposal-dialog.png")
+    pdf = out / "proposal-pdf.pdf"
+    pdf.write_bytes(proposal_pdf(dialog.editor.toPlainText(), "Penawaran"))
+    dialog.close()
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): no proposal-pdf.png")
+    else:
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+             str(out / "proposal-pdf")],
+            check=True,
+        )
+    pdf.unlink()
+
+
 def review_shot(window: object, path: Path) -> None:
     """The first page of the selected client's account review PDF, as pdftoppm draws it
     (skipped, with a note, where poppler-utils is not installed)."""
@@ -293,6 +341,7 @@ def main() -> None:
             pipeline_shot(app, window, out / "pipeline-board.png")
             deal_documents_shot(app, window, out / "deal-documents.png")
             review_shot(window, out / "account-review.png")
+            proposal_shots(app, window, out)
             dashboard_shots(app, window, out, "light")
         if name == "main-window-dark":
             dashboard_shots(app, window, out, "dark")

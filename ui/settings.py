@@ -173,5 +173,25 @@ class Settings:
     def recovery_offered(self, value: bool) -> None:
         self.q.setValue("security/recovery_offered", value)
 
+    # -- proposals (the user's own name and company: not client data) -------------------
+    @property
+    def proposal_signer(self) -> tuple[str, str]:
+        """(your name, your company) for a proposal's signature block."""
+        return self._str("proposals/signer_name"), self._str("proposals/signer_company")
+
+    @proposal_signer.setter
+    def proposal_signer(self, value: tuple[str, str]) -> None:
+        self.q.setValue("proposals/signer_name", value[0].strip())
+        self.q.setValue("proposals/signer_company", value[1].strip())
+
+    @property
+    def proposal_template(self) -> str:
+        """The template last used: 'en', 'id' or a file's path ('' for the language's)."""
+        return self._str("proposals/template")
+
+    @proposal_template.setter
+    def proposal_template(self, value: str) -> None:
+        self.q.setValue("proposals/template", value)
+
     def sync(self) -> None:
         self.q.sync()

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -126,7 +126,7 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>"Open client" was pressed: the account id of the reminder shown. "Done" was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
+        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
     </message>
     <message>
@@ -182,7 +182,7 @@ Pulihkan dari cadangan?</translation>
     <name>CapturePeople</name>
     <message>
         <source>Add “{0}” as a new contact</source>
-        <extracomment>The user picked a namesake or ticked "add".</extracomment>
+        <extracomment>The user picked a namesake or ticked &quot;add&quot;.</extracomment>
         <translation>Tambahkan “{0}” sebagai kontak baru</translation>
     </message>
     <message>
@@ -445,15 +445,15 @@ Pulihkan dari cadangan?</translation>
     <name>ClientPicker</name>
     <message>
         <source>Client</source>
-        <extracomment>Item data: an account id, NEW for "create new", None for the "choose" placeholder. The user chose a client (from the list or by typing a name).</extracomment>
+        <extracomment>Item data: an account id, NEW for &quot;create new&quot;, None for the &quot;choose&quot; placeholder. The user chose a client (from the list or by typing a name).</extracomment>
         <translation>Klien</translation>
     </message>
     <message>
-        <source>Pick the client, or type a client's name and press Enter</source>
+        <source>Pick the client, or type a client&apos;s name and press Enter</source>
         <translation>Pilih klien, atau ketik nama klien lalu tekan Enter</translation>
     </message>
     <message>
-        <source>Type a client's name</source>
+        <source>Type a client&apos;s name</source>
         <translation>Ketik nama klien</translation>
     </message>
     <message>
@@ -473,7 +473,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Klien baru akan dibuat.</translation>
     </message>
     <message>
-        <source>Name the company in the note, or type a client's name here.</source>
+        <source>Name the company in the note, or type a client&apos;s name here.</source>
         <translation>Sebutkan perusahaannya di catatan, atau ketik nama klien di sini.</translation>
     </message>
     <message>
@@ -548,7 +548,7 @@ Pulihkan dari cadangan?</translation>
     <name>CommandPalette</name>
     <message>
         <source>Jump to a client, contact or deal, or run a command…</source>
-        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches ("globx", "nusantra": 80-90), a word the name lacks does not ("proposal" against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
+        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches (&quot;globx&quot;, &quot;nusantra&quot;: 80-90), a word the name lacks does not (&quot;proposal&quot; against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
         <translation>Lompat ke klien, kontak atau deal, atau jalankan perintah…</translation>
     </message>
     <message>
@@ -758,7 +758,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pipeline berbobot</translation>
     </message>
     <message>
-        <source>Each open deal's amount x its probability</source>
+        <source>Each open deal&apos;s amount x its probability</source>
         <translation>Nilai tiap deal terbuka x peluangnya</translation>
     </message>
     <message>
@@ -860,6 +860,14 @@ Pulihkan dari cadangan?</translation>
         <translation>Pesaing mana yang memenangkannya?</translation>
     </message>
     <message>
+        <source>New p&amp;roposal…</source>
+        <translation>Pena&amp;waran baru…</translation>
+    </message>
+    <message>
+        <source>Write a proposal for this deal as saved (PDF, attached to it)</source>
+        <translation>Tulis penawaran untuk peluang ini sesuai yang tersimpan (PDF, dilampirkan padanya)</translation>
+    </message>
+    <message>
         <source>New deal “{0}”</source>
         <translation>Peluang baru “{0}”</translation>
     </message>
@@ -946,7 +954,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pesan e-mail (*.eml *.msg)</translation>
     </message>
     <message>
-        <source>This message's subject is “{0}”, not the entry's “{1}”. Keep its attachments with this entry anyway?</source>
+        <source>This message&apos;s subject is “{0}”, not the entry&apos;s “{1}”. Keep its attachments with this entry anyway?</source>
         <translation>Subjek pesan ini “{0}”, bukan subjek entri “{1}”. Tetap simpan lampirannya bersama entri ini?</translation>
     </message>
     <message>
@@ -1247,11 +1255,11 @@ Pulihkan dari cadangan?</translation>
         <translation>iCalendar (.ics), satu berkas per klien</translation>
     </message>
     <message>
-        <source>Only the client's open deals are exported.</source>
+        <source>Only the client&apos;s open deals are exported.</source>
         <translation>Hanya peluang terbuka milik klien yang diekspor.</translation>
     </message>
     <message>
-        <source>Only the client's open follow-ups (and those done this week) are exported.</source>
+        <source>Only the client&apos;s open follow-ups (and those done this week) are exported.</source>
         <translation>Hanya tindak lanjut klien yang masih terbuka (dan yang selesai minggu ini) yang diekspor.</translation>
     </message>
     <message>
@@ -1605,12 +1613,12 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Bold with a bell: high priority. Tinted and listed first: the selected client's.</source>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
         <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section's last row). How far a section's count goes: past it, it reads "1000+". The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show "N+"). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
+        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section&apos;s last row). How far a section&apos;s count goes: past it, it reads &quot;1000+&quot;. The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show &quot;N+&quot;). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
         <translation>Terlambat</translation>
     </message>
     <message>
@@ -1752,7 +1760,7 @@ Pulihkan dari cadangan?</translation>
     <name>Health</name>
     <message>
         <source>No contact for {0} days, more than twice the {1}-day cadence</source>
-        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry's people, instead of scanning every row of ``interaction_contacts``.</extracomment>
+        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry&apos;s people, instead of scanning every row of ``interaction_contacts``.</extracomment>
         <translation>Tidak ada kontak selama {0} hari, lebih dari dua kali irama {1} hari</translation>
     </message>
     <message>
@@ -2240,6 +2248,140 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>Proposal</name>
+    <message>
+        <source>Relasi</source>
+        <translation>Relasi</translation>
+    </message>
+    <message>
+        <source>New &amp;proposal…</source>
+        <translation>&amp;Penawaran baru…</translation>
+    </message>
+    <message>
+        <source>Write a proposal for the selected deal (PDF)</source>
+        <translation>Tulis penawaran untuk peluang yang dipilih (PDF)</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1}: the template asks for ${{{2}}}, which is not a field. Known fields: {3}.</source>
+        <translation>Baris {0}, kolom {1}: templat meminta ${{{2}}}, yang bukan sebuah kolom isian. Kolom isian yang dikenal: {3}.</translation>
+    </message>
+    <message>
+        <source>Line {0}, column {1}: “${{” must be followed by a field name and “}}” (write “$${{” for a literal “${{”).</source>
+        <translation>Baris {0}, kolom {1}: “${{” harus diikuti nama kolom isian dan “}}” (tulis “$${{” untuk “${{” apa adanya).</translation>
+    </message>
+    <message>
+        <source>The template is too large for a proposal (at most 200,000 characters).</source>
+        <translation>Templat terlalu besar untuk sebuah penawaran (paling banyak 200.000 karakter).</translation>
+    </message>
+    <message>
+        <source>The template cannot be read: it is missing or is not a UTF-8 text file.</source>
+        <translation>Templat tidak dapat dibaca: berkasnya tidak ada atau bukan berkas teks UTF-8.</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Penawaran</translation>
+    </message>
+    <message>
+        <source>Attach proposal “{0}”</source>
+        <translation>Lampirkan penawaran “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>New proposal — {0}</source>
+        <translation>Penawaran baru — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Templat:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid until:</source>
+        <translation>&amp;Berlaku hingga:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Nama Anda:</translation>
+    </message>
+    <message>
+        <source>Your c&amp;ompany:</source>
+        <translation>P&amp;erusahaan Anda:</translation>
+    </message>
+    <message>
+        <source>Proposal template</source>
+        <translation>Templat penawaran</translation>
+    </message>
+    <message>
+        <source>Offer valid until</source>
+        <translation>Penawaran berlaku hingga</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>Your company</source>
+        <translation>Perusahaan Anda</translation>
+    </message>
+    <message>
+        <source>Proposal text (Markdown)</source>
+        <translation>Teks penawaran (Markdown)</translation>
+    </message>
+    <message>
+        <source>Proposal preview</source>
+        <translation>Pratinjau penawaran</translation>
+    </message>
+    <message>
+        <source>Edit the text on the left (Markdown: # heading, **bold**, *italic*, - list); the right shows how it will look. Save attaches it to the deal as a PDF (Ctrl+S).</source>
+        <translation>Sunting teks di kiri (Markdown: # judul, **tebal**, *miring*, - daftar); sisi kanan menunjukkan hasilnya. Simpan melampirkannya ke peluang sebagai PDF (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF to deal</source>
+        <translation>&amp;Simpan PDF ke peluang</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inggris</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Berkas lain…</translation>
+    </message>
+    <message>
+        <source>Choose a proposal template</source>
+        <translation>Pilih templat penawaran</translation>
+    </message>
+    <message>
+        <source>Markdown templates (*.md *.markdown *.txt)</source>
+        <translation>Templat Markdown (*.md *.markdown *.txt)</translation>
+    </message>
+    <message>
+        <source>Fill the proposal again?</source>
+        <translation>Isi ulang penawaran?</translation>
+    </message>
+    <message>
+        <source>Filling the proposal again replaces the text you edited. Go on?</source>
+        <translation>Mengisi ulang penawaran akan mengganti teks yang sudah Anda sunting. Lanjutkan?</translation>
+    </message>
+    <message>
+        <source>Discard the proposal?</source>
+        <translation>Buang penawaran ini?</translation>
+    </message>
+    <message>
+        <source>You edited this proposal and have not saved it. Discard your edits?</source>
+        <translation>Anda sudah menyunting penawaran ini dan belum menyimpannya. Buang suntingan Anda?</translation>
+    </message>
+    <message>
+        <source>The proposal is empty: there is nothing to save.</source>
+        <translation>Penawaran kosong: tidak ada yang disimpan.</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -2522,7 +2664,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pulihkan Bawaan</translation>
     </message>
     <message>
-        <source>Don't Save</source>
+        <source>Don&apos;t Save</source>
         <translation>Jangan Simpan</translation>
     </message>
     <message>
@@ -3448,7 +3590,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <source>Nothing on this client's timeline yet — write the first note above.</source>
+        <source>Nothing on this client&apos;s timeline yet — write the first note above.</source>
         <translation>Linimasa klien ini masih kosong — tulis catatan pertama di atas.</translation>
     </message>
 </context>
@@ -3799,7 +3941,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <extracomment>The role holding the value (field name, action) behind a combo cell's label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
+        <extracomment>The role holding the value (field name, action) behind a combo cell&apos;s label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
         <translation>— jangan diimpor —</translation>
     </message>
     <message>

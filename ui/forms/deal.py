@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from models import services
 from models.clock import to_local
@@ -24,6 +24,8 @@ from ui.forms.editors import (
     TextEditor,
     choices,
 )
+from ui.proposals.actions import open_proposal
+from ui.proposals.dialog import ProposalDialog
 from ui.qtime import qdate
 
 
@@ -77,6 +79,19 @@ class DealDialog(FormDialog):
             self.documents = add_documents(
                 self, store, stack, account_id=d.account_id, deal_id=d.id
             )
+        if d is not None:
+            self.proposal_button = self.buttons.addButton(
+                self.tr("New p&roposal…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.proposal_button.setObjectName("dealNewProposal")
+            self.proposal_button.setToolTip(
+                self.tr("Write a proposal for this deal as saved (PDF, attached to it)")
+            )
+            self.proposal_button.clicked.connect(self.new_proposal)
+
+    def new_proposal(self) -> ProposalDialog | None:
+        """The proposal dialog for this deal, from what is saved (not unsaved edits)."""
+        return open_proposal(self.store, self.stack, self.deal_id, parent=self)
 
     def _lost(self) -> bool:
         return bool(self.stage.read() == DealStage.LOST.value)

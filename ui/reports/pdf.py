@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QPageLayout,
@@ -68,7 +68,31 @@ def write_pdf(html: str, path: Path, title: str, *, one_page: bool = False) -> i
     if not path.parent.is_dir():
         raise ReportError(f"the folder {path.parent} does not exist")
     partial = path.with_name(f".{path.name}.partial")
-    writer = QPdfWriter(str(partial))
+    try:
+        pages = _write(str(partial), html, title, one_page=one_page)
+    except ReportError:
+        partial.unlink(missing_ok=True)
+        raise ReportError(f"cannot write {path}") from None
+    try:
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ReportError(f"cannot write {path}: {exc.strerror}") from None
+    return pages
+
+
+def pdf_bytes(html: str, title: str) -> bytes:
+    """``html`` as an A4 PDF in memory (nothing written to disk: a proposal attached to a
+    deal is stored encrypted, never as a plain file)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    _write(buffer, html, title, one_page=False)
+    return bytes(buffer.data().data())
+
+
+def _write(target: str | QIODevice, html: str, title: str, *, one_page: bool) -> int:
+    """Paint ``html`` into a PDF writer on ``target`` (a file name or a device)."""
+    writer = QPdfWriter(target)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
         QPageLayout(
@@ -82,18 +106,11 @@ def write_pdf(html: str, path: Path, title: str, *, one_page: bool = False) -> i
     writer.setCreator("Relasi")
     painter = QPainter()
     if not painter.begin(writer):
-        partial.unlink(missing_ok=True)
-        raise ReportError(f"cannot write {path}")
+        raise ReportError("cannot start the PDF writer")
     try:
-        pages = _paint(painter, writer, html, title, one_page=one_page)
+        return _paint(painter, writer, html, title, one_page=one_page)
     finally:
         painter.end()
-    try:
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ReportError(f"cannot write {path}: {exc.strerror}") from None
-    return pages
 
 
 def _paint(painter: QPainter, writer: QPdfWriter, html: str, title: str, *, one_page: bool) -> int:
