@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import kpis, note, safety, search, transfer, unlock
+from models.cli import gifts, kpis, note, safety, search, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -53,6 +53,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": search.cmd_search,
     "note": note.cmd_note,
     "kpis": kpis.cmd_kpis,
+    "gift": gifts.cmd_gift,
+    "gift-rule": gifts.cmd_gift_rule,
+    "gift-rate": gifts.cmd_gift_rate,
 }
 
 
@@ -64,6 +67,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     search.add_parsers(sub)
     note.add_parsers(sub)
     kpis.add_parsers(sub)
+    gifts.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

@@ -15,7 +15,7 @@ from models.entities import Account
 from models.errors import ValidationError
 from models.store import Store
 
-__all__ = ["NoteClient", "resolve_for_note"]
+__all__ = ["NoteClient", "given_client", "resolve_for_note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,12 @@ def _given(store: Store, given: str) -> NoteClient:
     return NoteClient(chosen[0].account_id, chosen[0].name, "given")
 
 
+def given_client(store: Store, given: str) -> NoteClient:
+    """The client a command line names: its id, exact name, or a short form of exactly
+    one (several are refused with their names)."""
+    return _given(store, given)
+
+
 def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
     """The client for ``text``; raises ValidationError when there is none to take."""
     lookup = lookup_client(store, text)
@@ -70,8 +76,7 @@ def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
         if len(exact) > 1:  # "Acme" with Acme Holdings, Acme Labs: a script cannot be asked
             raise ValidationError(
                 "client",
-                f"the note could be about several clients ({', '.join(exact)}): "
-                "pass --client NAME",
+                f"the note could be about several clients ({', '.join(exact)}): pass --client NAME",
             )
         return NoteClient(best.account_id, best.name, "named")
     if lookup.new_name:
