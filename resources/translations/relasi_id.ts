@@ -1517,6 +1517,305 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>GiftActions</name>
+    <message>
+        <source>Log &amp;gift…</source>
+        <translation>Catat &amp;hadiah…</translation>
+    </message>
+    <message>
+        <source>&amp;Gift log…</source>
+        <translation>Log &amp;hadiah…</translation>
+    </message>
+    <message>
+        <source>&amp;Gift rules and rates…</source>
+        <translation>Aturan dan kurs &amp;hadiah…</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>Log gift to {0}</source>
+        <translation>Catat hadiah untuk {0}</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Penerima:</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Nilai:</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Mata uang:</translation>
+    </message>
+    <message>
+        <source>Date given</source>
+        <translation>Tanggal diberikan</translation>
+    </message>
+    <message>
+        <source>&amp;Date given:</source>
+        <translation>&amp;Tanggal diberikan:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Keterangan:</translation>
+    </message>
+    <message>
+        <source>Tick at least one recipient.</source>
+        <translation>Centang setidaknya satu penerima.</translation>
+    </message>
+    <message>
+        <source>Enter the recipients and the value to see their totals.</source>
+        <translation>Isi penerima dan nilainya untuk melihat total mereka.</translation>
+    </message>
+    <message>
+        <source>There is no gift rule: add one under Gift rules and rates.</source>
+        <translation>Belum ada aturan hadiah: tambahkan di Aturan dan kurs hadiah.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} in {2} with this gift (cap {3})</source>
+        <translation>{0}: {1} pada {2} dengan hadiah ini (batas {3})</translation>
+    </message>
+    <message>
+        <source>Over the cap: {0} would reach {1} in {2}; the cap is {3}. You may still save it: the gift is then marked over cap in the log.</source>
+        <translation>Melewati batas: {0} akan mencapai {1} pada {2}; batasnya {3}. Anda tetap dapat menyimpannya: hadiah ini lalu ditandai melewati batas di log.</translation>
+    </message>
+    <message>
+        <source>This kind of gift is logged but does not count toward the cap.</source>
+        <translation>Jenis hadiah ini dicatat tetapi tidak dihitung terhadap batas.</translation>
+    </message>
+    <message>
+        <source>Save over cap</source>
+        <translation>Simpan melewati batas</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Log gift</source>
+        <translation>Catat hadiah</translation>
+    </message>
+</context>
+<context>
+    <name>GiftLogWindow</name>
+    <message>
+        <source>Gift log</source>
+        <translation>Log hadiah</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Tahun:</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>&amp;Rules and rates…</source>
+        <translation>&amp;Aturan dan kurs…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;kspor CSV…</translation>
+    </message>
+    <message>
+        <source>Totals by recipient and year</source>
+        <translation>Total per penerima dan tahun</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Semua tahun</translation>
+    </message>
+    <message>
+        <source>{0} gifts to {1} recipients; {2} over the cap.</source>
+        <translation>{0} hadiah untuk {1} penerima; {2} melewati batas.</translation>
+    </message>
+    <message>
+        <source>Export gift log</source>
+        <translation>Ekspor log hadiah</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>Gagal mengekspor: {0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} lines to {1}</source>
+        <translation>{0} baris diekspor ke {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GiftRulesDialog</name>
+    <message>
+        <source>Gift rules and rates</source>
+        <translation>Aturan dan kurs hadiah</translation>
+    </message>
+    <message>
+        <source>The cap in force on a gift's day applies to it: FINRA Rule 3220's USD 100 per person per year is the first rule; add the USD 300 amendment from the date it takes effect for you. Rates convert gifts in other currencies (rounded up to the cent).</source>
+        <translation>Batas yang berlaku pada tanggal hadiah yang dipakai: USD 100 per orang per tahun dari FINRA Rule 3220 adalah aturan pertama; tambahkan amendemen USD 300 mulai tanggal berlakunya bagi Anda. Kurs mengonversi hadiah dalam mata uang lain (dibulatkan ke atas ke sen).</translation>
+    </message>
+    <message>
+        <source>Caps</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Cap currency</source>
+        <translation>Mata uang batas</translation>
+    </message>
+    <message>
+        <source>&amp;Add cap</source>
+        <translation>&amp;Tambah batas</translation>
+    </message>
+    <message>
+        <source>Re&amp;move cap</source>
+        <translation>&amp;Hapus batas</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Sejak:</translation>
+    </message>
+    <message>
+        <source>Cap:</source>
+        <translation>Batas:</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>Units per one unit of the cap currency</source>
+        <translation>Satuan per satu satuan mata uang batas</translation>
+    </message>
+    <message>
+        <source>Rate from</source>
+        <translation>Kurs sejak</translation>
+    </message>
+    <message>
+        <source>Set &amp;rate</source>
+        <translation>Atur &amp;kurs</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve rate</source>
+        <translation>Hap&amp;us kurs</translation>
+    </message>
+    <message>
+        <source>per one</source>
+        <translation>per satu</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>sejak</translation>
+    </message>
+    <message>
+        <source>Add gift cap</source>
+        <translation>Tambah batas hadiah</translation>
+    </message>
+    <message>
+        <source>Set exchange rate</source>
+        <translation>Atur kurs</translation>
+    </message>
+    <message>
+        <source>Select a line to remove first.</source>
+        <translation>Pilih dulu baris yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Remove gift cap</source>
+        <translation>Hapus batas hadiah</translation>
+    </message>
+    <message>
+        <source>Remove rate</source>
+        <translation>Hapus kurs</translation>
+    </message>
+</context>
+<context>
+    <name>Gifts</name>
+    <message>
+        <source>Business (counts toward the cap)</source>
+        <translation>Bisnis (dihitung terhadap batas)</translation>
+    </message>
+    <message>
+        <source>Personal, for a life event (excluded)</source>
+        <translation>Pribadi, untuk peristiwa hidup (tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Promotional item or de minimis (excluded)</source>
+        <translation>Barang promosi atau de minimis (tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Bisnis</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Pribadi</translation>
+    </message>
+    <message>
+        <source>Promotional</source>
+        <translation>Promosi</translation>
+    </message>
+    <message>
+        <source>{0} per person per year</source>
+        <translation>{0} per orang per tahun</translation>
+    </message>
+    <message>
+        <source>{0} per person per year from {1}</source>
+        <translation>{0} per orang per tahun sejak {1}</translation>
+    </message>
+    <message>
+        <source>(recipient unknown)</source>
+        <translation>(penerima tidak diketahui)</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide</source>
@@ -1780,6 +2079,57 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>New {0}</source>
         <translation>{0} baru</translation>
+    </message>
+</context>
+<context>
+    <name>LogLinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Year total</source>
+        <translation>Total tahun</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Over cap</source>
+        <translation>Melewati batas</translation>
+    </message>
+    <message>
+        <source>rate for {0} needed</source>
+        <translation>perlu kurs {0}</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>tidak dihitung</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2878,25 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
 </context>
 <context>
+    <name>RatesModel</name>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>Per one</source>
+        <translation>Per satu</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
         <source>New {0}</source>
@@ -2741,6 +3110,17 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>never</source>
         <translation>belum pernah</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>In force from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Cap per person per year</source>
+        <translation>Batas per orang per tahun</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +3377,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>&amp;Target penjualan dan komisi…</translation>
     </message>
     <message>
+        <source>&amp;Gift rules and rates…</source>
+        <translation>Aturan dan kurs &amp;hadiah…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
@@ -3023,6 +3407,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Sales</source>
         <translation>Penjualan</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Hadiah</translation>
     </message>
     <message>
         <source>Protected by a passphrase, asked at every start.</source>
@@ -3497,6 +3885,54 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>&amp;Redo</source>
         <translation>U&amp;langi</translation>
+    </message>
+</context>
+<context>
+    <name>YearTotalsModel</name>
+    <message>
+        <source>Recipient</source>
+        <extracomment>The kinds of change that can alter the log.</extracomment>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rate for {0} needed</source>
+        <translation>Perlu kurs {0}</translation>
+    </message>
+    <message>
+        <source>Not counted (recipient unknown)</source>
+        <translation>Tidak dihitung (penerima tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>Over cap</source>
+        <translation>Melewati batas</translation>
+    </message>
+    <message>
+        <source>Within cap</source>
+        <translation>Dalam batas</translation>
     </message>
 </context>
 <context>
