@@ -1684,6 +1684,10 @@ Pulihkan dari cadangan?</translation>
 <context>
     <name>GiftRulesDialog</name>
     <message>
+        <source>Always (first rule)</source>
+        <translation>Selalu (aturan pertama)</translation>
+    </message>
+    <message>
         <source>Gift rules and rates</source>
         <translation>Aturan dan kurs hadiah</translation>
     </message>

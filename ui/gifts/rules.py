@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,7 +36,9 @@ from ui.row_table import RowTableModel
 
 
 def _from(day: date) -> str:
-    return "—" if day <= EARLIEST else formatting.day(day)
+    if day <= EARLIEST:
+        return QCoreApplication.translate("GiftRulesDialog", "Always (first rule)")
+    return formatting.day(day)
 
 
 class RulesModel(RowTableModel):
