@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from models.gifts.money import convert, major, split, to_minor
 from models.queries import gifts as gq
 from models.queries.timeline import timeline_page
 from models.services import gifts as gs
-from models.store import Store
+from models.store import Store, open_store
 
 AMENDMENT = date(2026, 3, 1)  # the date the user enters for the USD 300 cap
 
@@ -246,3 +247,21 @@ def test_bad_gifts_are_refused(store: Store) -> None:
     with pytest.raises(ValidationError, match="more than zero"), store.write() as uow:
         gs.set_gift_rate(uow, "IDR", "USD", "0", AMENDMENT)
     assert gq.log(store) == []
+
+
+def test_salvage_keeps_gifts_and_a_changed_first_rule(store: Store, tmp_path: Path) -> None:
+    from models.vault.integrity import salvage
+
+    acc, (budi,) = _client(store, "Budi")
+    _gift(store, acc, [budi], "50.00", date(2026, 2, 1))
+    with store.write() as uow:
+        gs.add_gift_rule(uow, date(1900, 1, 1), 15000, "USD")  # the seeded rule, changed
+    result = salvage(store.path, store.key, tmp_path / "copy.db", clock=store.clock)
+    assert result.skipped_rows == {}
+    assert (result.recovered["gifts"], result.recovered["gift_recipients"]) == (1, 1)
+    copy = open_store(tmp_path / "copy.db")
+    try:
+        assert [r.cap_minor for r in gq.rules(copy)] == [15000]
+        assert [r.line.total_minor for r in gq.log(copy)] == [5000]
+    finally:
+        copy.close()
