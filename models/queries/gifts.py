@@ -234,3 +234,12 @@ def preview(store: Store, gift: NewGift, now: datetime) -> list[RecipientPreview
         )
         out.append(RecipientPreview(contact_id, year_total(theirs, rule, all_rates), rule))
     return out
+
+
+def gift_of_entry(store: Store, interaction_id: str) -> str | None:
+    """The id of the live gift logged with timeline entry ``interaction_id``, if any."""
+    with store.read() as s:
+        found = s.scalars(
+            select(Gift.id).where(Gift.interaction_id == interaction_id, Gift.deleted_at.is_(None))
+        ).first()
+    return str(found) if found is not None else None

@@ -2081,6 +2081,10 @@ Pulihkan dari cadangan?</translation>
         <translation>&amp;Peserta</translation>
     </message>
     <message>
+        <source>This gift is in the gift log, which keeps its value.</source>
+        <translation>Hadiah ini ada di log hadiah, yang menyimpan nilainya.</translation>
+    </message>
+    <message>
         <source>New {0}</source>
         <translation>{0} baru</translation>
     </message>

@@ -176,3 +176,24 @@ def test_rules_and_rates_page_from_settings_with_undo(window: MainWindow, qtbot:
     assert [r.cap_minor for r in gq.rules(window.store)] == [10000]
     window.stack.undo()
     assert [r.cap_minor for r in gq.rules(window.store)] == [10000, 30000]
+
+
+def test_a_logged_gifts_value_is_kept_by_the_log_not_the_entry_dialog(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    from ui.dialogs import InteractionDialog
+
+    with window.store.write() as uow:
+        gift = gs.record_gift(uow, sample["kopi"], contact_ids=[sample["budi"]],
+                              value_minor=5000, currency="USD",
+                              given_on=date(2026, 2, 1))  # fmt: skip
+        plain = services.add_interaction(uow, sample["kopi"], kind="gift", subject="Old",
+                                         gift_value_minor=100, gift_currency="USD")  # fmt: skip
+    (row,) = gq.log(window.store)
+    assert row.gift_id == gift
+    logged = InteractionDialog(window.store, window.stack, interaction_id=row.interaction_id)
+    qtbot.addWidget(logged)
+    assert not logged.gift_value.isEnabled() and "gift log" in logged.gift_value.toolTip()
+    other = InteractionDialog(window.store, window.stack, interaction_id=plain)
+    qtbot.addWidget(other)
+    assert other.gift_value.isEnabled()
