@@ -11,8 +11,8 @@ dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's 
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
 targets. proposal-dialog.png is New proposal… on a deal (its text filled from the
 Indonesian template, the preview beside it); proposal-pdf.png the first page of the PDF
-it attaches. Uses a throw-away database and an in-memory keyring, so the user's own keyring
-and data are never touched.
+it attaches; gift-log.png View ▸ Gift log with a few gifts logged. Uses a throw-away
+database and an in-memory keyring, so the user's own keyring and data are never touched.
 """
 
 from __future__ import annotations
@@ -276,6 +276,45 @@ def dashboard_shots(app: QApplication, window: object, out: Path, look: str) -> 
     board.close()
 
 
+def gift_log_shot(app: QApplication, window: object, path: Path) -> None:
+    """View ▸ Gift log with a few gifts logged on demo clients: one recipient over the
+    cap, a gift in IDR at the user's rate, a promotional item, and the USD 300 rule."""
+    from datetime import date
+
+    from models.queries import clients as client_queries
+    from models.services import gifts as gs
+
+    store = window.store  # type: ignore[attr-defined]
+    people = []
+    for account_id, _name in sorted(client_queries.client_names(store), key=lambda r: r[1]):
+        detail = client_queries.account_detail(store, account_id)
+        if detail is not None and len(detail.contacts) >= 2:
+            people.append((account_id, detail.contacts[0].id, detail.contacts[1].id))
+        if len(people) == 2:
+            break
+    (acc, a, b), (acc2, c, _d) = people
+    with store.write() as uow:
+        gs.add_gift_rule(uow, date(2026, 7, 1), 30000, "USD")
+        gs.set_gift_rate(uow, "IDR", "USD", "16250", date(2026, 1, 1))
+        for client, who, value, cur, day, kind, text in [
+            (acc, [a], 6500, "USD", date(2026, 2, 10), "business", "Batik scarf"),
+            (acc, [a], 4000, "USD", date(2026, 5, 20), "business", "Dinner voucher"),
+            (acc, [a, b], 1300000, "IDR", date(2026, 4, 8), "business", "Parsel Lebaran"),
+            (acc, [b], 2500, "USD", date(2026, 9, 1), "promotional", "Logo umbrella"),
+            (acc2, [c], 25000, "USD", date(2026, 8, 15), "business", "Concert tickets"),
+            (acc2, [c], 9000, "USD", date(2025, 12, 1), "business", "Hamper"),
+        ]:
+            gs.record_gift(uow, client, contact_ids=who, value_minor=value, currency=cur,
+                           given_on=day, kind=kind, description=text)  # fmt: skip
+    log = window.gift_actions.open_log()  # type: ignore[attr-defined]
+    log.resize(1250, 640)
+    for _ in range(10):
+        app.processEvents()
+    log.grab().save(str(path))
+    print("saved", path)
+    log.close()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -343,6 +382,7 @@ def main() -> None:
             review_shot(window, out / "account-review.png")
             proposal_shots(app, window, out)
             dashboard_shots(app, window, out, "light")
+            gift_log_shot(app, window, out / "gift-log.png")
         if name == "main-window-dark":
             dashboard_shots(app, window, out, "dark")
         window.close()

@@ -38,6 +38,7 @@ from ui.dashboard.action import DashboardAction
 from ui.documents.window_actions import DocumentWindowActions
 from ui.followup_actions import FollowUpActions
 from ui.followups import FollowUpsPane
+from ui.gifts.actions import GiftActions
 from ui.hub import ChangeHub
 from ui.icons import app_icon, refresh_icons
 from ui.import_commands import DropHandler
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.pipeline_actions = PipelineActions(self)
         self.report_actions = ReportActions(self)
         self.dashboard_action = DashboardAction(self, self)
+        self.gift_actions = GiftActions(self, self)
         self._connect()
         # files dropped on the window or the timeline
         self.drops = DropHandler(
@@ -235,6 +237,7 @@ class MainWindow(QMainWindow):
             "actionExportBrief",
         ):
             self.actions_[name].setEnabled(has_client)
+        self.gift_actions.set_client(has_client)
         has_entry = bool(self.timeline.current_entry())
         self.actions_["actionEditEntry"].setEnabled(has_entry)
         self.actions_["actionDeleteEntry"].setEnabled(has_entry)
@@ -255,6 +258,10 @@ class MainWindow(QMainWindow):
     def open_sales_targets(self) -> None:
         """Settings ▸ Sales targets (quotas, commission plan, activity targets)."""
         self.dashboard_action.open_targets()
+
+    def open_gift_rules(self) -> None:
+        """Settings ▸ Gift rules and rates (the gift log's caps and exchange rates)."""
+        self.gift_actions.open_rules()
 
     def refresh(self) -> None:
         self.clients.refresh()
@@ -413,6 +420,7 @@ class MainWindow(QMainWindow):
         self.pipeline_actions.retranslate()
         self.dashboard_action.retranslate()
         self.document_actions.retranslate()
+        self.gift_actions.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

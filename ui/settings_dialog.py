@@ -106,6 +106,12 @@ class SettingsDialog(QDialog):
         self.sales_button.setEnabled(open_targets is not None)
         if open_targets is not None:
             self.sales_button.clicked.connect(open_targets)
+        self.gift_button = QPushButton(self.tr("&Gift rules and rates…"), self)
+        self.gift_button.setObjectName("settingsGiftRules")
+        open_gift_rules = getattr(self.parent(), "open_gift_rules", None)
+        self.gift_button.setEnabled(open_gift_rules is not None)
+        if open_gift_rules is not None:
+            self.gift_button.clicked.connect(open_gift_rules)
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Appearance"), self.appearance)
@@ -120,6 +126,7 @@ class SettingsDialog(QDialog):
         buttons_row.addWidget(self.keyring_button)
         form.addRow("", buttons_row)
         form.addRow(self.tr("Sales"), self.sales_button)
+        form.addRow(self.tr("Gifts"), self.gift_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

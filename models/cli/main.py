@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.cli import documents, kpis, note, safety, search, transfer, unlock
+from models.cli import gifts, kpis, note, safety, search, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -56,6 +57,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "attach": documents.cmd_attach,
     "documents": documents.cmd_documents,
     "document": documents.cmd_document,
+    "gift": gifts.cmd_gift,
+    "gift-rule": gifts.cmd_gift_rule,
+    "gift-rate": gifts.cmd_gift_rate,
 }
 
 
@@ -68,6 +72,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     note.add_parsers(sub)
     kpis.add_parsers(sub)
     documents.add_parsers(sub)
+    gifts.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

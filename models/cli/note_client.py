@@ -15,7 +15,7 @@ from models.entities import Account
 from models.errors import ValidationError
 from models.store import Store
 
-__all__ = ["NoteClient", "resolve_client_name", "resolve_for_note"]
+__all__ = ["NoteClient", "given_client", "resolve_client_name", "resolve_for_note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,10 @@ def resolve_client_name(store: Store, given: str, flag: str = "--client") -> Not
     """The client ``given`` names: its id, its exact name, or a short form of exactly one
     (``flag`` names the argument in messages); ValidationError for none or several."""
     return _given(store, given, flag)
+def given_client(store: Store, given: str) -> NoteClient:
+    """The client a command line names: its id, exact name, or a short form of exactly
+    one (several are refused with their names)."""
+    return _given(store, given)
 
 
 def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
@@ -76,8 +80,7 @@ def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
         if len(exact) > 1:  # "Acme" with Acme Holdings, Acme Labs: a script cannot be asked
             raise ValidationError(
                 "client",
-                f"the note could be about several clients ({', '.join(exact)}): "
-                "pass --client NAME",
+                f"the note could be about several clients ({', '.join(exact)}): pass --client NAME",
             )
         return NoteClient(best.account_id, best.name, "named")
     if lookup.new_name:

@@ -22,6 +22,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy.exc import SQLAlchemyError
 
+from models import gift_entities  # noqa: F401  (registers the gift log's tables: salvaged too)
 from models.clock import Clock
 from models.entities import Base
 from models.errors import StoreError, describe
@@ -232,6 +233,10 @@ def salvage(path: Path, key: bytes, target: Path, *, clock: Clock | None = None)
                     f'INSERT INTO "{name}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
                     f"VALUES ({', '.join('?' for _ in cols)})"
                 )
+                if "id" in cols:  # a row a migration seeded (the first gift rule): the source's
+                    insert += " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
+                        f'"{c}" = excluded."{c}"' for c in cols if c != "id"
+                    )
                 ok = bad = 0
                 for row in _readable_rows(src, name, cols, problems):
                     try:

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -126,7 +126,7 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
+        <extracomment>"Open client" was pressed: the account id of the reminder shown. "Done" was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
     </message>
     <message>
@@ -182,7 +182,7 @@ Pulihkan dari cadangan?</translation>
     <name>CapturePeople</name>
     <message>
         <source>Add “{0}” as a new contact</source>
-        <extracomment>The user picked a namesake or ticked &quot;add&quot;.</extracomment>
+        <extracomment>The user picked a namesake or ticked "add".</extracomment>
         <translation>Tambahkan “{0}” sebagai kontak baru</translation>
     </message>
     <message>
@@ -445,15 +445,15 @@ Pulihkan dari cadangan?</translation>
     <name>ClientPicker</name>
     <message>
         <source>Client</source>
-        <extracomment>Item data: an account id, NEW for &quot;create new&quot;, None for the &quot;choose&quot; placeholder. The user chose a client (from the list or by typing a name).</extracomment>
+        <extracomment>Item data: an account id, NEW for "create new", None for the "choose" placeholder. The user chose a client (from the list or by typing a name).</extracomment>
         <translation>Klien</translation>
     </message>
     <message>
-        <source>Pick the client, or type a client&apos;s name and press Enter</source>
+        <source>Pick the client, or type a client's name and press Enter</source>
         <translation>Pilih klien, atau ketik nama klien lalu tekan Enter</translation>
     </message>
     <message>
-        <source>Type a client&apos;s name</source>
+        <source>Type a client's name</source>
         <translation>Ketik nama klien</translation>
     </message>
     <message>
@@ -473,7 +473,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Klien baru akan dibuat.</translation>
     </message>
     <message>
-        <source>Name the company in the note, or type a client&apos;s name here.</source>
+        <source>Name the company in the note, or type a client's name here.</source>
         <translation>Sebutkan perusahaannya di catatan, atau ketik nama klien di sini.</translation>
     </message>
     <message>
@@ -548,7 +548,7 @@ Pulihkan dari cadangan?</translation>
     <name>CommandPalette</name>
     <message>
         <source>Jump to a client, contact or deal, or run a command…</source>
-        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches (&quot;globx&quot;, &quot;nusantra&quot;: 80-90), a word the name lacks does not (&quot;proposal&quot; against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
+        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches ("globx", "nusantra": 80-90), a word the name lacks does not ("proposal" against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
         <translation>Lompat ke klien, kontak atau deal, atau jalankan perintah…</translation>
     </message>
     <message>
@@ -758,7 +758,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pipeline berbobot</translation>
     </message>
     <message>
-        <source>Each open deal&apos;s amount x its probability</source>
+        <source>Each open deal's amount x its probability</source>
         <translation>Nilai tiap deal terbuka x peluangnya</translation>
     </message>
     <message>
@@ -954,7 +954,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pesan e-mail (*.eml *.msg)</translation>
     </message>
     <message>
-        <source>This message&apos;s subject is “{0}”, not the entry&apos;s “{1}”. Keep its attachments with this entry anyway?</source>
+        <source>This message's subject is “{0}”, not the entry's “{1}”. Keep its attachments with this entry anyway?</source>
         <translation>Subjek pesan ini “{0}”, bukan subjek entri “{1}”. Tetap simpan lampirannya bersama entri ini?</translation>
     </message>
     <message>
@@ -1255,11 +1255,11 @@ Pulihkan dari cadangan?</translation>
         <translation>iCalendar (.ics), satu berkas per klien</translation>
     </message>
     <message>
-        <source>Only the client&apos;s open deals are exported.</source>
+        <source>Only the client's open deals are exported.</source>
         <translation>Hanya peluang terbuka milik klien yang diekspor.</translation>
     </message>
     <message>
-        <source>Only the client&apos;s open follow-ups (and those done this week) are exported.</source>
+        <source>Only the client's open follow-ups (and those done this week) are exported.</source>
         <translation>Hanya tindak lanjut klien yang masih terbuka (dan yang selesai minggu ini) yang diekspor.</translation>
     </message>
     <message>
@@ -1613,12 +1613,12 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client's.</source>
         <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section&apos;s last row). How far a section&apos;s count goes: past it, it reads &quot;1000+&quot;. The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show &quot;N+&quot;). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
+        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section's last row). How far a section's count goes: past it, it reads "1000+". The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show "N+"). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
         <translation>Terlambat</translation>
     </message>
     <message>
@@ -1695,6 +1695,309 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>GiftActions</name>
+    <message>
+        <source>Log &amp;gift…</source>
+        <translation>Catat &amp;hadiah…</translation>
+    </message>
+    <message>
+        <source>&amp;Gift log…</source>
+        <translation>Log &amp;hadiah…</translation>
+    </message>
+    <message>
+        <source>&amp;Gift rules and rates…</source>
+        <translation>Aturan dan kurs &amp;hadiah…</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>Log gift to {0}</source>
+        <translation>Catat hadiah untuk {0}</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Penerima:</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Nilai:</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Mata uang:</translation>
+    </message>
+    <message>
+        <source>Date given</source>
+        <translation>Tanggal diberikan</translation>
+    </message>
+    <message>
+        <source>&amp;Date given:</source>
+        <translation>&amp;Tanggal diberikan:</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Keterangan:</translation>
+    </message>
+    <message>
+        <source>Tick at least one recipient.</source>
+        <translation>Centang setidaknya satu penerima.</translation>
+    </message>
+    <message>
+        <source>Enter the recipients and the value to see their totals.</source>
+        <translation>Isi penerima dan nilainya untuk melihat total mereka.</translation>
+    </message>
+    <message>
+        <source>There is no gift rule: add one under Gift rules and rates.</source>
+        <translation>Belum ada aturan hadiah: tambahkan di Aturan dan kurs hadiah.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} in {2} with this gift (cap {3})</source>
+        <translation>{0}: {1} pada {2} dengan hadiah ini (batas {3})</translation>
+    </message>
+    <message>
+        <source>Over the cap: {0} would reach {1} in {2}; the cap is {3}. You may still save it: the gift is then marked over cap in the log.</source>
+        <translation>Melewati batas: {0} akan mencapai {1} pada {2}; batasnya {3}. Anda tetap dapat menyimpannya: hadiah ini lalu ditandai melewati batas di log.</translation>
+    </message>
+    <message>
+        <source>This kind of gift is logged but does not count toward the cap.</source>
+        <translation>Jenis hadiah ini dicatat tetapi tidak dihitung terhadap batas.</translation>
+    </message>
+    <message>
+        <source>Save over cap</source>
+        <translation>Simpan melewati batas</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Log gift</source>
+        <translation>Catat hadiah</translation>
+    </message>
+</context>
+<context>
+    <name>GiftLogWindow</name>
+    <message>
+        <source>Gift log</source>
+        <translation>Log hadiah</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Tahun:</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>&amp;Rules and rates…</source>
+        <translation>&amp;Aturan dan kurs…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;kspor CSV…</translation>
+    </message>
+    <message>
+        <source>Totals by recipient and year</source>
+        <translation>Total per penerima dan tahun</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Semua tahun</translation>
+    </message>
+    <message>
+        <source>{0} gifts to {1} recipients; {2} over the cap.</source>
+        <translation>{0} hadiah untuk {1} penerima; {2} melewati batas.</translation>
+    </message>
+    <message>
+        <source>Export gift log</source>
+        <translation>Ekspor log hadiah</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>Gagal mengekspor: {0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} lines to {1}</source>
+        <translation>{0} baris diekspor ke {1}</translation>
+    </message>
+</context>
+<context>
+    <name>GiftRulesDialog</name>
+    <message>
+        <source>Always (first rule)</source>
+        <translation>Selalu (aturan pertama)</translation>
+    </message>
+    <message>
+        <source>Gift rules and rates</source>
+        <translation>Aturan dan kurs hadiah</translation>
+    </message>
+    <message>
+        <source>The cap in force on a gift's day applies to it: FINRA Rule 3220's USD 100 per person per year is the first rule; add the USD 300 amendment from the date it takes effect for you. Rates convert gifts in other currencies (rounded up to the cent).</source>
+        <translation>Batas yang berlaku pada tanggal hadiah yang dipakai: USD 100 per orang per tahun dari FINRA Rule 3220 adalah aturan pertama; tambahkan amendemen USD 300 mulai tanggal berlakunya bagi Anda. Kurs mengonversi hadiah dalam mata uang lain (dibulatkan ke atas ke sen).</translation>
+    </message>
+    <message>
+        <source>Caps</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Cap currency</source>
+        <translation>Mata uang batas</translation>
+    </message>
+    <message>
+        <source>&amp;Add cap</source>
+        <translation>&amp;Tambah batas</translation>
+    </message>
+    <message>
+        <source>Re&amp;move cap</source>
+        <translation>&amp;Hapus batas</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Sejak:</translation>
+    </message>
+    <message>
+        <source>Cap:</source>
+        <translation>Batas:</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>Units per one unit of the cap currency</source>
+        <translation>Satuan per satu satuan mata uang batas</translation>
+    </message>
+    <message>
+        <source>Rate from</source>
+        <translation>Kurs sejak</translation>
+    </message>
+    <message>
+        <source>Set &amp;rate</source>
+        <translation>Atur &amp;kurs</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve rate</source>
+        <translation>Hap&amp;us kurs</translation>
+    </message>
+    <message>
+        <source>per one</source>
+        <translation>per satu</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>sejak</translation>
+    </message>
+    <message>
+        <source>Add gift cap</source>
+        <translation>Tambah batas hadiah</translation>
+    </message>
+    <message>
+        <source>Set exchange rate</source>
+        <translation>Atur kurs</translation>
+    </message>
+    <message>
+        <source>Select a line to remove first.</source>
+        <translation>Pilih dulu baris yang akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Remove gift cap</source>
+        <translation>Hapus batas hadiah</translation>
+    </message>
+    <message>
+        <source>Remove rate</source>
+        <translation>Hapus kurs</translation>
+    </message>
+</context>
+<context>
+    <name>Gifts</name>
+    <message>
+        <source>Business (counts toward the cap)</source>
+        <translation>Bisnis (dihitung terhadap batas)</translation>
+    </message>
+    <message>
+        <source>Personal, for a life event (excluded)</source>
+        <translation>Pribadi, untuk peristiwa hidup (tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Promotional item or de minimis (excluded)</source>
+        <translation>Barang promosi atau de minimis (tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Bisnis</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Pribadi</translation>
+    </message>
+    <message>
+        <source>Promotional</source>
+        <translation>Promosi</translation>
+    </message>
+    <message>
+        <source>{0} per person per year</source>
+        <translation>{0} per orang per tahun</translation>
+    </message>
+    <message>
+        <source>{0} per person per year from {1}</source>
+        <translation>{0} per orang per tahun sejak {1}</translation>
+    </message>
+    <message>
+        <source>(recipient unknown)</source>
+        <translation>(penerima tidak diketahui)</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>User guide</source>
@@ -1760,7 +2063,7 @@ Pulihkan dari cadangan?</translation>
     <name>Health</name>
     <message>
         <source>No contact for {0} days, more than twice the {1}-day cadence</source>
-        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry&apos;s people, instead of scanning every row of ``interaction_contacts``.</extracomment>
+        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry's people, instead of scanning every row of ``interaction_contacts``.</extracomment>
         <translation>Tidak ada kontak selama {0} hari, lebih dari dua kali irama {1} hari</translation>
     </message>
     <message>
@@ -1956,8 +2259,63 @@ Pulihkan dari cadangan?</translation>
         <translation>&amp;Peserta</translation>
     </message>
     <message>
+        <source>This gift is in the gift log, which keeps its value.</source>
+        <translation>Hadiah ini ada di log hadiah, yang menyimpan nilainya.</translation>
+    </message>
+    <message>
         <source>New {0}</source>
         <translation>{0} baru</translation>
+    </message>
+</context>
+<context>
+    <name>LogLinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Year total</source>
+        <translation>Total tahun</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Over cap</source>
+        <translation>Melewati batas</translation>
+    </message>
+    <message>
+        <source>rate for {0} needed</source>
+        <translation>perlu kurs {0}</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>tidak dihitung</translation>
     </message>
 </context>
 <context>
@@ -2664,7 +3022,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pulihkan Bawaan</translation>
     </message>
     <message>
-        <source>Don&apos;t Save</source>
+        <source>Don't Save</source>
         <translation>Jangan Simpan</translation>
     </message>
     <message>
@@ -2837,6 +3195,25 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Quota</source>
         <translation>Kuota</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>Currency</source>
+        <translation>Mata uang</translation>
+    </message>
+    <message>
+        <source>Per one</source>
+        <translation>Per satu</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Dari</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3430,17 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>never</source>
         <translation>belum pernah</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>In force from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>Cap per person per year</source>
+        <translation>Batas per orang per tahun</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +3697,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>&amp;Target penjualan dan komisi…</translation>
     </message>
     <message>
+        <source>&amp;Gift rules and rates…</source>
+        <translation>Aturan dan kurs &amp;hadiah…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
@@ -3335,6 +3727,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Sales</source>
         <translation>Penjualan</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Hadiah</translation>
     </message>
     <message>
         <source>Protected by a passphrase, asked at every start.</source>
@@ -3590,7 +3986,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <source>Nothing on this client&apos;s timeline yet — write the first note above.</source>
+        <source>Nothing on this client's timeline yet — write the first note above.</source>
         <translation>Linimasa klien ini masih kosong — tulis catatan pertama di atas.</translation>
     </message>
 </context>
@@ -3816,6 +4212,54 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
 </context>
 <context>
+    <name>YearTotalsModel</name>
+    <message>
+        <source>Recipient</source>
+        <extracomment>The kinds of change that can alter the log.</extracomment>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Hadiah</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Batas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rate for {0} needed</source>
+        <translation>Perlu kurs {0}</translation>
+    </message>
+    <message>
+        <source>Not counted (recipient unknown)</source>
+        <translation>Tidak dihitung (penerima tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>Over cap</source>
+        <translation>Melewati batas</translation>
+    </message>
+    <message>
+        <source>Within cap</source>
+        <translation>Dalam batas</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Relasi</source>
@@ -3941,7 +4385,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <extracomment>The role holding the value (field name, action) behind a combo cell&apos;s label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
+        <extracomment>The role holding the value (field name, action) behind a combo cell's label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
         <translation>— jangan diimpor —</translation>
     </message>
     <message>

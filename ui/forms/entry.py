@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from models import services
 from models.entities import InteractionKind
 from models.queries import clients as client_queries
+from models.queries import gifts as gift_queries
 from models.queries import timeline as timeline_queries
 from models.store import Store
 from ui.documents.panel import DocumentsPanel, add_documents
@@ -64,6 +65,13 @@ class InteractionDialog(FormDialog):
         self.gift_value = self.editor("gift_value_minor", MoneyEditor)
         self.gift_currency = self.editor("gift_currency", CurrencyEditor)
         self.people.setFixedHeight(90)
+        # A gift in the gift log keeps its value there (the log counts it against the cap).
+        self.logged_gift = bool(i and gift_queries.gift_of_entry(store, i.id))
+        if self.logged_gift:
+            for name in _GIFT:
+                self.editors[name].setToolTip(
+                    self.tr("This gift is in the gift log, which keeps its value.")
+                )
         self._list_people(set(i.contact_ids) if i else set())
         if i is not None:
             self.load(i)
@@ -103,7 +111,7 @@ class InteractionDialog(FormDialog):
         gift = self._is_gift()
         for name in _GIFT:
             editor = self.editors[name]
-            editor.setEnabled(gift)
+            editor.setEnabled(gift and not self.logged_gift)
             row = editor.parentWidget()  # the row's field box (editor and its error)
             if row is not None:
                 self.form.setRowVisible(row, gift)
