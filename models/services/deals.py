@@ -16,6 +16,7 @@ from models.services.base import (
     stamp_new,
     update_with_contact,
 )
+from models.services.entry_tags import sync_lost_to
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -35,6 +36,8 @@ def create_deal(
     if deal.stage in CLOSED_STAGES:
         deal.closed_at = uow.now
     stamp_new(uow, deal, "deal")
+    if deal.lost_to:
+        sync_lost_to(uow, deal)
     _record_stage(uow, deal.id, None, deal.stage)
     uow.touched("account", account_id)
     record_created(uow, "deal", deal.id)
@@ -43,7 +46,11 @@ def create_deal(
 
 @service
 def update_deal(uow: UnitOfWork, deal_id: str, **values: Any) -> dict[str, Any]:
-    return update_with_contact(uow, "deal", deal_id, values, update_deal)
+    """Change fields; a changed ``lost_to`` links the deal to that competitor."""
+    old = update_with_contact(uow, "deal", deal_id, values, update_deal)
+    if "lost_to" in old:
+        sync_lost_to(uow, get(uow, "deal", deal_id))
+    return old
 
 
 def _record_stage(uow: UnitOfWork, deal_id: str, old: str | None, new: str) -> None:
@@ -72,6 +79,7 @@ def move_deal_stage(
     if stage == DealStage.LOST:
         deal.lost_reason = v.optional_text("lost_reason", lost_reason, max_len=300)
         deal.lost_to = v.optional_text("lost_to", lost_to, max_len=200)
+        sync_lost_to(uow, deal)
     _record_stage(uow, deal.id, deal.stage, stage)
     deal.stage = stage
     deal.closed_at = uow.now if stage in CLOSED_STAGES else None
