@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from models.services.base import (
     stamp_new,
     update_with_contact,
 )
-from models.services.entry_tags import sync_lost_to
+from models.services.entry_tags import set_deal_competitors, sync_lost_to
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -28,6 +29,7 @@ def create_deal(
     title: str,
     *,
     stage: str = DealStage.LEAD.value,
+    competitors: Sequence[str] = (),
     **values: Any,
 ) -> str:
     clean = checked(uow, "deal", {"account_id": account_id, "title": title, **values})
@@ -38,6 +40,8 @@ def create_deal(
     stamp_new(uow, deal, "deal")
     if deal.lost_to:
         sync_lost_to(uow, deal)
+    if competitors:
+        set_deal_competitors(uow, deal.id, competitors)
     _record_stage(uow, deal.id, None, deal.stage)
     uow.touched("account", account_id)
     record_created(uow, "deal", deal.id)
@@ -106,7 +110,12 @@ def _move_back(uow: UnitOfWork, deal_id: str, stage: str, lost_reason: str, lost
 
 
 def edit_deal(
-    uow: UnitOfWork, deal_id: str, *, stage: str | None = None, **values: Any
+    uow: UnitOfWork,
+    deal_id: str,
+    *,
+    stage: str | None = None,
+    competitors: Sequence[str] | None = None,
+    **values: Any,
 ) -> dict[str, Any]:
     """The deal dialog's save: move to ``stage`` (recorded in the stage history) and change
     fields, in one unit of work; returns the previous values. Not a service of its own:
@@ -123,6 +132,8 @@ def edit_deal(
         else {}
     )
     old = update_deal(uow, deal_id, **values)
+    if competitors is not None:
+        set_deal_competitors(uow, deal_id, competitors)
     if moved:
         old["stage"] = moved["stage"]
         old.setdefault("lost_reason", moved["lost_reason"])

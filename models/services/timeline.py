@@ -82,6 +82,24 @@ def update_interaction(
     return old
 
 
+def edit_entry(
+    uow: UnitOfWork,
+    interaction_id: str,
+    *,
+    competitors: Sequence[str] | None = None,
+    trends: Sequence[str] | None = None,
+    **values: Any,
+) -> dict[str, Any]:
+    """The entry dialog's save: change fields (the text's competitors follow it), then,
+    if given, the competitors and trends set by hand, in one unit of work; returns the
+    previous field values. Not a service of its own: each service it calls records its
+    own undo step."""
+    old = update_interaction(uow, interaction_id, **values)
+    if competitors is not None or trends is not None:
+        set_entry_tags(uow, interaction_id, competitors=competitors, trends=trends)
+    return old
+
+
 @service
 def create_followup(
     uow: UnitOfWork, account_id: str, title: str, due_at: datetime, **values: Any
