@@ -44,6 +44,7 @@ def kind_name(kind: str) -> str:
         "interaction": QCoreApplication.translate("trash", "Entry"),
         "followup": QCoreApplication.translate("trash", "Follow-up"),
         "deal": QCoreApplication.translate("trash", "Deal"),
+        "competitor": QCoreApplication.translate("trash", "Competitor"),
     }.get(kind, kind)
 
 

@@ -23,6 +23,7 @@ _LABEL = {
     "interaction": "subject",
     "followup": "title",
     "deal": "title",
+    "competitor": "name",
 }
 
 

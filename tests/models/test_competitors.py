@@ -275,3 +275,22 @@ def test_trends_rename_and_list(store: Store) -> None:
     with pytest.raises(ValidationError), store.write() as uow:
         services.create_trend(uow, "ai")
     assert q.competitor_names(store) == []
+
+
+def test_heard_pages_walk_the_link_index_without_sorting(store: Store, clock: FixedClock) -> None:
+    from tests.models.test_scan_indexes import plans
+
+    client = account(store)
+    acme = competitor(store, "Acme")
+    for i in range(5):
+        note(store, client, f"Acme {i}", at=clock.now() - timedelta(days=i))
+    first = q.heard_about(store, acme, limit=2)
+    last = first[-1]
+    for run in (
+        lambda: q.heard_about(store, acme, limit=2),
+        lambda: q.heard_about(store, acme, limit=2, before=(last.occurred_at, last.interaction_id)),
+    ):
+        [(_sql, plan)] = plans(store, run)
+        assert "ix_interaction_competitors_heard" in plan and "TEMP B-TREE" not in plan, plan
+    [(_sql, plan)] = plans(store, lambda: q.record(store, acme))
+    assert "ix_deal_competitors_competitor" in plan, plan

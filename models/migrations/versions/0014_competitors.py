@@ -49,6 +49,8 @@ _UP = (
         CONSTRAINT pk_competitors PRIMARY KEY (id)
     )""",
     "CREATE UNIQUE INDEX ux_competitors_name_key ON competitors (name_key)",
+    # Trash lists the few deleted rows newest first without reading the others.
+    "CREATE INDEX ix_competitors_trash ON competitors (deleted_at) WHERE deleted_at IS NOT NULL",
     """CREATE TABLE deal_competitors (
         deal_id VARCHAR(36) NOT NULL,
         competitor_id VARCHAR(36) NOT NULL,
