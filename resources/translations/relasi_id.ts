@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -126,7 +126,7 @@ Pulihkan dari cadangan?</translation>
     <name>Banner</name>
     <message>
         <source>Open client</source>
-        <extracomment>"Open client" was pressed: the account id of the reminder shown. "Done" was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
+        <extracomment>&quot;Open client&quot; was pressed: the account id of the reminder shown. &quot;Done&quot; was pressed: the follow-up id. A snooze entry was picked: the follow-up id, and when (None: ask for a time).</extracomment>
         <translation>Buka klien</translation>
     </message>
     <message>
@@ -181,7 +181,7 @@ Pulihkan dari cadangan?</translation>
     <name>CapturePeople</name>
     <message>
         <source>Add “{0}” as a new contact</source>
-        <extracomment>The user picked a namesake or ticked "add".</extracomment>
+        <extracomment>The user picked a namesake or ticked &quot;add&quot;.</extracomment>
         <translation>Tambahkan “{0}” sebagai kontak baru</translation>
     </message>
     <message>
@@ -440,15 +440,15 @@ Pulihkan dari cadangan?</translation>
     <name>ClientPicker</name>
     <message>
         <source>Client</source>
-        <extracomment>Item data: an account id, NEW for "create new", None for the "choose" placeholder. The user chose a client (from the list or by typing a name).</extracomment>
+        <extracomment>Item data: an account id, NEW for &quot;create new&quot;, None for the &quot;choose&quot; placeholder. The user chose a client (from the list or by typing a name).</extracomment>
         <translation>Klien</translation>
     </message>
     <message>
-        <source>Pick the client, or type a client's name and press Enter</source>
+        <source>Pick the client, or type a client&apos;s name and press Enter</source>
         <translation>Pilih klien, atau ketik nama klien lalu tekan Enter</translation>
     </message>
     <message>
-        <source>Type a client's name</source>
+        <source>Type a client&apos;s name</source>
         <translation>Ketik nama klien</translation>
     </message>
     <message>
@@ -468,7 +468,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Klien baru akan dibuat.</translation>
     </message>
     <message>
-        <source>Name the company in the note, or type a client's name here.</source>
+        <source>Name the company in the note, or type a client&apos;s name here.</source>
         <translation>Sebutkan perusahaannya di catatan, atau ketik nama klien di sini.</translation>
     </message>
     <message>
@@ -543,7 +543,7 @@ Pulihkan dari cadangan?</translation>
     <name>CommandPalette</name>
     <message>
         <source>Jump to a client, contact or deal, or run a command…</source>
-        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches ("globx", "nusantra": 80-90), a word the name lacks does not ("proposal" against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
+        <extracomment>The lowest fuzzy score (0-100, rapidfuzz WRatio) a client or command is listed with: a typo still matches (&quot;globx&quot;, &quot;nusantra&quot;: 80-90), a word the name lacks does not (&quot;proposal&quot; against company names: 45-50). Contacts and deals listed at most (full-text hits).</extracomment>
         <translation>Lompat ke klien, kontak atau deal, atau jalankan perintah…</translation>
     </message>
     <message>
@@ -553,6 +553,148 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Search everything for “{0}”</source>
         <translation>Cari “{0}” di semua data</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorDialog</name>
+    <message>
+        <source>Edit competitor</source>
+        <translation>Sunting pesaing</translation>
+    </message>
+    <message>
+        <source>New competitor</source>
+        <translation>Pesaing baru</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>Situs &amp;web</translation>
+    </message>
+    <message>
+        <source>e.g. globex.example</source>
+        <translation>mis. globex.example</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Strengths, weaknesses, pricing, who they know</source>
+        <translation>Kekuatan, kelemahan, harga, siapa yang mereka kenal</translation>
+    </message>
+    <message>
+        <source>“{0}” is already on the list (or in Trash).</source>
+        <translation>“{0}” sudah ada di daftar (atau di Tempat Sampah).</translation>
+    </message>
+    <message>
+        <source>A name has at most 200 characters.</source>
+        <translation>Nama paling banyak 200 karakter.</translation>
+    </message>
+    <message>
+        <source>A competitor needs a name.</source>
+        <translation>Pesaing perlu nama.</translation>
+    </message>
+    <message>
+        <source>That is not a web address.</source>
+        <translation>Itu bukan alamat web.</translation>
+    </message>
+    <message>
+        <source>Edit competitor “{0}”</source>
+        <translation>Sunting pesaing “{0}”</translation>
+    </message>
+    <message>
+        <source>New competitor “{0}”</source>
+        <translation>Pesaing baru “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorListModel</name>
+    <message>
+        <source>Competitor</source>
+        <translation>Pesaing</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Kalah</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorView</name>
+    <message>
+        <source>No competitor selected</source>
+        <extracomment>(account_id, interaction_id): show an entry in its client&apos;s timeline.</extracomment>
+        <translation>Tidak ada pesaing yang dipilih</translation>
+    </message>
+    <message>
+        <source>No competitors yet: add one with Ctrl+N, or name one when a deal is lost.</source>
+        <translation>Belum ada pesaing: tambahkan dengan Ctrl+N, atau sebutkan saat peluang kalah.</translation>
+    </message>
+    <message>
+        <source>No website or notes yet (F2 to edit).</source>
+        <translation>Belum ada situs web atau catatan (F2 untuk menyunting).</translation>
+    </message>
+    <message>
+        <source>Won against it: {0} ({1}) · Lost to it: {2} ({3})</source>
+        <translation>Menang melawannya: {0} ({1}) · Kalah darinya: {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Move competitor “{0}” to Trash</source>
+        <translation>Pindahkan pesaing “{0}” ke Tempat Sampah</translation>
+    </message>
+    <message>
+        <source>Competitors — Relasi</source>
+        <translation>Pesaing — Relasi</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tambah…</translation>
+    </message>
+    <message>
+        <source>Add a competitor (Ctrl+N)</source>
+        <translation>Tambah pesaing (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sunting…</translation>
+    </message>
+    <message>
+        <source>Edit the competitor (F2)</source>
+        <translation>Sunting pesaing (F2)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>Pindahkan ke Tempat &amp;Sampah</translation>
+    </message>
+    <message>
+        <source>Move the competitor to Trash (Delete)</source>
+        <translation>Pindahkan pesaing ke Tempat Sampah (Delete)</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Pesaing</translation>
+    </message>
+    <message>
+        <source>What was heard about the competitor</source>
+        <translation>Yang terdengar tentang pesaing</translation>
+    </message>
+    <message>
+        <source>Deals against the competitor</source>
+        <translation>Peluang melawan pesaing</translation>
+    </message>
+    <message>
+        <source>&amp;Heard across clients</source>
+        <translation>&amp;Terdengar di semua klien</translation>
+    </message>
+    <message>
+        <source>&amp;Deals</source>
+        <translation>&amp;Peluang</translation>
     </message>
 </context>
 <context>
@@ -753,7 +895,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pipeline berbobot</translation>
     </message>
     <message>
-        <source>Each open deal's amount x its probability</source>
+        <source>Each open deal&apos;s amount x its probability</source>
         <translation>Nilai tiap deal terbuka x peluangnya</translation>
     </message>
     <message>
@@ -843,6 +985,14 @@ Pulihkan dari cadangan?</translation>
         <translation>Peluang baru</translation>
     </message>
     <message>
+        <source>Co&amp;mpetitors</source>
+        <translation>Pe&amp;saing</translation>
+    </message>
+    <message>
+        <source>Who else is bidding? (comma-separated)</source>
+        <translation>Siapa lagi yang ikut menawar? (pisahkan dengan koma)</translation>
+    </message>
+    <message>
         <source>Why was it lost?</source>
         <translation>Mengapa gagal?</translation>
     </message>
@@ -861,6 +1011,45 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Edit deal “{0}”</source>
         <translation>Sunting peluang “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>DealsAgainstModel</name>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Lost to it</source>
+        <translation>Kalah darinya</translation>
+    </message>
+    <message>
+        <source>Lost to another</source>
+        <translation>Kalah dari yang lain</translation>
+    </message>
+    <message>
+        <source>Open: {0}</source>
+        <translation>Terbuka: {0}</translation>
     </message>
 </context>
 <context>
@@ -1077,11 +1266,11 @@ Pulihkan dari cadangan?</translation>
         <translation>iCalendar (.ics), satu berkas per klien</translation>
     </message>
     <message>
-        <source>Only the client's open deals are exported.</source>
+        <source>Only the client&apos;s open deals are exported.</source>
         <translation>Hanya peluang terbuka milik klien yang diekspor.</translation>
     </message>
     <message>
-        <source>Only the client's open follow-ups (and those done this week) are exported.</source>
+        <source>Only the client&apos;s open follow-ups (and those done this week) are exported.</source>
         <translation>Hanya tindak lanjut klien yang masih terbuka (dan yang selesai minggu ini) yang diekspor.</translation>
     </message>
     <message>
@@ -1435,12 +1624,12 @@ Pulihkan dari cadangan?</translation>
         <translation>Jatuh tempo</translation>
     </message>
     <message>
-        <source>Bold with a bell: high priority. Tinted and listed first: the selected client's.</source>
+        <source>Bold with a bell: high priority. Tinted and listed first: the selected client&apos;s.</source>
         <translation>Tebal dengan lonceng: prioritas tinggi. Berwarna dan di urutan pertama: milik klien yang dipilih.</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section's last row). How far a section's count goes: past it, it reads "1000+". The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show "N+"). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
+        <extracomment>The columns of a follow-up row. Rows read per page of a section (the first page, then one more each time the view scrolls to a section&apos;s last row). How far a section&apos;s count goes: past it, it reads &quot;1000+&quot;. The invisible root (a default argument made once). How many there are; None while counting is pending (the rows read show &quot;N+&quot;). Rows read from the database and queries run (tests count them). Set by the pane while it pages a section whose last row is in view.</extracomment>
         <translation>Terlambat</translation>
     </message>
     <message>
@@ -1582,7 +1771,7 @@ Pulihkan dari cadangan?</translation>
     <name>Health</name>
     <message>
         <source>No contact for {0} days, more than twice the {1}-day cadence</source>
-        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry's people, instead of scanning every row of ``interaction_contacts``.</extracomment>
+        <extracomment>``+interactions.id``: SQLite may not look interactions up by id through this term, so it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry&apos;s people, instead of scanning every row of ``interaction_contacts``.</extracomment>
         <translation>Tidak ada kontak selama {0} hari, lebih dari dua kali irama {1} hari</translation>
     </message>
     <message>
@@ -1636,6 +1825,25 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Health {0}/100 · {1}</source>
         <translation>Kesehatan {0}/100 · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HeardModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>What was heard</source>
+        <translation>Yang terdengar</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1970,22 @@ Pulihkan dari cadangan?</translation>
         <translation>Entri baru</translation>
     </message>
     <message>
+        <source>Co&amp;mpetitors</source>
+        <translation>Pe&amp;saing</translation>
+    </message>
+    <message>
+        <source>Found in the text when saved</source>
+        <translation>Ditemukan dari teks saat disimpan</translation>
+    </message>
+    <message>
+        <source>T&amp;rends</source>
+        <translation>T&amp;ren</translation>
+    </message>
+    <message>
+        <source>e.g. e-invoicing, AI budgets (or #tags in the text)</source>
+        <translation>mis. e-faktur, anggaran AI (atau #tag di teks)</translation>
+    </message>
+    <message>
         <source>Markdown works: **bold**, - lists</source>
         <translation>Markdown didukung: **tebal**, - daftar</translation>
     </message>
@@ -1819,6 +2043,14 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Mark as lost</source>
         <translation>Tandai kalah</translation>
+    </message>
+    <message>
+        <source>On the competitor list as “{0}”.</source>
+        <translation>Ada di daftar pesaing sebagai “{0}”.</translation>
+    </message>
+    <message>
+        <source>A new competitor: it will be added to the list.</source>
+        <translation>Pesaing baru: akan ditambahkan ke daftar.</translation>
     </message>
 </context>
 <context>
@@ -2352,7 +2584,7 @@ Pulihkan dari cadangan?</translation>
         <translation>Pulihkan Bawaan</translation>
     </message>
     <message>
-        <source>Don't Save</source>
+        <source>Don&apos;t Save</source>
         <translation>Jangan Simpan</translation>
     </message>
     <message>
@@ -3274,7 +3506,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <source>Nothing on this client's timeline yet — write the first note above.</source>
+        <source>Nothing on this client&apos;s timeline yet — write the first note above.</source>
         <translation>Linimasa klien ini masih kosong — tulis catatan pertama di atas.</translation>
     </message>
 </context>
@@ -3471,6 +3703,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>&amp;Pipeline</translation>
     </message>
     <message>
+        <source>Co&amp;mpetitors</source>
+        <translation>P&amp;esaing</translation>
+    </message>
+    <message>
         <source>Export account &amp;review…</source>
         <translation>Ekspor &amp;tinjauan akun…</translation>
     </message>
@@ -3625,7 +3861,7 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     </message>
     <message>
         <source>— do not import —</source>
-        <extracomment>The role holding the value (field name, action) behind a combo cell's label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
+        <extracomment>The role holding the value (field name, action) behind a combo cell&apos;s label. The role holding the [(value, label)] choices of a combo cell.</extracomment>
         <translation>— jangan diimpor —</translation>
     </message>
     <message>
@@ -3891,6 +4127,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Deal</source>
         <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Pesaing</translation>
     </message>
 </context>
 <context>
