@@ -4,8 +4,9 @@ Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1080x24" python docs/screenshots.
 with QT_QPA_PLATFORM=offscreen. main-window-<width>-<language>-<appearance>.png are the
 window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
 main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
-desktop theme gives too). pipeline-board.png is View ▸ Pipeline; competitor-view.png View ▸ Competitors; account-review.png the
-first page of an account review PDF (drawn by pdftoppm from poppler-utils);
+desktop theme gives too). pipeline-board.png is View ▸ Pipeline; competitor-view.png
+View ▸ Competitors; account-review.png the first page of an account review PDF (drawn
+by pdftoppm from poppler-utils);
 dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's history,
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
 targets. Uses a throw-away database and an in-memory keyring, so the user's own keyring

@@ -205,3 +205,27 @@ def test_heard_pages_arrive_as_the_list_scrolls(
     assert not model.canFetchMore()
     assert [r.interaction_id for r in model.rows] == made  # newest first, none twice
     qtmodeltester.check(model)
+
+
+def test_hostile_names_show_as_text_and_long_ones_are_refused(
+    qtbot: QtBot, store: Store, window: MainWindow
+) -> None:
+    from ui.display import visible
+
+    name = "<b>Evil</b> \u202eCorp"
+    with store.write() as uow:
+        services.create_competitor(uow, name)
+    view = window.competitor_actions.show_view()
+    assert view.list_model.index(0, 0).data() == visible(name) != name
+    assert view.title.textFormat() == Qt.TextFormat.PlainText
+    assert view.title.text() == visible(name)
+    dialog = view.add()
+    dialog.name.setMaxLength(1000)  # pasted around the field's own limit
+    dialog.name.setText("x" * 201)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    error = dialog.findChild(QLabel, "error_name")
+    assert error.isVisible() and "200" in error.text()
+    dialog.name.setText("   ")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "needs a name" in error.text()
+    assert [r.name for r in q.competitors(store)] == [name]
