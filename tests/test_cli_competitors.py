@@ -38,3 +38,27 @@ def test_competitors_prints_one_line_each(
     assert lines[0]["won_amount"] == {"USD": "1234.56"}
     assert lines[0]["lost_amount"] == {"IDR": "10000000"}
     assert lines[1]["won_amount"] == {} and lines[1]["id"]
+
+
+def test_a_note_from_the_command_line_is_tagged(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.queries import competitors as q
+    from models.store import open_store
+    from tests.test_cli_note import note
+
+    store = open_store(db_path)
+    with store.write() as uow:
+        services.create_account(uow, "PT Maju Jaya")
+        globex = services.create_competitor(uow, "Globex")
+    store.close()
+    code, _out, err = note(
+        capsys, monkeypatch, db_path, "PT Maju Jaya — Globex offered a discount #pricing\n"
+    )
+    assert (code, err) == (0, ""), err
+    store = open_store(db_path)
+    try:
+        [heard] = q.heard_about(store, globex)
+        assert q.entry_tags(store, heard.interaction_id) == q.EntryTags(("Globex",), ("pricing",))
+    finally:
+        store.close()
