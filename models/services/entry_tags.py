@@ -48,12 +48,17 @@ def _put(
     table: Any,
     column: str,
     links: dict[str, bool],
+    *,
+    current: dict[str, bool] | None = None,
 ) -> bool:
-    """Make the entry's links in ``table`` exactly ``links``; whether anything changed."""
-    current = _links(uow, table, table.c[column], entry.id)
+    """Make the entry's links in ``table`` exactly ``links`` (``current``: what they are,
+    when the caller has read them); whether anything changed."""
+    if current is None:
+        current = _links(uow, table, table.c[column], entry.id)
     if current == links:
         return False
-    uow.session.execute(delete(table).where(table.c.interaction_id == entry.id))
+    if current:
+        uow.session.execute(delete(table).where(table.c.interaction_id == entry.id))
     if links:
         uow.session.execute(
             insert(table),
@@ -74,9 +79,10 @@ def _text(entry: Interaction) -> str:
     return f"{entry.subject or ''}\n{entry.body or ''}"
 
 
-def tag_found(uow: UnitOfWork, entry: Interaction) -> None:
+def tag_found(uow: UnitOfWork, entry: Interaction, *, new: bool = False) -> None:
     """Link the competitors and hashtag trends the entry's text names now; found links
-    no longer in the text go, links set by hand stay. Called by the entry services."""
+    no longer in the text go, links set by hand stay. Called by the entry services
+    (``new``: an entry just added, which has no links yet: nothing more is read)."""
     uow.session.flush()
     text = _text(entry)
     live = dict(
@@ -86,15 +92,17 @@ def tag_found(uow: UnitOfWork, entry: Interaction) -> None:
     )
     found = {live[k] for k in names_in(text, live) if k in live}
     trends = {trend_named(uow, name).id for name in hashtags_in(text)}
+    if new and not (found or trends):
+        return
     changed = False
     for table, column, now_found in (
         (IC, "competitor_id", found),
         (IT, "trend_id", trends),
     ):
-        current = _links(uow, table, table.c[column], entry.id)
+        current = {} if new else _links(uow, table, table.c[column], entry.id)
         wanted = {id_: True for id_, by_hand in current.items() if by_hand}
         wanted.update({id_: False for id_ in now_found if id_ not in wanted})
-        changed |= _put(uow, entry, table, column, wanted)
+        changed |= _put(uow, entry, table, column, wanted, current=current)
     if changed:
         uow.touched("interaction", entry.id)
 

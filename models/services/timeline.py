@@ -51,7 +51,7 @@ def add_interaction(
     interaction.contacts = [get(uow, "contact", c) for c in contact_ids]
     stamp_new(uow, interaction, "interaction")
     uow.touched("account", account_id)
-    tag_found(uow, interaction)
+    tag_found(uow, interaction, new=True)
     if competitors is not None or trends is not None:
         set_entry_tags(uow, interaction.id, competitors=competitors, trends=trends)
     record_created(uow, "interaction", interaction.id)
