@@ -140,15 +140,13 @@ def main() -> None:
     raw = sqlcipher3.connect(str(path))
     raw.execute(f"PRAGMA key = \"x'{unlock.load_key(path).hex()}'\"")
     first_sql = RAW_PAGE.format(extra="")
-    deep_sql = RAW_PAGE.format(
-        extra="AND (l.occurred_at < ? OR (l.occurred_at = ? AND l.interaction_id < ?))"
-    )
+    deep_sql = RAW_PAGE.format(extra="AND (l.occurred_at, l.interaction_id) < (?, ?)")
     scenarios = {
         "heard, first page (50)": lambda: q.heard_about(store, acme, limit=50),
         "  floor: raw SELECT": lambda: raw.execute(first_sql, (acme,)).fetchall(),
         "heard, page 101 (keyset)": lambda: q.heard_about(store, acme, limit=50, before=cursor),
         "  floor: raw SELECT ": lambda: raw.execute(
-            deep_sql, (acme, raw_cursor[0], raw_cursor[0], raw_cursor[1])
+            deep_sql, (acme, raw_cursor[0], raw_cursor[1])
         ).fetchall(),
         "won/lost record": lambda: q.record(store, acme),
         "competitor list with counts": lambda: q.competitors(store),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, tuple_
 
 from models.entities import (
     Account,
@@ -250,12 +250,9 @@ def _heard(
     )
     if before is not None:
         at, after_id = before
-        stmt = stmt.where(
-            or_(
-                table.c.occurred_at < at,
-                and_(table.c.occurred_at == at, table.c.interaction_id < after_id),
-            )
-        )
+        # A row value, so the index seeks to the page instead of walking the ones before.
+        key = tuple_(table.c.occurred_at, table.c.interaction_id)
+        stmt = stmt.where(key < tuple_(literal(at, table.c.occurred_at.type), literal(after_id)))
     with store.read() as s:
         return [
             HeardRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", bool(r[7]))

@@ -292,5 +292,7 @@ def test_heard_pages_walk_the_link_index_without_sorting(store: Store, clock: Fi
     ):
         [(_sql, plan)] = plans(store, run)
         assert "ix_interaction_competitors_heard" in plan and "TEMP B-TREE" not in plan, plan
+    # a later page seeks to its place in the index, not walks the pages before it
+    assert "(occurred_at,interaction_id)<(?,?)" in plan, plan
     [(_sql, plan)] = plans(store, lambda: q.record(store, acme))
     assert "ix_deal_competitors_competitor" in plan, plan

@@ -37,8 +37,6 @@ from ui.competitors.models import (
 )
 from ui.display import visible
 
-WATCHED = ("competitor", "deal", "interaction", "account")
-
 
 def _table(parent: QWidget, name: str) -> QTableView:
     view = QTableView(parent)
@@ -235,8 +233,12 @@ class CompetitorView(QWidget):
         self.deals_model.show(competitor_id)
 
     def apply_changes(self, changes: Changes) -> None:
-        if any(changes.of(kind) for kind in WATCHED):
+        """The list (its counts read every deal link) only when competitors or deals
+        changed; an entry or client change re-reads the selected competitor alone."""
+        if changes.of("competitor") or changes.of("deal"):
             self.reload()
+        elif changes.of("interaction") or changes.of("account"):
+            self._show(self.current_id())
 
     # -- editing ----------------------------------------------------------------------
 
