@@ -4,9 +4,10 @@ Run under Xvfb (xvfb-run -a -s "-screen 0 1920x1080x24" python docs/screenshots.
 with QT_QPA_PLATFORM=offscreen. main-window-<width>-<language>-<appearance>.png are the
 window at 1366x768 and 1920x1080, in English and Indonesian, light and dark.
 main-window-dark.png is the window with Settings ▸ Appearance ▸ Dark (what a dark
-desktop theme gives too). pipeline-board.png is View ▸ Pipeline; account-review.png the
-first page of an account review PDF (drawn by pdftoppm from poppler-utils);
-deal-documents.png a deal's dialog with the documents attached to it;
+desktop theme gives too). pipeline-board.png is View ▸ Pipeline; competitor-view.png
+View ▸ Competitors; account-review.png the first page of an account review PDF (drawn
+by pdftoppm from poppler-utils); deal-documents.png a deal's dialog with the documents
+attached to it;
 dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's history,
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
 targets. proposal-dialog.png is New proposal… on a deal (its text filled from the
@@ -225,6 +226,20 @@ def proposal_shots(app: QApplication, window: object, out: Path) -> None:
     pdf.unlink()
 
 
+def competitor_shot(app: QApplication, window: object, path: Path) -> None:
+    """View ▸ Competitors on the demo data: the competitor lost to most often, selected."""
+    view = window.competitor_actions.show_view()  # type: ignore[attr-defined]
+    view.resize(1400, 800)
+    rows = view.list_model.rows
+    if rows:
+        view.select(max(rows, key=lambda r: (r.lost, r.won)).id)
+    view.heard.setFocus()
+    for _ in range(30):
+        app.processEvents()
+    view.grab().save(str(path))
+    view.close()
+
+
 def review_shot(window: object, path: Path) -> None:
     """The first page of the selected client's account review PDF, as pdftoppm draws it
     (skipped, with a note, where poppler-utils is not installed)."""
@@ -379,6 +394,7 @@ def main() -> None:
             search_shot(app, window, out / "search-panel.png")
             pipeline_shot(app, window, out / "pipeline-board.png")
             deal_documents_shot(app, window, out / "deal-documents.png")
+            competitor_shot(app, window, out / "competitor-view.png")
             review_shot(window, out / "account-review.png")
             proposal_shots(app, window, out)
             dashboard_shots(app, window, out, "light")

@@ -12,7 +12,7 @@ import random
 from datetime import timedelta
 
 from models import services
-from models.demo_deals import HISTORY_DAYS, DealHistory
+from models.demo_deals import HISTORY_DAYS, DealHistory, add_competitors
 from models.entities import AccountStatus, InteractionKind, Tier
 from models.errors import RelasiError
 from models.queries.followups import all_day_value
@@ -202,6 +202,11 @@ _BODIES = [
     "Went through the integration plan. Open question: SSO and data residency.",
     "Suasana positif. Mereka puas dengan layanan support bulan ini.",
     "Pricing objection: they compare us with a cheaper local provider.",
+    "Zoho offered them 30% off a three-year contract. #pricing",
+    "Mekari is pitching payroll bundled with accounting; Bu {name} is curious. #bundling",
+    "Salesforce's partner ran a workshop for their IT team last week.",
+    "They are unhappy with HubSpot support; renewal is due in March. #e-invoicing",
+    "CV Solusi Lokal came on site twice this month. Pak {name} liked that.",
 ]
 _FOLLOWUPS = [
     "Kirim proposal revisi",
@@ -249,6 +254,7 @@ def fill_demo(store: Store, *, accounts: int = 200, seed: int = 7) -> dict[str, 
     counts = dict.fromkeys(("accounts", "contacts", "interactions", "followups", "deals"), 0)
     weeks = [rng.uniform(0.3, 1.7) for _ in range(HISTORY_DAYS // 7 + 1)]
     with store.write() as uow:
+        add_competitors(uow)
         history = DealHistory(rng, now)
         for _ in range(accounts):
             tier = rng.choices([Tier.A, Tier.B, Tier.C], weights=[2, 5, 3])[0]

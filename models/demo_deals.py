@@ -44,6 +44,23 @@ LOST_REASONS = (
 )
 
 
+#: The demo's competitor list: (name, website, notes). Deals lost above go to them.
+COMPETITORS = (
+    ("Zoho", "zoho.com", "Cheap per seat; sells online, little local support."),
+    ("Mekari", "mekari.com", "Local; bundles payroll and accounting. Strong with SMEs."),
+    ("Salesforce", "salesforce.com", "Enterprise favourite; long projects through partners."),
+    ("HubSpot", "hubspot.com", "Marketing first; often the incumbent at tech clients."),
+    ("CV Solusi Lokal", "", "Small Surabaya integrator; wins on price and on-site visits."),
+)
+
+
+def add_competitors(uow: UnitOfWork) -> list[str]:
+    """The competitor list, made before the timeline so entries naming them are tagged."""
+    for name, website, notes in COMPETITORS:
+        services.create_competitor(uow, name, website=website, notes=notes)
+    return [name for name, _, _ in COMPETITORS]
+
+
 class DealHistory:
     """Makes each client's deals; remembers whether the reopened deal was made."""
 
@@ -82,6 +99,9 @@ class DealHistory:
             probability=PROBABILITY["lead"],
             expected_close=(created + timedelta(days=rng.randint(30, 120))).date(),
         )
+        if rng.random() < 0.45:  # who else is bidding
+            rivals = [name for name, _, _ in COMPETITORS]
+            services.set_deal_competitors(uow, deal_id, rng.sample(rivals, k=rng.randint(1, 2)))
         when, index = created, 0
         while True:
             when += timedelta(days=rng.uniform(3, 24), hours=rng.uniform(0, 6))

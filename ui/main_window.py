@@ -34,6 +34,7 @@ from ui.app_actions import AppActions
 from ui.backup_actions import BackupActions
 from ui.client_list import ClientListPane
 from ui.commands import StoreCommand, UndoStack, perform
+from ui.competitors.actions import CompetitorActions
 from ui.dashboard.action import DashboardAction
 from ui.documents.window_actions import DocumentWindowActions
 from ui.followup_actions import FollowUpActions
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
             self, self.timeline, self.record_actions, self.followup_actions
         )
         self.pipeline_actions = PipelineActions(self)
+        self.competitor_actions = CompetitorActions(self)
         self.report_actions = ReportActions(self)
         self.dashboard_action = DashboardAction(self, self)
         self.gift_actions = GiftActions(self, self)
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
             "actionRefresh": self.refresh,
             "actionLock": self.lock,
             "actionPipeline": self.pipeline_actions.show_board,
+            "actionCompetitors": self.competitor_actions.show_view,
             "actionExportReview": self.report_actions.export_review,
             "actionExportBrief": self.report_actions.export_brief,
         }
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         self.timeline.apply_changes(changes)
         self.followups.apply_changes(changes)
         self.pipeline_actions.apply_changes(changes)
+        self.competitor_actions.apply_changes(changes)
         if self.current_client and self.current_client in changes.of("account"):
             detail = self.timeline.detail  # just re-read by the timeline pane
             if detail is None or detail.deleted_at is not None:
@@ -418,6 +422,7 @@ class MainWindow(QMainWindow):
         self.followups.retranslate()
         self.banner.retranslate()
         self.pipeline_actions.retranslate()
+        self.competitor_actions.retranslate()
         self.dashboard_action.retranslate()
         self.document_actions.retranslate()
         self.gift_actions.retranslate()

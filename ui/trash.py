@@ -45,6 +45,7 @@ def kind_name(kind: str) -> str:
         "followup": QCoreApplication.translate("trash", "Follow-up"),
         "deal": QCoreApplication.translate("trash", "Deal"),
         "document": QCoreApplication.translate("trash", "Document"),
+        "competitor": QCoreApplication.translate("trash", "Competitor"),
     }.get(kind, kind)
 
 

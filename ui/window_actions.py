@@ -41,6 +41,7 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionCheck": (None, None),
     "actionLock": ("lock", LOCK_SHORTCUT),
     "actionPipeline": ("deal", "Ctrl+Shift+P"),
+    "actionCompetitors": (None, "Ctrl+Shift+M"),
     "actionExportReview": (None, None),
     "actionExportBrief": (None, None),
 }
@@ -143,6 +144,7 @@ class WindowActions(QObject):
                 "actionJump",
                 None,
                 "actionPipeline",
+                "actionCompetitors",
                 None,
                 "actionAllFollowUps",
                 "actionRefresh",
@@ -224,6 +226,7 @@ class WindowActions(QObject):
             "actionCheck": self.tr("&Check database"),
             "actionLock": self.tr("&Lock"),
             "actionPipeline": self.tr("&Pipeline"),
+            "actionCompetitors": self.tr("Co&mpetitors"),
             "actionExportReview": self.tr("Export account &review…"),
             "actionExportBrief": self.tr("Export meeting &brief…"),
         }

@@ -16,8 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import documents, kpis, note, safety, search, transfer, unlock
-from models.cli import gifts, kpis, note, safety, search, transfer, unlock
+from models.cli import competitors, documents, gifts, kpis, note, safety, search, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -60,6 +59,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gift": gifts.cmd_gift,
     "gift-rule": gifts.cmd_gift_rule,
     "gift-rate": gifts.cmd_gift_rate,
+    "competitors": competitors.cmd_competitors,
 }
 
 
@@ -73,6 +73,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     kpis.add_parsers(sub)
     documents.add_parsers(sub)
     gifts.add_parsers(sub)
+    competitors.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

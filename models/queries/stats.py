@@ -24,6 +24,7 @@ _LABEL = {
     "followup": "title",
     "deal": "title",
     "document": "name",
+    "competitor": "name",
 }
 
 

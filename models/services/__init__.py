@@ -16,6 +16,12 @@ from models.services.accounts import (
     update_account,
     update_contact,
 )
+from models.services.competitors import (
+    create_competitor,
+    create_trend,
+    rename_trend,
+    update_competitor,
+)
 from models.services.deals import (
     create_deal,
     create_quota,
@@ -23,6 +29,7 @@ from models.services.deals import (
     move_deal_stage,
     update_deal,
 )
+from models.services.entry_tags import set_deal_competitors, set_entry_tags
 from models.services.targets import (
     set_activity_target,
     set_commission_plan,
@@ -33,6 +40,7 @@ from models.services.timeline import (
     add_interaction,
     complete_followup,
     create_followup,
+    edit_entry,
     snooze_followup,
     update_followup,
     update_interaction,
@@ -44,21 +52,28 @@ __all__ = [
     "add_interaction",
     "complete_followup",
     "create_account",
+    "create_competitor",
     "create_contact",
     "create_deal",
     "create_followup",
     "create_quota",
+    "create_trend",
     "edit_deal",
+    "edit_entry",
     "move_deal_stage",
     "purge_trash",
     "put_back",
+    "rename_trend",
     "set_account_tags",
     "set_activity_target",
     "set_commission_plan",
+    "set_deal_competitors",
+    "set_entry_tags",
     "set_quota",
     "snooze_followup",
     "soft_delete",
     "update_account",
+    "update_competitor",
     "update_contact",
     "update_deal",
     "update_followup",

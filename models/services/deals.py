@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from models.services.base import (
     stamp_new,
     update_with_contact,
 )
+from models.services.entry_tags import set_deal_competitors, sync_lost_to
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -27,6 +29,7 @@ def create_deal(
     title: str,
     *,
     stage: str = DealStage.LEAD.value,
+    competitors: Sequence[str] = (),
     **values: Any,
 ) -> str:
     clean = checked(uow, "deal", {"account_id": account_id, "title": title, **values})
@@ -35,6 +38,10 @@ def create_deal(
     if deal.stage in CLOSED_STAGES:
         deal.closed_at = uow.now
     stamp_new(uow, deal, "deal")
+    if deal.lost_to:
+        sync_lost_to(uow, deal)
+    if competitors:
+        set_deal_competitors(uow, deal.id, competitors)
     _record_stage(uow, deal.id, None, deal.stage)
     uow.touched("account", account_id)
     record_created(uow, "deal", deal.id)
@@ -43,7 +50,11 @@ def create_deal(
 
 @service
 def update_deal(uow: UnitOfWork, deal_id: str, **values: Any) -> dict[str, Any]:
-    return update_with_contact(uow, "deal", deal_id, values, update_deal)
+    """Change fields; a changed ``lost_to`` links the deal to that competitor."""
+    old = update_with_contact(uow, "deal", deal_id, values, update_deal)
+    if "lost_to" in old:
+        sync_lost_to(uow, get(uow, "deal", deal_id))
+    return old
 
 
 def _record_stage(uow: UnitOfWork, deal_id: str, old: str | None, new: str) -> None:
@@ -72,6 +83,7 @@ def move_deal_stage(
     if stage == DealStage.LOST:
         deal.lost_reason = v.optional_text("lost_reason", lost_reason, max_len=300)
         deal.lost_to = v.optional_text("lost_to", lost_to, max_len=200)
+        sync_lost_to(uow, deal)
     _record_stage(uow, deal.id, deal.stage, stage)
     deal.stage = stage
     deal.closed_at = uow.now if stage in CLOSED_STAGES else None
@@ -98,7 +110,12 @@ def _move_back(uow: UnitOfWork, deal_id: str, stage: str, lost_reason: str, lost
 
 
 def edit_deal(
-    uow: UnitOfWork, deal_id: str, *, stage: str | None = None, **values: Any
+    uow: UnitOfWork,
+    deal_id: str,
+    *,
+    stage: str | None = None,
+    competitors: Sequence[str] | None = None,
+    **values: Any,
 ) -> dict[str, Any]:
     """The deal dialog's save: move to ``stage`` (recorded in the stage history) and change
     fields, in one unit of work; returns the previous values. Not a service of its own:
@@ -115,6 +132,8 @@ def edit_deal(
         else {}
     )
     old = update_deal(uow, deal_id, **values)
+    if competitors is not None:
+        set_deal_competitors(uow, deal_id, competitors)
     if moved:
         old["stage"] = moved["stage"]
         old.setdefault("lost_reason", moved["lost_reason"])

@@ -19,6 +19,7 @@ from models.services.base import (
     stamp_new,
     update_with_contact,
 )
+from models.services.entry_tags import set_entry_tags, tag_found
 from models.services.trash import record_created
 from models.store import UnitOfWork
 
@@ -31,9 +32,14 @@ def add_interaction(
     kind: str = InteractionKind.NOTE.value,
     occurred_at: datetime | None = None,
     contact_ids: Sequence[str] = (),
+    competitors: Sequence[str] | None = None,
+    trends: Sequence[str] | None = None,
     **values: Any,
 ) -> str:
-    """Add an entry to a client's timeline (now, unless ``occurred_at`` says otherwise)."""
+    """Add an entry to a client's timeline (now, unless ``occurred_at`` says otherwise).
+
+    The competitors its text names and its hashtags are linked to it; ``competitors``
+    and ``trends`` (names) set them by hand instead."""
     clean = checked(
         uow,
         "interaction",
@@ -45,6 +51,9 @@ def add_interaction(
     interaction.contacts = [get(uow, "contact", c) for c in contact_ids]
     stamp_new(uow, interaction, "interaction")
     uow.touched("account", account_id)
+    tag_found(uow, interaction, new=True)
+    if competitors is not None or trends is not None:
+        set_entry_tags(uow, interaction.id, competitors=competitors, trends=trends)
     record_created(uow, "interaction", interaction.id)
     return interaction.id
 
@@ -67,7 +76,27 @@ def update_interaction(
             uow.touched("interaction", interaction.id)
     if old:
         uow.touched("account", interaction.account_id)
+    if {"subject", "body"} & set(old):
+        tag_found(uow, interaction)
     record_update(uow, update_interaction, interaction_id, old, new)
+    return old
+
+
+def edit_entry(
+    uow: UnitOfWork,
+    interaction_id: str,
+    *,
+    competitors: Sequence[str] | None = None,
+    trends: Sequence[str] | None = None,
+    **values: Any,
+) -> dict[str, Any]:
+    """The entry dialog's save: change fields (the text's competitors follow it), then,
+    if given, the competitors and trends set by hand, in one unit of work; returns the
+    previous field values. Not a service of its own: each service it calls records its
+    own undo step."""
+    old = update_interaction(uow, interaction_id, **values)
+    if competitors is not None or trends is not None:
+        set_entry_tags(uow, interaction_id, competitors=competitors, trends=trends)
     return old
 
 

@@ -66,8 +66,18 @@ def purge_trash(uow: UnitOfWork, older_than: timedelta | None) -> int:
     """Delete for good what has been in Trash longer than ``older_than`` (everything in
     Trash when None: "Empty Trash"); returns a count. This cannot be undone."""
     total = 0
-    kinds = ("document", "interaction", "followup", "deal", "contact", "account", "tag", "quota")
-    for kind in kinds:
+    for kind in (
+        "document",
+        "interaction",
+        "followup",
+        "deal",
+        "contact",
+        "account",
+        "tag",
+        "quota",
+        "competitor",
+        "trend",
+    ):
         cls = KINDS[kind]
         stmt = select(cls.id).where(cls.deleted_at.is_not(None))
         if older_than is not None:

@@ -561,6 +561,148 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>CompetitorDialog</name>
+    <message>
+        <source>Edit competitor</source>
+        <translation>Sunting pesaing</translation>
+    </message>
+    <message>
+        <source>New competitor</source>
+        <translation>Pesaing baru</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>Situs &amp;web</translation>
+    </message>
+    <message>
+        <source>e.g. globex.example</source>
+        <translation>mis. globex.example</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>&amp;Catatan</translation>
+    </message>
+    <message>
+        <source>Strengths, weaknesses, pricing, who they know</source>
+        <translation>Kekuatan, kelemahan, harga, siapa yang mereka kenal</translation>
+    </message>
+    <message>
+        <source>“{0}” is already on the list (or in Trash).</source>
+        <translation>“{0}” sudah ada di daftar (atau di Tempat Sampah).</translation>
+    </message>
+    <message>
+        <source>A name has at most 200 characters.</source>
+        <translation>Nama paling banyak 200 karakter.</translation>
+    </message>
+    <message>
+        <source>A competitor needs a name.</source>
+        <translation>Pesaing perlu nama.</translation>
+    </message>
+    <message>
+        <source>That is not a web address.</source>
+        <translation>Itu bukan alamat web.</translation>
+    </message>
+    <message>
+        <source>Edit competitor “{0}”</source>
+        <translation>Sunting pesaing “{0}”</translation>
+    </message>
+    <message>
+        <source>New competitor “{0}”</source>
+        <translation>Pesaing baru “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorListModel</name>
+    <message>
+        <source>Competitor</source>
+        <translation>Pesaing</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Kalah</translation>
+    </message>
+</context>
+<context>
+    <name>CompetitorView</name>
+    <message>
+        <source>No competitor selected</source>
+        <extracomment>(account_id, interaction_id): show an entry in its client's timeline.</extracomment>
+        <translation>Tidak ada pesaing yang dipilih</translation>
+    </message>
+    <message>
+        <source>No competitors yet: add one with Ctrl+N, or name one when a deal is lost.</source>
+        <translation>Belum ada pesaing: tambahkan dengan Ctrl+N, atau sebutkan saat peluang kalah.</translation>
+    </message>
+    <message>
+        <source>No website or notes yet (F2 to edit).</source>
+        <translation>Belum ada situs web atau catatan (F2 untuk menyunting).</translation>
+    </message>
+    <message>
+        <source>Won against it: {0} ({1}) · Lost to it: {2} ({3})</source>
+        <translation>Menang melawannya: {0} ({1}) · Kalah darinya: {2} ({3})</translation>
+    </message>
+    <message>
+        <source>Move competitor “{0}” to Trash</source>
+        <translation>Pindahkan pesaing “{0}” ke Tempat Sampah</translation>
+    </message>
+    <message>
+        <source>Competitors — Relasi</source>
+        <translation>Pesaing — Relasi</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tambah…</translation>
+    </message>
+    <message>
+        <source>Add a competitor (Ctrl+N)</source>
+        <translation>Tambah pesaing (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sunting…</translation>
+    </message>
+    <message>
+        <source>Edit the competitor (F2)</source>
+        <translation>Sunting pesaing (F2)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>Pindahkan ke Tempat &amp;Sampah</translation>
+    </message>
+    <message>
+        <source>Move the competitor to Trash (Delete)</source>
+        <translation>Pindahkan pesaing ke Tempat Sampah (Delete)</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Pesaing</translation>
+    </message>
+    <message>
+        <source>What was heard about the competitor</source>
+        <translation>Yang terdengar tentang pesaing</translation>
+    </message>
+    <message>
+        <source>Deals against the competitor</source>
+        <translation>Peluang melawan pesaing</translation>
+    </message>
+    <message>
+        <source>&amp;Heard across clients</source>
+        <translation>&amp;Terdengar di semua klien</translation>
+    </message>
+    <message>
+        <source>&amp;Deals</source>
+        <translation>&amp;Peluang</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -856,6 +998,14 @@ Pulihkan dari cadangan?</translation>
         <translation>&amp;Tahap</translation>
     </message>
     <message>
+        <source>Co&amp;mpetitors</source>
+        <translation>Pe&amp;saing</translation>
+    </message>
+    <message>
+        <source>Who else is bidding? (comma-separated)</source>
+        <translation>Siapa lagi yang ikut menawar? (pisahkan dengan koma)</translation>
+    </message>
+    <message>
         <source>Which competitor won it?</source>
         <translation>Pesaing mana yang memenangkannya?</translation>
     </message>
@@ -874,6 +1024,45 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Edit deal “{0}”</source>
         <translation>Sunting peluang “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>DealsAgainstModel</name>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Lost to it</source>
+        <translation>Kalah darinya</translation>
+    </message>
+    <message>
+        <source>Lost to another</source>
+        <translation>Kalah dari yang lain</translation>
+    </message>
+    <message>
+        <source>Open: {0}</source>
+        <translation>Terbuka: {0}</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2309,25 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>HeardModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>What was heard</source>
+        <translation>Yang terdengar</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <source>Undo an import</source>
@@ -2243,6 +2451,22 @@ Pulihkan dari cadangan?</translation>
         <translation>Entri baru</translation>
     </message>
     <message>
+        <source>Co&amp;mpetitors</source>
+        <translation>Pe&amp;saing</translation>
+    </message>
+    <message>
+        <source>Found in the text when saved</source>
+        <translation>Ditemukan dari teks saat disimpan</translation>
+    </message>
+    <message>
+        <source>T&amp;rends</source>
+        <translation>T&amp;ren</translation>
+    </message>
+    <message>
+        <source>e.g. e-invoicing, AI budgets (or #tags in the text)</source>
+        <translation>mis. e-faktur, anggaran AI (atau #tag di teks)</translation>
+    </message>
+    <message>
         <source>Markdown works: **bold**, - lists</source>
         <translation>Markdown didukung: **tebal**, - daftar</translation>
     </message>
@@ -2355,6 +2579,14 @@ Pulihkan dari cadangan?</translation>
     <message>
         <source>Mark as lost</source>
         <translation>Tandai kalah</translation>
+    </message>
+    <message>
+        <source>On the competitor list as “{0}”.</source>
+        <translation>Ada di daftar pesaing sebagai “{0}”.</translation>
+    </message>
+    <message>
+        <source>A new competitor: it will be added to the list.</source>
+        <translation>Pesaing baru: akan ditambahkan ke daftar.</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4415,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>&amp;Pipeline</translation>
     </message>
     <message>
+        <source>Co&amp;mpetitors</source>
+        <translation>P&amp;esaing</translation>
+    </message>
+    <message>
         <source>Export account &amp;review…</source>
         <translation>Ekspor &amp;tinjauan akun…</translation>
     </message>
@@ -4655,6 +4891,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Document</source>
         <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Pesaing</translation>
     </message>
 </context>
 <context>

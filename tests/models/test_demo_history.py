@@ -53,3 +53,15 @@ def test_demo_history(store: Store) -> None:
     from tests.models.test_metrics import latest_closes_in_history
 
     assert {d.id: d.closed_at for d in deals} == latest_closes_in_history(store)
+
+
+def test_demo_competitors_have_deals_and_were_heard_of(store: Store) -> None:
+    from models.queries import competitors as q
+
+    fill_demo(store, accounts=60)
+    rows = q.competitors(store)
+    assert len(rows) == 5 and all(r.website or r.notes for r in rows)
+    assert sum(r.lost for r in rows) >= 3 and sum(r.won for r in rows) >= 1
+    heard = {r.name: q.heard_about(store, r.id, limit=5) for r in rows}
+    assert sum(1 for entries in heard.values() if entries) >= 4
+    assert {t.name for t in q.trends(store)} >= {"pricing", "bundling"}

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QCompleter, QDialogButtonBox, QWidget
 
 from models import services
 from models.clock import to_local
 from models.entities import DealStage
 from models.queries import clients as client_queries
+from models.queries import competitors as competitor_queries
 from models.store import Store
 from ui.documents.panel import DocumentsPanel, add_documents
 from ui.forms.base import FormDialog
@@ -21,6 +23,7 @@ from ui.forms.editors import (
     DateEditor,
     IntEditor,
     LineEditor,
+    ListEditor,
     TextEditor,
     choices,
 )
@@ -54,6 +57,9 @@ class DealDialog(FormDialog):
         )
         self.add_fields("amount_minor", "currency", "probability", "expected_close")
         self.contact = self.add_contact_field(self.account_id, deal_id)
+        self.competitors = self.add_row("competitors", self.tr("Co&mpetitors"), ListEditor(self))
+        self.competitors.setObjectName("dealCompetitors")
+        self.competitors.setPlaceholderText(self.tr("Who else is bidding? (comma-separated)"))
         self.add_fields("lost_reason", "lost_to", "notes")
         self.title_edit = self.editor("title", LineEditor)
         self.probability = self.editor("probability", IntEditor)
@@ -63,6 +69,15 @@ class DealDialog(FormDialog):
         self.lost_reason.setPlaceholderText(self.tr("Why was it lost?"))
         self.lost_to = self.editor("lost_to", LineEditor)
         self.lost_to.setPlaceholderText(self.tr("Which competitor won it?"))
+        known = competitor_queries.competitor_names(store)
+        completer = QCompleter(known, self.lost_to)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.lost_to.setCompleter(completer)
+        self._competitors_before = (
+            competitor_queries.deal_competitors_of(store, deal_id) if deal_id else []
+        )
+        self.competitors.write(self._competitors_before)
         self.notes = self.editor("notes", TextEditor)
         self.notes.setFixedHeight(80)
         if d is not None:
@@ -107,8 +122,14 @@ class DealDialog(FormDialog):
             del values["lost_to"]
         return values
 
+    def chosen_competitors(self) -> list[str] | None:
+        """The competitors typed, or None when the list was left as it was."""
+        names = self.competitors.read()
+        return None if names == self._competitors_before else names
+
     def save(self) -> None:
         values = self.values()
+        competitors = self.chosen_competitors()
         stage = str(self.stage.read())
         title = str(values["title"]).strip()
         if self.deal_id:
@@ -116,12 +137,14 @@ class DealDialog(FormDialog):
                 self.tr("Edit deal “{0}”").format(title),
                 services.edit_deal,
                 self.deal_id,
-                {**values, "stage": stage},
+                {**values, "stage": stage, "competitors": competitors},
             )
         else:
             account_id = self.account_id
             self.save_new(
                 self.tr("New deal “{0}”").format(title),
                 "deal",
-                lambda uow: services.create_deal(uow, account_id, stage=stage, **values),
+                lambda uow: services.create_deal(
+                    uow, account_id, stage=stage, competitors=competitors or (), **values
+                ),
             )

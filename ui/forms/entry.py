@@ -1,5 +1,8 @@
 """The dialog that writes and edits a timeline entry (an interaction): what happened,
-who was present, and for a gift its value."""
+who was present, the competitors and trends it mentions, and for a gift its value.
+
+Competitors named in the text and "#hashtag" trends are tagged when the entry is saved;
+the two rows show them and may be changed by hand (then they are kept as typed)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from models import services
 from models.entities import InteractionKind
 from models.queries import clients as client_queries
+from models.queries import competitors as competitor_queries
 from models.queries import gifts as gift_queries
 from models.queries import timeline as timeline_queries
 from models.store import Store
@@ -23,6 +27,7 @@ from ui.forms.editors import (
     DateTimeEditor,
     IntEditor,
     LineEditor,
+    ListEditor,
     MoneyEditor,
     TextEditor,
 )
@@ -53,6 +58,18 @@ class InteractionDialog(FormDialog):
             "kind", "occurred_at", "subject", "body", "location", "duration_minutes", "outcome"
         )
         self.people = self.add_row("contact_ids", self.tr("&Present"), QListWidget(self))
+        self.competitors = self.add_row("competitors", self.tr("Co&mpetitors"), ListEditor(self))
+        self.competitors.setObjectName("entryCompetitors")
+        self.competitors.setPlaceholderText(self.tr("Found in the text when saved"))
+        self.trends = self.add_row("trends", self.tr("T&rends"), ListEditor(self))
+        self.trends.setObjectName("entryTrends")
+        self.trends.setPlaceholderText(
+            self.tr("e.g. e-invoicing, AI budgets (or #tags in the text)")
+        )
+        tags = competitor_queries.entry_tags(store, interaction_id) if interaction_id else None
+        self._tags_before = (list(tags.competitors), list(tags.trends)) if tags else ([], [])
+        self.competitors.write(self._tags_before[0])
+        self.trends.write(self._tags_before[1])
         self.add_fields(*_GIFT)
         self.kind = self.editor("kind", ChoiceEditor)
         self.when = self.editor("occurred_at", DateTimeEditor)
@@ -130,15 +147,24 @@ class InteractionDialog(FormDialog):
             values |= {"gift_value_minor": None, "gift_currency": None}
         return values
 
+    def chosen_tags(self) -> dict[str, list[str] | None]:
+        """The competitors and trends typed by hand (None for a row left as it was)."""
+        competitors, trends = self.competitors.read(), self.trends.read()
+        return {
+            "competitors": None if competitors == self._tags_before[0] else competitors,
+            "trends": None if trends == self._tags_before[1] else trends,
+        }
+
     def save(self) -> None:
         values = self.values()
         contact_ids = self.contact_ids()
+        tags = self.chosen_tags()
         if self.interaction_id:
             self.save_changes(
                 self.tr("Edit entry"),
-                services.update_interaction,
+                services.edit_entry,
                 self.interaction_id,
-                {**values, "contact_ids": contact_ids},
+                {**values, "contact_ids": contact_ids, **tags},
             )
         else:
             account_id = self.account_id
@@ -146,6 +172,11 @@ class InteractionDialog(FormDialog):
                 self.tr("New {0}").format(kind_label(values["kind"]).lower()),
                 "interaction",
                 lambda uow: services.add_interaction(
-                    uow, account_id, contact_ids=contact_ids, **values
+                    uow,
+                    account_id,
+                    contact_ids=contact_ids,
+                    competitors=tags["competitors"],
+                    trends=tags["trends"],
+                    **values,
                 ),
             )

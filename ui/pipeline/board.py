@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from models.entities import DealStage, Tier
 from models.errors import RelasiError
 from models.queries import clients as client_queries
+from models.queries import competitors as competitor_queries
 from models.queries import deals as deal_queries
 from models.queries.deals import STAGES, BoardFilter, CurrencyTotal, DealCard
 from models.store import Changes, Store
@@ -374,7 +375,7 @@ class PipelineBoard(QWidget):
         return True
 
     def _ask_lost(self, card: DealCard) -> tuple[str, str] | None:
-        dialog = LostDialog(card.title, self)
+        dialog = LostDialog(card.title, self, competitor_queries.competitor_names(self.store))
         try:
             if dialog.exec() != LostDialog.DialogCode.Accepted:
                 return None
