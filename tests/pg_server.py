@@ -125,7 +125,10 @@ class PgServer:
     def start(cls, *, tls: bool = False) -> PgServer:
         bindir = find_bindir()
         run_as = _server_user()
-        root = Path(tempfile.mkdtemp(prefix="relasi-pg-"))
+        # /tmp: short enough for a Unix socket path, and reachable by the postgres user
+        # (a TMPDIR under root's home would not be)
+        base = "/tmp" if os.path.isdir("/tmp") and os.access("/tmp", os.W_OK) else None
+        root = Path(tempfile.mkdtemp(prefix="relasi-pg-", dir=base))
         try:
             (root / "sock").mkdir()
             pwfile = root / "pwfile"

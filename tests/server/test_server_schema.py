@@ -105,3 +105,25 @@ def test_the_policies_really_filter(server_db: ServerDb) -> None:
     with server_db.engine("budi").connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM accounts")).scalar_one() == 0
     assert server_db.admin("SELECT count(*) FROM accounts") == [(1,)]
+
+
+def test_init_by_a_database_owner_who_is_not_a_superuser(fresh_db: ServerDb) -> None:
+    """The usual managed-PostgreSQL case: the database's owner may create roles, no more."""
+    fresh_db.pg.execute(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'db_owner') THEN "
+        "CREATE ROLE db_owner LOGIN CREATEROLE PASSWORD 'owner-secret'; END IF; END $$"
+    )
+    fresh_db.pg.execute(f"ALTER DATABASE {fresh_db.name} OWNER TO db_owner")
+    fresh_db.pg.execute("ALTER SCHEMA public OWNER TO db_owner", fresh_db.name)
+    url = fresh_db.url("db_owner")
+    assert init_server(url, "owner-secret") == HEAD
+    assert init_server(url, "owner-secret") == HEAD
+    fresh_db.pg.new_user("ani", "ani-secret")
+    fresh_db.pg.new_user("budi", "budi-secret")
+    with fresh_db.engine("ani").begin() as conn:
+        client(conn, "A1", "Ani One")
+    with fresh_db.engine("budi").connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM contacts").scalar_one() == 0
+    assert fresh_db.admin("SELECT tableowner FROM pg_tables WHERE tablename = 'accounts'") == [
+        ("db_owner",)
+    ]
