@@ -16,7 +16,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import competitors, documents, gifts, kpis, note, safety, search, transfer, unlock
+from models.cli import (
+    competitors,
+    documents,
+    gifts,
+    kpis,
+    note,
+    safety,
+    search,
+    server,
+    transfer,
+    unlock,
+)
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -60,6 +71,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gift-rule": gifts.cmd_gift_rule,
     "gift-rate": gifts.cmd_gift_rate,
     "competitors": competitors.cmd_competitors,
+    "server": server.cmd_server,
 }
 
 
@@ -74,6 +86,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     documents.add_parsers(sub)
     gifts.add_parsers(sub)
     competitors.add_parsers(sub)
+    server.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:
