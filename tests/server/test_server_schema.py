@@ -70,7 +70,8 @@ def test_init_upgrades_an_older_server(server_db: ServerDb) -> None:
     server_db.admin("DROP TABLE account_shares CASCADE")
     server_db.admin("DROP INDEX ix_accounts_owner")
     server_db.admin("ALTER TABLE accounts DROP COLUMN owner CASCADE")
-    server_db.admin("UPDATE alembic_version SET version_num = '0011'")
+    before_owners = REVISIONS[REVISIONS.index("0015") - 1]
+    server_db.admin(f"UPDATE alembic_version SET version_num = '{before_owners}'")
     assert init_server(server_db.url(), server_db.pg.admin_password) == HEAD
     check_schema(server_db.engine("ani"))
 

@@ -63,9 +63,17 @@ _DOWN = (
 )
 
 
+def _for_dialect(statement: str) -> str:
+    """SQLite's names as they are; the team server (PostgreSQL) calls DATETIME TIMESTAMP
+    (without time zone, as SQLAlchemy's DateTime makes it there) and BLOB BYTEA."""
+    if op.get_bind().dialect.name == "sqlite":
+        return statement
+    return statement.replace("DATETIME", "TIMESTAMP").replace("BLOB", "BYTEA")
+
+
 def upgrade() -> None:
     for statement in _UP:
-        op.execute(statement)
+        op.execute(_for_dialect(statement))
 
 
 def downgrade() -> None:

@@ -123,8 +123,20 @@ _DOWN = (
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in _UP:
+            op.execute(statement)
+        return
+    # The team server (PostgreSQL): the tables with its type names and the default rule;
+    # a server starts empty, so there are no old gift entries to turn into gifts.
     for statement in _UP:
-        op.execute(statement)
+        if statement.startswith("CREATE"):
+            op.execute(statement.replace("DATETIME", "TIMESTAMP"))
+    op.execute(
+        "INSERT INTO gift_rules (effective_from, cap_minor, currency, id, created_at, "
+        "updated_at) VALUES ('1900-01-01', 10000, 'USD', "
+        "'00000000-0000-4000-8000-000000003220', LOCALTIMESTAMP, LOCALTIMESTAMP)"
+    )
 
 
 def downgrade() -> None:

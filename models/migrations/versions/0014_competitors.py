@@ -120,14 +120,31 @@ _DOWN = (
 )
 
 
+def _params(on_sqlite: bool, statement: str) -> str:
+    """``statement`` with the driver's placeholders (qmark on SQLite, format on psycopg)."""
+    return statement if on_sqlite else statement.replace("?", "%s")
+
+
 def _key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _for_server(statement: str) -> str | None:
+    """The statement as the team server (PostgreSQL) takes it: TIMESTAMP for DATETIME,
+    ``false`` for a boolean's 0; the SQLite trigger that keeps the competitor view's
+    dates is left out (the server has no competitor view)."""
+    if statement.startswith("CREATE TRIGGER"):
+        return None
+    return statement.replace("DATETIME", "TIMESTAMP").replace("DEFAULT 0", "DEFAULT false")
+
+
 def upgrade() -> None:
-    for sql in _UP:
-        op.execute(sql)
     conn = op.get_bind()
+    on_sqlite = conn.dialect.name == "sqlite"
+    for sql in _UP:
+        statement = sql if on_sqlite else _for_server(sql)
+        if statement is not None:
+            op.execute(statement)
     rows = conn.exec_driver_sql(
         "SELECT id, lost_to FROM deals WHERE trim(lost_to) != '' ORDER BY created_at, id"
     ).fetchall()
@@ -139,16 +156,25 @@ def upgrade() -> None:
         if key not in by_key:
             by_key[key] = str(uuid.uuid4())
             conn.exec_driver_sql(
-                "INSERT INTO competitors (id, name, name_key, website, notes, created_at, "
-                "updated_at) VALUES (?, ?, ?, '', '', ?, ?)",
+                _params(
+                    on_sqlite,
+                    "INSERT INTO competitors (id, name, name_key, website, notes, "
+                    "created_at, updated_at) VALUES (?, ?, ?, '', '', ?, ?)",
+                ),
                 (by_key[key], name, key, now, now),
             )
         conn.exec_driver_sql(
-            "INSERT INTO deal_competitors (deal_id, competitor_id, lost_to) VALUES (?, ?, 1)",
+            _params(
+                on_sqlite,
+                "INSERT INTO deal_competitors (deal_id, competitor_id, lost_to) "
+                "VALUES (?, ?, true)",
+            ),
             (deal_id, by_key[key]),
         )
 
 
 def downgrade() -> None:
+    on_sqlite = op.get_bind().dialect.name == "sqlite"
     for sql in _DOWN:
-        op.execute(sql)
+        if on_sqlite or "TRIGGER" not in sql:
+            op.execute(sql)
