@@ -17,5 +17,6 @@ REVISIONS: tuple[str, ...] = (
     "0009",
     "0010",
     "0011",
+    "0016",
 )
 HEAD = REVISIONS[-1]

@@ -1,0 +1,1 @@
+"""Team sync (placeholder; the API follows)."""

@@ -1,0 +1,124 @@
+"""The server's copies of the models' tables, rebuilt from the newest field values.
+
+The server keeps each field's newest value in ``sync_server_fields``; after a push this
+module writes the rows whose fields changed into the tables the models' migrations made
+on the server (``accounts``, ``contacts``, ...), so the team's data can be read, backed
+up and reported on with PostgreSQL's own tools, and so row-level security can rely on
+``accounts.owner``: a new client belongs to the user who first pushed it. Values travel
+in the laptop's stored form (SQLite's); each column's own type turns them into Python
+values (public SQLAlchemy API) before PostgreSQL gets them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from models.entities import Base
+from models.sync.tables import SYNCED
+
+_SQLITE = sqlite.dialect()
+Decoder = Callable[[Any], Any]
+
+
+def _decoders(table: Table) -> dict[str, Decoder | None]:
+    return {
+        c.name: c.type.dialect_impl(_SQLITE).result_processor(_SQLITE, None) for c in table.columns
+    }
+
+
+_DECODERS = {name: _decoders(Base.metadata.tables[name]) for name in SYNCED}
+
+
+def decode(tbl: str, column: str, raw: Any) -> Any:
+    """A value in the laptop's stored form as the column's Python value."""
+    decoder = _DECODERS[tbl].get(column)
+    return raw if decoder is None or raw is None else decoder(raw)
+
+
+def _present(conn: Connection) -> set[str]:
+    rows = conn.execute(
+        text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    ).scalars()
+    return set(rows) & set(SYNCED)
+
+
+def _has_owner(conn: Connection) -> bool:
+    return bool(
+        conn.execute(
+            text(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = 'accounts' AND column_name = 'owner'"
+            )
+        ).first()
+    )
+
+
+def refresh_rows(conn: Connection, touched: set[tuple[str, str]]) -> None:
+    """Write the rows ``touched`` ((table, row id) pairs) from their newest fields."""
+    if not touched:
+        return
+    present = _present(conn)
+    wanted = sorted(t for t in touched if t[0] in present)
+    if not wanted:
+        return
+    found = conn.execute(
+        text(
+            "SELECT tbl, row_id, field, value FROM sync_server_fields "
+            "WHERE (tbl, row_id) IN (SELECT * FROM unnest(CAST(:t AS text[]), CAST(:r AS text[])))"
+        ),
+        {"t": [t for t, _ in wanted], "r": [r for _, r in wanted]},
+    ).all()
+    rows: dict[tuple[str, str], dict[str, str | None]] = defaultdict(dict)
+    for tbl, row_id, field, value in found:
+        rows[(tbl, row_id)][field] = value
+    by_table: dict[str, list[tuple[str, dict[str, str | None]]]] = defaultdict(list)
+    for (tbl, row_id), fields in rows.items():
+        by_table[tbl].append((row_id, fields))
+    for tbl in SYNCED:  # parents before children
+        if tbl in by_table:
+            _write(conn, Base.metadata.tables[tbl], by_table[tbl])
+    if "accounts" in by_table and _has_owner(conn):
+        conn.execute(
+            text(
+                "UPDATE accounts SET owner = current_user WHERE id IN :ids AND owner IS NULL"
+            ).bindparams(bindparam("ids", expanding=True)),
+            {"ids": [row_id for row_id, _ in by_table["accounts"]]},
+        )
+
+
+def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str | None]]]) -> None:
+    synced = SYNCED[table.name]
+    if synced.is_link:
+        for row_id, fields in rows:
+            keys = dict(zip(synced.keys, row_id.split("|"), strict=True))
+            if fields.get("*") is None:
+                conn.execute(table.delete().where(*(table.c[k] == v for k, v in keys.items())))
+            else:
+                conn.execute(postgresql.insert(table).values(keys).on_conflict_do_nothing())
+        return
+    values = []
+    for row_id, fields in rows:
+        if "*" not in fields:  # only a field of a row the server never got whole
+            continue
+        row = {"id": row_id}
+        for name in synced.fields:
+            if name in fields:
+                text_value = fields[name]
+                raw = json.loads(text_value) if text_value is not None else None
+                row[name] = decode(table.name, name, raw)
+        values.append(row)
+    if not values:
+        return
+    stmt = postgresql.insert(table).values(values)
+    columns = {c for row in values for c in row} - {"id"}
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["id"], set_={c: stmt.excluded[c] for c in sorted(columns)}
+        )
+    )
