@@ -14,16 +14,15 @@
 
 Both tables are filtered by client: a change of a client's row is visible when
 ``relasi_visible(account_id)`` (the server's ownership rule) says so, a personal row
-(no client: a tag, a quota, a template) only to the user who pushed it.
+(no client: a tag, a quota, a template) only to the user who pushed it; a user always
+sees what they pushed themselves.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-VISIBLE = (
-    "CASE WHEN account_id IS NULL THEN pushed_by = current_user ELSE relasi_visible(account_id) END"
-)
+VISIBLE = "pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id)"
 WRITABLE = (
     "pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) "
     "OR relasi_sync_account_free(account_id))"
