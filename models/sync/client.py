@@ -59,6 +59,8 @@ def pull(store: Store, engine: Engine, counts: Counts, fault: Fault = _nothing) 
             with conn.begin():
                 batch = server_ops.pull(conn, device, after, BATCH)
         fault("pull")
+        if not batch.changes and batch.upto == after:
+            return
         with store.write() as uow:
             counts.conflicts += merge(
                 uow, batch.changes, pushed_upto=pushed, pulled_upto=batch.upto

@@ -41,29 +41,31 @@ def decode(tbl: str, column: str, raw: Any) -> Any:
     return raw if decoder is None or raw is None else decoder(raw)
 
 
-def _present(conn: Connection) -> set[str]:
-    rows = conn.execute(
-        text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-    ).scalars()
-    return set(rows) & set(SYNCED)
-
-
-def _has_owner(conn: Connection) -> bool:
-    return bool(
-        conn.execute(
+def _catalog(conn: Connection) -> tuple[set[str], bool]:
+    """The models' tables this server database has, and whether ``accounts`` has an
+    ``owner``; asked once per connection."""
+    if "relasi_copy" not in conn.info:
+        present = set(
+            conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            ).scalars()
+        )
+        owner = conn.execute(
             text(
                 "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
                 "AND table_name = 'accounts' AND column_name = 'owner'"
             )
         ).first()
-    )
+        conn.info["relasi_copy"] = (present & set(SYNCED), owner is not None)
+    cached: tuple[set[str], bool] = conn.info["relasi_copy"]
+    return cached
 
 
 def refresh_rows(conn: Connection, touched: set[tuple[str, str]]) -> None:
     """Write the rows ``touched`` ((table, row id) pairs) from their newest fields."""
     if not touched:
         return
-    present = _present(conn)
+    present, has_owner = _catalog(conn)
     wanted = sorted(t for t in touched if t[0] in present)
     if not wanted:
         return
@@ -83,7 +85,7 @@ def refresh_rows(conn: Connection, touched: set[tuple[str, str]]) -> None:
     for tbl in SYNCED:  # parents before children
         if tbl in by_table:
             _write(conn, Base.metadata.tables[tbl], by_table[tbl])
-    if "accounts" in by_table and _has_owner(conn):
+    if "accounts" in by_table and has_owner:
         conn.execute(
             text(
                 "UPDATE accounts SET owner = current_user WHERE id IN :ids AND owner IS NULL"

@@ -98,4 +98,6 @@ def new_team(pg: PgServer, template: tuple[Path, bytes], folder: Path, clock: Fi
     admin_url = pg.new_database()
     admin = prepare_server(admin_url)
     database = make_url(admin_url).database or ""
+    # A test's server need not survive a power cut: commits without waiting for the disk.
+    pg.execute(f"ALTER DATABASE {database} SET synchronous_commit = off")
     return Team(pg, admin, database, template, folder, clock)
