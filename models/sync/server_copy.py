@@ -4,7 +4,8 @@ The server keeps each field's newest value in ``sync_server_fields``; after a pu
 module writes the rows whose fields changed into the tables the models' migrations made
 on the server (``accounts``, ``contacts``, ...), so the team's data can be read, backed
 up and reported on with PostgreSQL's own tools, and so row-level security can rely on
-``accounts.owner``: a new client belongs to the user who first pushed it. Values travel
+``accounts.owner``: a new client belongs to the user who first pushed it (the server's
+own trigger fills it in). Values travel
 in the laptop's stored form (SQLite's); each column's own type turns them into Python
 values (public SQLAlchemy API) before PostgreSQL gets them.
 """
@@ -12,16 +13,19 @@ values (public SQLAlchemy API) before PostgreSQL gets them.
 from __future__ import annotations
 
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, text
+from sqlalchemy import Connection, Table, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from models.entities import Base
 from models.sync.tables import SYNCED
 
+log = logging.getLogger(__name__)
 _SQLITE = sqlite.dialect()
 Decoder = Callable[[Any], Any]
 
@@ -41,23 +45,18 @@ def decode(tbl: str, column: str, raw: Any) -> Any:
     return raw if decoder is None or raw is None else decoder(raw)
 
 
-def _catalog(conn: Connection) -> tuple[set[str], bool]:
-    """The models' tables this server database has, and whether ``accounts`` has an
-    ``owner``; asked once per connection."""
+def _present(conn: Connection) -> set[str]:
+    """The models' tables this server database has and this user may write (a member
+    may not write the personal ones: quotas, templates); asked once per connection."""
     if "relasi_copy" not in conn.info:
-        present = set(
-            conn.execute(
-                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
-            ).scalars()
-        )
-        owner = conn.execute(
+        present = conn.execute(
             text(
-                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-                "AND table_name = 'accounts' AND column_name = 'owner'"
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND has_table_privilege(quote_ident(tablename), 'INSERT')"
             )
-        ).first()
-        conn.info["relasi_copy"] = (present & set(SYNCED), owner is not None)
-    cached: tuple[set[str], bool] = conn.info["relasi_copy"]
+        ).scalars()
+        conn.info["relasi_copy"] = set(present) & set(SYNCED)
+    cached: set[str] = conn.info["relasi_copy"]
     return cached
 
 
@@ -65,7 +64,7 @@ def refresh_rows(conn: Connection, touched: set[tuple[str, str]]) -> None:
     """Write the rows ``touched`` ((table, row id) pairs) from their newest fields."""
     if not touched:
         return
-    present, has_owner = _catalog(conn)
+    present = _present(conn)
     wanted = sorted(t for t in touched if t[0] in present)
     if not wanted:
         return
@@ -84,14 +83,13 @@ def refresh_rows(conn: Connection, touched: set[tuple[str, str]]) -> None:
         by_table[tbl].append((row_id, fields))
     for tbl in SYNCED:  # parents before children
         if tbl in by_table:
-            _write(conn, Base.metadata.tables[tbl], by_table[tbl])
-    if "accounts" in by_table and has_owner:
-        conn.execute(
-            text(
-                "UPDATE accounts SET owner = current_user WHERE id IN :ids AND owner IS NULL"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {"ids": [row_id for row_id, _ in by_table["accounts"]]},
-        )
+            try:
+                with conn.begin_nested():
+                    _write(conn, Base.metadata.tables[tbl], by_table[tbl])
+            except IntegrityError as exc:
+                # E.g. two laptops made a tag of the same name: the changes are kept in
+                # the log and reach every laptop; only this copy misses the row.
+                log.warning("sync: the server's copy of %s refused rows: %s", tbl, exc.orig)
 
 
 def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str | None]]]) -> None:

@@ -1,4 +1,5 @@
-"""The team server's sync tables, their row-level security, and the helper functions.
+"""The team server's sync tables, their row-level security, and the helper functions
+(the live definition; migration 0016 makes them on PostgreSQL).
 
 - ``sync_server_changes``: every change any laptop pushed, numbered by a server sequence
   (``seq``, bigserial); unique on ``(device_id, change_id)``, so a push retried after a
@@ -72,20 +73,12 @@ STATEMENTS = [
     "DROP POLICY IF EXISTS sync_fields_all ON sync_server_fields",
     f"CREATE POLICY sync_fields_all ON sync_server_fields USING ({VISIBLE}) "
     f"WITH CHECK ({WRITABLE})",
-    """DO $$ BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'relasi_member') THEN
-            GRANT SELECT, INSERT ON sync_server_changes TO relasi_member;
-            GRANT SELECT, INSERT, UPDATE ON sync_server_fields TO relasi_member;
-            GRANT USAGE ON SEQUENCE sync_server_changes_seq_seq TO relasi_member;
-            GRANT EXECUTE ON FUNCTION relasi_sync_head(text) TO relasi_member;
-            GRANT EXECUTE ON FUNCTION relasi_sync_account_free(text) TO relasi_member;
-        END IF;
-    END $$""",
 ]
 
 
 def install(conn: Connection) -> None:
-    """Create (or bring up to date) the sync tables on a server database; run by the
-    server's owner after the models' migrations and ``relasi_visible`` exist."""
+    """Create (or bring up to date) the sync tables on a server database. Migration 0016
+    does this on PostgreSQL (its frozen copy of :data:`STATEMENTS`); a test checks the
+    two agree."""
     for statement in STATEMENTS:
         conn.execute(text(statement))

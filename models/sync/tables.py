@@ -2,8 +2,8 @@
 
 Every table of the models' metadata is synced unless it is local by nature
 (:data:`LOCAL_ONLY`): drafts (a note being typed), import batches (this laptop's undo of
-an import), the search indexes (rebuilt from the rows by their own triggers), and the
-sync tables themselves. Columns the database derives from other rows
+an import), the search indexes (rebuilt from the rows by their own triggers), the sync
+tables themselves, and the shares (the server's to decide). Columns the database derives from other rows
 (:data:`DERIVED`) are not sent either: each laptop derives them again.
 
 A change is recorded by triggers in the same transaction as the write that makes it,
@@ -38,11 +38,15 @@ LOCAL_ONLY = frozenset(
         "sync_field_clocks",
         "sync_conflicts",
         "sync_state",
+        "account_shares",
     }
 )
 #: Columns kept by triggers from other rows (the client list's last contact and next
-#: follow-up): every laptop computes them itself.
-DERIVED = frozenset({("accounts", "last_contact_at"), ("accounts", "next_followup_at")})
+#: follow-up): every laptop computes them itself. And what the server decides alone: a
+#: client's owner (and, in ``account_shares``, whom it is shared with).
+DERIVED = frozenset(
+    {("accounts", "last_contact_at"), ("accounts", "next_followup_at"), ("accounts", "owner")}
+)
 #: The client a row belongs to (what the server's row-level security filters on), as an
 #: SQL expression of the trigger's row ``{r}``; tables not listed are personal (NULL).
 ACCOUNT_OF = {

@@ -11,10 +11,13 @@ transaction as the write.
   commit; ``ix_sync_changes_unstamped`` finds the ones still without one).
 - ``sync_field_clocks``: the stamp of the newest value of each field of each row.
 - ``sync_conflicts``: values that lost a merge, with both stamps, restorable.
-- On PostgreSQL (the team server) only the tables; the triggers are SQLite's.
+- On PostgreSQL (the team server) instead: ``sync_server_changes`` (every pushed change,
+  numbered by a bigserial, unique per device and change id), ``sync_server_fields``
+  (each field's newest value), their row-level security and two helper functions
+  (see models/sync/server_schema.py, the live definition).
 
 Revision ID: 0016
-Revises: 0011
+Revises: 0015
 Create Date: 2026-11-30 10:30:00
 """
 
@@ -24,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0016"
-down_revision: str | None = "0011"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -105,6 +108,22 @@ TRIGGERS = [
     "CREATE TRIGGER sync_deal_stage_changes_au AFTER UPDATE ON deal_stage_changes WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0 BEGIN\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'deal_id', json_quote(NEW.deal_id), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.deal_id IS NOT NEW.deal_id;\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'from_stage', json_quote(NEW.from_stage), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.from_stage IS NOT NEW.from_stage;\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'to_stage', json_quote(NEW.to_stage), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.to_stage IS NOT NEW.to_stage;\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'changed_at', json_quote(NEW.changed_at), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.changed_at IS NOT NEW.changed_at;\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'created_at', json_quote(NEW.created_at), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.created_at IS NOT NEW.created_at;\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'updated_at', json_quote(NEW.updated_at), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.updated_at IS NOT NEW.updated_at;\n    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), 'deal_stage_changes', NEW.id, 'deleted_at', json_quote(NEW.deleted_at), (SELECT account_id FROM deals WHERE id = NEW.deal_id) WHERE OLD.deleted_at IS NOT NEW.deleted_at;\nEND",
 ]
 
+SERVER = [
+    "CREATE TABLE IF NOT EXISTS sync_server_changes (\n        seq BIGSERIAL PRIMARY KEY,\n        device_id TEXT NOT NULL,\n        change_id TEXT NOT NULL,\n        tbl TEXT NOT NULL,\n        row_id TEXT NOT NULL,\n        field TEXT NOT NULL,\n        value TEXT,\n        account_id TEXT,\n        hlc TEXT NOT NULL,\n        pushed_by TEXT NOT NULL DEFAULT current_user,\n        pushed_at TIMESTAMPTZ NOT NULL DEFAULT now(),\n        UNIQUE (device_id, change_id)\n    )",
+    "CREATE INDEX IF NOT EXISTS ix_sync_server_changes_account ON sync_server_changes (account_id)",
+    "CREATE TABLE IF NOT EXISTS sync_server_fields (\n        tbl TEXT NOT NULL,\n        row_id TEXT NOT NULL,\n        field TEXT NOT NULL,\n        value TEXT,\n        hlc TEXT NOT NULL,\n        account_id TEXT,\n        pushed_by TEXT NOT NULL DEFAULT current_user,\n        PRIMARY KEY (tbl, row_id, field)\n    )",
+    "CREATE OR REPLACE FUNCTION relasi_sync_head(device text) RETURNS bigint\n        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS\n        $$ SELECT coalesce(max(seq), 0) FROM sync_server_changes WHERE device_id <> device $$",
+    "CREATE OR REPLACE FUNCTION relasi_sync_account_free(account text) RETURNS boolean\n        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS\n        $$ SELECT NOT EXISTS (SELECT 1 FROM sync_server_fields\n                              WHERE tbl = 'accounts' AND row_id = account) $$",
+    "ALTER TABLE sync_server_changes ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE sync_server_fields ENABLE ROW LEVEL SECURITY",
+    "DROP POLICY IF EXISTS sync_changes_read ON sync_server_changes",
+    "CREATE POLICY sync_changes_read ON sync_server_changes FOR SELECT USING (pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id))",
+    "DROP POLICY IF EXISTS sync_changes_push ON sync_server_changes",
+    "CREATE POLICY sync_changes_push ON sync_server_changes FOR INSERT WITH CHECK (pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) OR relasi_sync_account_free(account_id)))",
+    "DROP POLICY IF EXISTS sync_fields_all ON sync_server_fields",
+    "CREATE POLICY sync_fields_all ON sync_server_fields USING (pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id)) WITH CHECK (pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) OR relasi_sync_account_free(account_id)))",
+]
+
 TRIGGER_NAMES = [
     "sync_accounts_ai",
     "sync_accounts_au",
@@ -136,22 +155,25 @@ TRIGGER_NAMES = [
 
 
 def upgrade() -> None:
-    for statement in TABLES:
-        op.execute(
-            statement.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY")
-            if op.get_bind().dialect.name == "postgresql"
-            else statement
-        )
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name == "postgresql":  # the team server: its sync tables
+        for statement in SERVER:
+            op.execute(statement)
         return
+    for statement in TABLES:
+        op.execute(statement)
     op.execute("INSERT INTO sync_state (id, device_id) VALUES (1, lower(hex(randomblob(8))))")
     for statement in TRIGGERS:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        for name in TRIGGER_NAMES:
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS relasi_sync_head(text)")
+        op.execute("DROP FUNCTION IF EXISTS relasi_sync_account_free(text)")
+        op.execute("DROP TABLE sync_server_fields")
+        op.execute("DROP TABLE sync_server_changes")
+        return
+    for name in TRIGGER_NAMES:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table in ("sync_conflicts", "sync_field_clocks", "sync_changes", "sync_state"):
         op.execute(f"DROP TABLE {table}")
