@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Connection, Table, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -52,7 +52,7 @@ def _present(conn: Connection) -> set[str]:
         present = conn.execute(
             text(
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                "AND has_table_privilege(quote_ident(tablename), 'INSERT')"
+                "AND has_table_privilege(format('%I.%I', schemaname, tablename), 'INSERT')"
             )
         ).scalars()
         conn.info["relasi_copy"] = set(present) & set(SYNCED)
@@ -115,10 +115,17 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
         values.append(row)
     if not values:
         return
-    stmt = postgresql.insert(table).values(values)
-    columns = {c for row in values for c in row} - {"id"}
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["id"], set_={c: stmt.excluded[c] for c in sorted(columns)}
+    # A plain INSERT of the new rows and UPDATEs of the others (INSERT ... ON CONFLICT
+    # would need the new rows to pass the read policy before they exist).
+    ids = [row["id"] for row in values]
+    have = set(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+    new = [row for row in values if row["id"] not in have]
+    old = [row for row in values if row["id"] in have]
+    if new:
+        conn.execute(table.insert(), new)
+    for row in old:
+        conn.execute(
+            table.update()
+            .where(table.c.id == row["id"])
+            .values({k: v for k, v in row.items() if k != "id"})
         )
-    )

@@ -64,6 +64,10 @@ STATEMENTS = [
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
         $$ SELECT NOT EXISTS (SELECT 1 FROM sync_server_fields
                               WHERE tbl = 'accounts' AND row_id = account) $$""",
+]
+#: Row-level security of the sync tables, added by ``init_server`` after the server's
+#: ``relasi_visible`` exists (models.server.schema.security_statements).
+POLICIES = [
     "ALTER TABLE sync_server_changes ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE sync_server_fields ENABLE ROW LEVEL SECURITY",
     "DROP POLICY IF EXISTS sync_changes_read ON sync_server_changes",
@@ -80,5 +84,5 @@ def install(conn: Connection) -> None:
     """Create (or bring up to date) the sync tables on a server database. Migration 0016
     does this on PostgreSQL (its frozen copy of :data:`STATEMENTS`); a test checks the
     two agree."""
-    for statement in STATEMENTS:
+    for statement in [*STATEMENTS, *POLICIES]:
         conn.execute(text(statement))

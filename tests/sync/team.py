@@ -9,15 +9,16 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
 from models.clock import FixedClock
-from models.store import Store, open_store
 from models.server.schema import init_server
+from models.store import Store, open_store
 from models.sync import outbox
 from models.vault import keys
 from tests.pg_server import PgServer
+
 
 def prepare_server(pg: PgServer, database: str) -> Engine:
     """The server database as ``python main.py server init`` makes it."""

@@ -15,6 +15,7 @@ nothing Budi may not see reached his laptop.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
@@ -97,10 +98,8 @@ def _sync(w: World, lap: Laptop, chance: float) -> None:
         if w.rng.random() < chance:
             raise Cut(step)
 
-    try:
+    with contextlib.suppress(Cut):
         client.run(lap.store, lap.engine, fault)
-    except Cut:
-        pass
 
 
 def _live(lap: Laptop, table: str, ids: list[str]) -> list[str]:
@@ -122,7 +121,8 @@ def _step(w: World, step: int) -> None:
     rng = w.rng
     lap = rng.choice(w.laptops)
     visible = [a for a in w.accounts if w.may_see(lap.user, a)]
-    action = rng.choices(["edit", "note", "delete", "back", "sync", "offline"], [5, 3, 1, 1, 4, 1])[0]
+    actions = ["edit", "note", "delete", "back", "sync", "offline"]
+    action = rng.choices(actions, [5, 3, 1, 1, 4, 1])[0]
     try:
         if action == "edit" and (live := _live(lap, "accounts", visible)):
             account = rng.choice(live)
@@ -205,7 +205,7 @@ def run_schedule(team: Team, seed: int, tmp: Path) -> None:
         laptops.append(
             Laptop(name, user, store, clock, team.engine_for(user, f"{user}-secret"), skew)
         )
-    a1, a2, b1 = laptops
+    a1, _, b1 = laptops
     with a1.store.write() as uow:
         shared = services.create_account(uow, name="Shared Co", industry="start")
         private = services.create_account(uow, name="Ana Only", industry="start")

@@ -114,14 +114,6 @@ SERVER = [
     "CREATE TABLE IF NOT EXISTS sync_server_fields (\n        tbl TEXT NOT NULL,\n        row_id TEXT NOT NULL,\n        field TEXT NOT NULL,\n        value TEXT,\n        hlc TEXT NOT NULL,\n        account_id TEXT,\n        pushed_by TEXT NOT NULL DEFAULT current_user,\n        PRIMARY KEY (tbl, row_id, field)\n    )",
     "CREATE OR REPLACE FUNCTION relasi_sync_head(device text) RETURNS bigint\n        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS\n        $$ SELECT coalesce(max(seq), 0) FROM sync_server_changes WHERE device_id <> device $$",
     "CREATE OR REPLACE FUNCTION relasi_sync_account_free(account text) RETURNS boolean\n        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS\n        $$ SELECT NOT EXISTS (SELECT 1 FROM sync_server_fields\n                              WHERE tbl = 'accounts' AND row_id = account) $$",
-    "ALTER TABLE sync_server_changes ENABLE ROW LEVEL SECURITY",
-    "ALTER TABLE sync_server_fields ENABLE ROW LEVEL SECURITY",
-    "DROP POLICY IF EXISTS sync_changes_read ON sync_server_changes",
-    "CREATE POLICY sync_changes_read ON sync_server_changes FOR SELECT USING (pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id))",
-    "DROP POLICY IF EXISTS sync_changes_push ON sync_server_changes",
-    "CREATE POLICY sync_changes_push ON sync_server_changes FOR INSERT WITH CHECK (pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) OR relasi_sync_account_free(account_id)))",
-    "DROP POLICY IF EXISTS sync_fields_all ON sync_server_fields",
-    "CREATE POLICY sync_fields_all ON sync_server_fields USING (pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id)) WITH CHECK (pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) OR relasi_sync_account_free(account_id)))",
 ]
 
 TRIGGER_NAMES = [
