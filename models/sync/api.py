@@ -12,7 +12,7 @@ from models.errors import ServerAuthError, ValidationError
 from models.server.connect import engine_for, parse_url
 from models.server.schema import check_schema
 from models.store import Store
-from models.sync import SyncError, SyncReport, SyncStatus, client, credentials
+from models.sync import SyncError, SyncReport, SyncStatus, client, credentials, outbox
 from models.sync.server_ops import NeedsPull
 
 
@@ -37,6 +37,7 @@ def save_settings(store: Store, url: str, user: str, require_tls: bool) -> None:
     if password is not None:
         raise ValidationError("url", "the server address must not carry a password")
     with store.write() as uow:
+        outbox.start_recording(uow.session)
         uow.session.execute(
             text(
                 "UPDATE sync_state SET server_url = :u, user_name = :n, require_tls = :t "
@@ -75,6 +76,8 @@ def run_sync(
     engine = engine_for(clean.render_as_string(hide_password=False), password, require_tls=tls)
     try:
         check_schema(engine)
+        with store.write() as uow:
+            outbox.start_recording(uow.session)
         counts = client.run(store, engine)
     except NeedsPull as exc:
         raise SyncError(str(exc)) from None

@@ -99,10 +99,11 @@ def push(store: Store, engine: Engine, counts: Counts, fault: Fault = _nothing) 
             server_ops.push(conn, device, pulled, changes)
             fault("push")
         fault("push-ack")
-        with store.write() as uow:
+        with store.write() as uow:  # acknowledged: the log keeps only what is pending
             uow.session.execute(
                 text("UPDATE sync_state SET pushed_upto = :u WHERE id = 1"), {"u": upto}
             )
+            uow.session.execute(text("DELETE FROM sync_changes WHERE seq <= :u"), {"u": upto})
         counts.pushed += len(changes)
         counts.bytes_up += sum(c.size() for c in changes)
 
