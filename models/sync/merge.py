@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.entities import KINDS, new_id
@@ -127,10 +128,18 @@ class _Merge:
         if synced is None:  # a table this version does not know (a newer app's)
             self.skipped += 1
             return
-        if synced.is_link:
-            self._link(c)
-        else:
-            self._row(c)
+        try:
+            with self.session.begin_nested():  # a refused row must not stop the sync
+                if synced.is_link:
+                    self._link(c)
+                else:
+                    self._row(c)
+        except IntegrityError as exc:
+            # E.g. a tag named like one made here meanwhile (tag names are unique): the
+            # row stays out of this laptop and the log says so; the rest goes on.
+            log.warning("sync: a pulled %s row was refused: %s", c.tbl, exc.orig)
+            self.skipped += 1
+            return
         self.touched(c.tbl, c.row_id, c.account_id)
 
     def _link(self, c: Change) -> None:
