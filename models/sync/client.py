@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
+import models.sync.server_ops as server_ops
 from models.store import Store
-from models.sync import server_ops
 from models.sync.merge import merge
 from models.sync.wire import Change
 

@@ -23,9 +23,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+import models.sync.outbox as outbox
 from models.entities import KINDS, new_id
 from models.store import UnitOfWork
-from models.sync import outbox
 from models.sync.hlc import Stamp
 from models.sync.tables import SYNCED
 from models.sync.wire import Change
