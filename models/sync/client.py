@@ -92,8 +92,6 @@ def push(store: Store, engine: Engine, counts: Counts, fault: Fault = _nothing) 
         device, pushed, pulled = _state(store)
         changes, upto = _outbox(store, pushed)
         if not changes:
-            with engine.begin() as conn:  # still refuse to call a stale laptop quiet
-                server_ops.push(conn, device, pulled, [])
             return
         with engine.begin() as conn:
             server_ops.push(conn, device, pulled, changes)
