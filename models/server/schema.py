@@ -49,10 +49,6 @@ ACCOUNT_SCOPED: dict[str, str] = {
     "deal_stage_changes": (
         "(SELECT d.account_id FROM deals d WHERE d.id = deal_stage_changes.deal_id)"
     ),
-    # Team sync's server tables (migration 0016; models/sync/server_schema.py adds the
-    # policies for personal rows and for a client a laptop pushes for the first time).
-    "sync_server_changes": "account_id",
-    "sync_server_fields": "account_id",
 }
 
 #: Tables every member reads and writes, with no row-level filter.
@@ -175,7 +171,10 @@ def security_statements(schema: str) -> list[str]:
         out += _policies(table, expr)
     out += [f"GRANT SELECT, INSERT, UPDATE ON {table} TO {MEMBER_ROLE}" for table in TEAM_TABLES]
     out.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {quoted} TO {MEMBER_ROLE}")
-    out += sync_policies  # team sync's own rules for its tables (models/sync/server_schema.py)
+    # Team sync's tables (migration 0016) have rules of their own, by client like the
+    # tables above plus personal rows and a client pushed for the first time
+    # (models/sync/server_schema.py).
+    out += sync_policies
     return out
 
 

@@ -28,8 +28,6 @@ WRITABLE = (
     "pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) "
     "OR relasi_sync_account_free(account_id))"
 )
-#: The server's sync tables, for the row-level-security registry (table -> client id).
-SCOPED = {"sync_server_changes": "account_id", "sync_server_fields": "account_id"}
 
 STATEMENTS = [
     """CREATE TABLE IF NOT EXISTS sync_server_changes (
@@ -65,8 +63,10 @@ STATEMENTS = [
         $$ SELECT NOT EXISTS (SELECT 1 FROM sync_server_fields
                               WHERE tbl = 'accounts' AND row_id = account) $$""",
 ]
-#: Row-level security of the sync tables, added by ``init_server`` after the server's
-#: ``relasi_visible`` exists (models.server.schema.security_statements).
+#: Row-level security of the sync tables and the members' rights on them, added by
+#: ``init_server`` once the server's ``relasi_visible`` and roles exist
+#: (models.server.schema.security_statements). Not in its ``ACCOUNT_SCOPED`` registry:
+#: a personal row (no client) is its pusher's, and a laptop may push a new client.
 POLICIES = [
     "ALTER TABLE sync_server_changes ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE sync_server_fields ENABLE ROW LEVEL SECURITY",
@@ -77,6 +77,8 @@ POLICIES = [
     "DROP POLICY IF EXISTS sync_fields_all ON sync_server_fields",
     f"CREATE POLICY sync_fields_all ON sync_server_fields USING ({VISIBLE}) "
     f"WITH CHECK ({WRITABLE})",
+    "GRANT SELECT, INSERT ON sync_server_changes TO relasi_member",
+    "GRANT SELECT, INSERT, UPDATE ON sync_server_fields TO relasi_member",
 ]
 
 
