@@ -25,6 +25,7 @@ from models.cli import (
     safety,
     search,
     server,
+    sync,
     transfer,
     unlock,
 )
@@ -72,6 +73,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "gift-rate": gifts.cmd_gift_rate,
     "competitors": competitors.cmd_competitors,
     "server": server.cmd_server,
+    "sync": sync.cmd_sync,
 }
 
 
@@ -87,6 +89,7 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     gifts.add_parsers(sub)
     competitors.add_parsers(sub)
     server.add_parsers(sub)
+    sync.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from models.errors import SchemaMismatchError, ServerError
 from models.migrations import HEAD, REVISIONS
 from models.server.connect import address_of, engine_for, parse_url
+from models.sync.server_schema import POLICIES as sync_policies
 
 MEMBER_ROLE = "relasi_member"
 LEAD_ROLE = "relasi_lead"
@@ -170,6 +171,10 @@ def security_statements(schema: str) -> list[str]:
         out += _policies(table, expr)
     out += [f"GRANT SELECT, INSERT, UPDATE ON {table} TO {MEMBER_ROLE}" for table in TEAM_TABLES]
     out.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {quoted} TO {MEMBER_ROLE}")
+    # Team sync's tables (migration 0016) have rules of their own, by client like the
+    # tables above plus personal rows and a client pushed for the first time
+    # (models/sync/server_schema.py).
+    out += sync_policies
     return out
 
 
