@@ -173,5 +173,15 @@ class Settings:
     def recovery_offered(self, value: bool) -> None:
         self.q.setValue("security/recovery_offered", value)
 
+    # -- team sync (server, user and TLS live in the database: models.sync.configure) ----
+    @property
+    def sync_interval_minutes(self) -> int:
+        """Minutes between background syncs (1-240, default 5)."""
+        return min(240, max(1, self._int("sync/interval_minutes", 5)))
+
+    @sync_interval_minutes.setter
+    def sync_interval_minutes(self, value: int) -> None:
+        self.q.setValue("sync/interval_minutes", min(240, max(1, int(value))))
+
     def sync(self) -> None:
         self.q.sync()

@@ -43,6 +43,8 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionPipeline": ("deal", "Ctrl+Shift+P"),
     "actionExportReview": (None, None),
     "actionExportBrief": (None, None),
+    "actionSyncNow": ("refresh", "F9"),
+    "actionConflictLog": (None, "Ctrl+Shift+L"),
 }
 
 
@@ -147,7 +149,14 @@ class WindowActions(QObject):
                 "actionAllFollowUps",
                 "actionRefresh",
             ],
-            "tools": ["actionCheck", None, "actionLock"],
+            "tools": [
+                "actionSyncNow",
+                "actionConflictLog",
+                None,
+                "actionCheck",
+                None,
+                "actionLock",
+            ],
             "help": ["actionGuide", "actionShortcuts", None, "actionAbout"],
         }
         for key, names in layout.items():
@@ -226,6 +235,8 @@ class WindowActions(QObject):
             "actionPipeline": self.tr("&Pipeline"),
             "actionExportReview": self.tr("Export account &review…"),
             "actionExportBrief": self.tr("Export meeting &brief…"),
+            "actionSyncNow": self.tr("S&ync now"),
+            "actionConflictLog": self.tr("Co&nflict log…"),
         }
         for name, text in texts.items():
             action = self.by_name[name]
