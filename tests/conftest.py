@@ -1,6 +1,7 @@
 """Fixtures that own all state: an in-memory keyring, a settable clock, a fresh
 encrypted database per test (copied from a template), and a private Secret
-Service (D-Bus + gnome-keyring) for the tests marked ``secret_service``.
+Service (D-Bus + gnome-keyring) for the tests marked ``secret_service``, and a
+throwaway PostgreSQL cluster (``pg_server``, ``pg_tls_server``) for the team-server tests.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from models.clock import FixedClock
 from models.store import Store, open_store
 from models.vault import keys, unlock
 from tests.keyrings import MemoryKeyring
+from tests.pg_server import PgServer, PgUnavailable
 
 #: Tuesday 24 November 2026, 09:30 in Jakarta (UTC+7).
 NOW = datetime(2026, 11, 24, 2, 30, tzinfo=UTC)
@@ -133,3 +135,32 @@ def secret_service(
     backend.get_password("Relasi", "probe")  # fails here, not mid-test, if unusable
     keyring.set_keyring(backend)
     return backend
+
+
+def _start_pg(tls: bool) -> PgServer:
+    try:
+        return PgServer.start(tls=tls)
+    except PgUnavailable as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL cluster without TLS (tests/pg_server.py), for the session."""
+    server = _start_pg(tls=False)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_tls_server() -> Iterator[PgServer]:
+    """A throwaway PostgreSQL cluster that offers TLS (self-signed), for the session."""
+    server = _start_pg(tls=True)
+    try:
+        yield server
+    finally:
+        server.stop()
