@@ -132,6 +132,16 @@ account_tags = Table(
     Index("ix_account_tags_tag_id", "tag_id"),
 )
 
+#: The team server's users (role names) a client is shared with besides its owner
+#: (migration 0015; row-level security on the server reads it, models/server/schema.py).
+account_shares = Table(
+    "account_shares",
+    Base.metadata,
+    Column("account_id", ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_name", String(63), primary_key=True),
+    Index("ix_account_shares_user_name", "user_name", "account_id"),
+)
+
 interaction_contacts = Table(
     "interaction_contacts",
     Base.metadata,
@@ -165,12 +175,16 @@ class Account(Timestamped, Base):
     # so the client list never aggregates a million rows per keystroke.
     last_contact_at: Mapped[datetime | None] = mapped_column(default=None)
     next_followup_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The team server's role name of the owner (migration 0015); None on a laptop that
+    # never synced means "mine".
+    owner: Mapped[str | None] = mapped_column(String(63), default=None)
 
     tags: Mapped[list[Tag]] = relationship(secondary=account_tags, lazy="selectin")
 
     __table_args__ = (
         # One index per sort order of the client list (migration 0003).
         Index("ix_accounts_name", "name", "id"),
+        Index("ix_accounts_owner", "owner"),
         Index("ix_accounts_tier", "tier", "name", "id"),
         Index("ix_accounts_status", "status", "name", "id"),
         Index("ix_accounts_last_contact", text("coalesce(last_contact_at, '')"), "name", "id"),

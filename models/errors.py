@@ -147,3 +147,39 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return str(exc) or type(exc).__name__
+
+
+class ServerError(RelasiError):
+    """The team server (PostgreSQL) could not be used; the laptop's own data is untouched."""
+
+    code = "server"
+
+
+class ServerAuthError(ServerError):
+    """The team server refused the user name or password (never part of the message)."""
+
+    code = "server-auth"
+
+
+class ServerUnreachableError(ServerError):
+    """The team server did not answer (offline, wrong address, firewall, timeout)."""
+
+    code = "server-unreachable"
+
+
+class ServerTlsError(ServerError):
+    """TLS was required and the team server does not offer it (or the handshake failed)."""
+
+    code = "server-tls"
+
+
+class SchemaMismatchError(ServerError):
+    """The team server's schema version differs from this Relasi's (one clear message:
+    which version each has and what to do)."""
+
+    code = "schema-mismatch"
+
+    def __init__(self, message: str, *, server: str | None, app: str) -> None:
+        super().__init__(message)
+        self.server_version = server
+        self.app_version = app

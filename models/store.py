@@ -38,6 +38,7 @@ from models.errors import (
     unreadable,
 )
 from models.migrations import HEAD, REVISIONS
+from models.sync.outbox import stamp as stamp_changes
 from models.vault import keys, unlock, writer_lock
 from models.vault.backup_names import _backup_files
 from models.vault.quiet import quiet_sqlcipher
@@ -321,7 +322,8 @@ class Store:
         self._gate.pass_through()
         changes = Changes()
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
-            yield UnitOfWork(session=session, now=self.clock.now(), changes=changes)
+            yield (uow := UnitOfWork(session=session, now=self.clock.now(), changes=changes))
+            stamp_changes(session, uow.now)  # the team-sync change log (models.sync.outbox)
         if changes:
             self._notify(changes)
 

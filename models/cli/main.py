@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli import kpis, note, safety, search, transfer, unlock
+from models.cli import kpis, note, safety, search, server, sync, transfer, unlock
 from models.errors import RelasiError, StoreError, ValidationError, is_disk_full
 
 EXIT_ERROR = 2
@@ -53,6 +53,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": search.cmd_search,
     "note": note.cmd_note,
     "kpis": kpis.cmd_kpis,
+    "server": server.cmd_server,
+    "sync": sync.cmd_sync,
 }
 
 
@@ -64,6 +66,8 @@ def add_subcommands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     search.add_parsers(sub)
     note.add_parsers(sub)
     kpis.add_parsers(sub)
+    server.add_parsers(sub)
+    sync.add_parsers(sub)
 
 
 def read_passphrase_fd(fd: int) -> str:

@@ -17,5 +17,7 @@ REVISIONS: tuple[str, ...] = (
     "0009",
     "0010",
     "0011",
+    "0015",
+    "0016",
 )
 HEAD = REVISIONS[-1]

@@ -83,6 +83,7 @@ def dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
                 for c in cols
                 if c not in {"amount_minor", "amount_currency", "linkedin_url"} or table == "deals"
             ]
+            cols = [c for c in cols if c != "owner"]  # 0015
             if table in {"deals", "follow_ups"}:
                 # 0006, 0007, 0011
                 cols = [c for c in cols if c not in {"notes", "contact_id", "lost_to"}]

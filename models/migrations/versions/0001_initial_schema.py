@@ -121,7 +121,17 @@ TRIGGERS = (
 )
 
 
+def _on_sqlite() -> bool:
+    """Full-text search (FTS5 tables) and the SQLite triggers exist only in the laptop's
+    database; the team server (PostgreSQL) gets the tables and indexes without them."""
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def upgrade() -> None:
+    if not _on_sqlite():
+        # accounts.name is declared COLLATE "NOCASE" (SQLite's built-in); on the server a
+        # collation of that name sorts like "C" (the server never sorts for display).
+        op.execute('CREATE COLLATION IF NOT EXISTS "NOCASE" FROM "C"')
     op.create_table(
         "accounts",
         sa.Column("name", sa.String(length=200, collation="NOCASE"), nullable=False),
@@ -341,15 +351,17 @@ def upgrade() -> None:
     with op.batch_alter_table("interaction_contacts", schema=None) as batch_op:
         batch_op.create_index("ix_interaction_contacts_contact_id", ["contact_id"], unique=False)
 
-    for statement in SEARCH_AND_TRIGGERS:
-        op.execute(statement)
+    if _on_sqlite():
+        for statement in SEARCH_AND_TRIGGERS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    for name in TRIGGERS:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS search_fts")
-    op.execute("DROP TABLE IF EXISTS search_docs")
+    if _on_sqlite():
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS search_fts")
+        op.execute("DROP TABLE IF EXISTS search_docs")
     with op.batch_alter_table("interaction_contacts", schema=None) as batch_op:
         batch_op.drop_index("ix_interaction_contacts_contact_id")
 
@@ -386,3 +398,5 @@ def downgrade() -> None:
         batch_op.drop_index("ix_accounts_deleted_at")
 
     op.drop_table("accounts")
+    if not _on_sqlite():
+        op.execute('DROP COLLATION IF EXISTS "NOCASE"')

@@ -36,6 +36,12 @@ def _refresh(acc: str) -> str:
     return _REFRESH.format(doc=_DOC.format(acc=acc), acc=acc)
 
 
+def _on_sqlite() -> bool:
+    """Full-text search (FTS5 tables) and the SQLite triggers exist only in the laptop's
+    database; the team server (PostgreSQL) gets the tables and indexes without them."""
+    return op.get_bind().dialect.name == "sqlite"
+
+
 STATEMENTS = [
     """CREATE TABLE client_docs (
         docid INTEGER PRIMARY KEY,
@@ -108,8 +114,17 @@ TRIGGERS = [
 ]
 
 
+# What the team server (PostgreSQL) gets: the list's indexes without the search table,
+# its triggers, and the last-contact index (its coalesce with '' is SQLite's loose typing).
+SERVER_STATEMENTS = [
+    s
+    for s in STATEMENTS
+    if s.startswith(("DROP INDEX", "CREATE INDEX")) and "last_contact" not in s
+]
+
+
 def upgrade() -> None:
-    for statement in STATEMENTS:
+    for statement in STATEMENTS if _on_sqlite() else SERVER_STATEMENTS:
         op.execute(statement)
 
 
@@ -117,6 +132,8 @@ def downgrade() -> None:
     for index in ("tier", "status", "last_contact", "next_followup"):
         op.execute(f"DROP INDEX IF EXISTS ix_accounts_{index}")
     op.execute("CREATE INDEX IF NOT EXISTS ix_accounts_deleted_at ON accounts(deleted_at)")
+    if not _on_sqlite():
+        return
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE IF EXISTS client_fts")

@@ -38,13 +38,19 @@ _DOWNGRADE = [
 ]
 
 
+def _on_sqlite() -> bool:
+    """Full-text search (FTS5 tables) and the SQLite triggers exist only in the laptop's
+    database; the team server (PostgreSQL) gets the tables and indexes without them."""
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def upgrade() -> None:
     op.execute("CREATE TABLE index_deferral (token TEXT PRIMARY KEY)")
-    for statement in _UPGRADE:
+    for statement in _UPGRADE if _on_sqlite() else []:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in _DOWNGRADE:
+    for statement in _DOWNGRADE if _on_sqlite() else []:
         op.execute(statement)
     op.execute("DROP TABLE IF EXISTS index_deferral")

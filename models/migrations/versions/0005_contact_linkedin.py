@@ -23,6 +23,12 @@ _BODY_NEW = "NEW.title || ' ' || NEW.emails || ' ' || NEW.linkedin_url || ' ' ||
 _BODY_OLD = "NEW.title || ' ' || NEW.emails || ' ' || NEW.notes"
 
 
+def _on_sqlite() -> bool:
+    """Full-text search (FTS5 tables) and the SQLite triggers exist only in the laptop's
+    database; the team server (PostgreSQL) gets the tables and indexes without them."""
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def _triggers(body: str, watched: str) -> list[str]:
     return [
         "DROP TRIGGER IF EXISTS contacts_fts_ai",
@@ -49,11 +55,14 @@ def upgrade() -> None:
         "contacts",
         sa.Column("linkedin_url", sa.String(length=300), nullable=False, server_default=""),
     )
+    if not _on_sqlite():
+        return
     for statement in _triggers(_BODY_NEW, "name, title, emails, linkedin_url, notes, account_id"):
         op.execute(statement)
 
 
 def downgrade() -> None:
     for statement in _triggers(_BODY_OLD, "name, title, emails, notes, account_id"):
-        op.execute(statement)
+        if _on_sqlite():
+            op.execute(statement)
     op.drop_column("contacts", "linkedin_url")

@@ -86,7 +86,15 @@ def _indexed(table: str, kind: str) -> list[str]:
 _TABLES = (("deals", "deal"), ("follow_ups", "followup"))
 
 
+def _on_sqlite() -> bool:
+    """Full-text search (FTS5 tables) and the SQLite triggers exist only in the laptop's
+    database; the team server (PostgreSQL) gets the tables and indexes without them."""
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def upgrade() -> None:
+    if not _on_sqlite():
+        return
     watched = "name, title, emails, phones, linkedin_url, notes, account_id"
     for statement in _contact_triggers(_BODY_NEW, watched):
         op.execute(statement)
@@ -97,6 +105,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if not _on_sqlite():
+        return
     for table, kind in _TABLES:
         for suffix in ("ai", "au", "ad"):
             op.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")

@@ -78,9 +78,15 @@ _DOWN = (
 )
 
 
+def _on_sqlite() -> bool:
+    """DATETIME is SQLite's name; the team server (PostgreSQL) calls it TIMESTAMP
+    (without time zone, as SQLAlchemy's DateTime makes it there)."""
+    return op.get_bind().dialect.name == "sqlite"
+
+
 def upgrade() -> None:
     for statement in _UP:
-        op.execute(statement)
+        op.execute(statement if _on_sqlite() else statement.replace("DATETIME", "TIMESTAMP"))
 
 
 def downgrade() -> None:

@@ -1,0 +1,236 @@
+"""Push and pull against a real PostgreSQL server (the ``pg_server`` fixture)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import ProgrammingError
+
+from models import services
+from models.clock import FixedClock
+from models.store import Store
+from models.sync import client
+from tests.pg_server import PgServer
+from tests.sync.team import Team, new_team
+
+
+@pytest.fixture
+def team(
+    pg_server: PgServer, template_db: tuple[Path, bytes], tmp_path: Path, clock: FixedClock
+) -> Iterator[Team]:
+    t = new_team(pg_server, template_db, tmp_path, clock)
+    yield t
+    t.close()
+
+
+def _names(store: Store) -> list[str]:
+    with store.read() as s:
+        return list(s.execute(text("SELECT name FROM accounts ORDER BY name")).scalars())
+
+
+def test_a_client_made_on_one_laptop_reaches_the_other(team: Team) -> None:
+    a, b = team.laptop("a"), team.laptop("b")
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        acme = services.create_account(uow, name="Acme")
+        services.create_contact(uow, account_id=acme, name="Budi")
+    counts = client.run(a, ana)
+    assert counts.pushed >= 2
+    got = client.run(b, ana)
+    assert got.pulled == counts.pushed
+    assert _names(b) == ["Acme"]
+    with team.admin.connect() as conn:
+        assert conn.execute(text("SELECT name, owner FROM accounts")).all() == [("Acme", "ana")]
+
+
+def _row(store: Store, table: str, id_: str) -> dict[str, object]:
+    with store.read() as s:
+        got = s.execute(text(f"SELECT * FROM {table} WHERE id = :id"), {"id": id_}).mappings()
+        return dict(got.one())
+
+
+def _conflicts(store: Store) -> list[tuple[object, ...]]:
+    with store.read() as s:
+        return list(
+            s.execute(
+                text("SELECT field, reason, kept_value, lost_value FROM sync_conflicts ORDER BY 1")
+            ).all()
+        )
+
+
+def _two(team: Team) -> tuple[Store, Store, str]:
+    """Two laptops of one user that both hold client Acme."""
+    a, b = team.laptop("a"), team.laptop("b")
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        acme = services.create_account(uow, name="Acme", industry="Oil")
+    client.run(a, ana)
+    client.run(b, ana)
+    return a, b, acme
+
+
+def test_edits_of_different_fields_both_stay(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.update_account(uow, acme, industry="Mining")
+    team.clock.advance(timedelta(minutes=1))
+    with b.write() as uow:
+        services.update_account(uow, acme, phone="+62215550101")
+    for laptop in (a, b, a):
+        client.run(laptop, ana)
+    for laptop in (a, b):
+        row = _row(laptop, "accounts", acme)
+        assert (row["industry"], row["phone"]) == ("Mining", "+62215550101")
+        assert _conflicts(laptop) == []
+
+
+def test_the_same_field_the_later_clock_wins_everywhere_and_the_loser_is_logged(
+    team: Team,
+) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with b.write() as uow:
+        services.update_account(uow, acme, industry="Banking")  # earlier
+    team.clock.advance(timedelta(minutes=1))
+    with a.write() as uow:
+        services.update_account(uow, acme, industry="Mining")  # later
+    client.run(b, ana)  # b pushes its (earlier) edit first
+    client.run(a, ana)  # a pulls it: a's own later edit wins, b's value is logged
+    client.run(b, ana)
+    for laptop in (a, b):
+        assert _row(laptop, "accounts", acme)["industry"] == "Mining"
+    assert _conflicts(a) == [("industry", "field", '"Mining"', '"Banking"')]
+    with team.admin.connect() as conn:
+        assert conn.execute(text("SELECT industry FROM accounts")).scalar_one() == "Mining"
+
+
+def test_two_notes_written_offline_stay_two(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.add_interaction(uow, acme, subject="from a")
+    with b.write() as uow:
+        services.add_interaction(uow, acme, subject="from b")
+    for laptop in (a, b, a):
+        client.run(laptop, ana)
+    for laptop in (a, b):
+        with laptop.read() as s:
+            subjects = s.execute(text("SELECT subject FROM interactions ORDER BY 1")).scalars()
+            assert list(subjects) == ["from a", "from b"]
+
+
+def test_a_delete_against_an_edit_keeps_the_edit_and_says_so(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.soft_delete(uow, "account", acme)
+    team.clock.advance(timedelta(minutes=1))
+    with b.write() as uow:
+        services.update_account(uow, acme, notes="budget approved")
+    client.run(a, ana)  # the delete reaches the server first
+    client.run(b, ana)  # b has an edit waiting: the row comes back
+    client.run(a, ana)
+    for laptop in (a, b):
+        row = _row(laptop, "accounts", acme)
+        assert row["deleted_at"] is None and row["notes"] == "budget approved"
+    assert [c[:2] for c in _conflicts(b)] == [("deleted_at", "deleted")]
+
+
+def test_a_tombstone_travels_as_a_soft_delete(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.soft_delete(uow, "account", acme)
+    client.run(a, ana)
+    client.run(b, ana)
+    assert _row(b, "accounts", acme)["deleted_at"] is not None  # in Trash, not gone
+    with b.write() as uow:
+        services.put_back(uow, "account", acme)
+    client.run(b, ana)
+    client.run(a, ana)
+    assert _row(a, "accounts", acme)["deleted_at"] is None
+
+
+def test_a_retried_push_changes_nothing_twice(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.add_interaction(uow, acme, subject="once")
+
+    def cut(step: str) -> None:
+        if step == "push-ack":
+            raise ConnectionError("the line dropped after the server's commit")
+
+    with pytest.raises(ConnectionError):
+        client.run(a, ana, cut)
+    with team.admin.connect() as conn:
+        before = conn.execute(text("SELECT count(*) FROM sync_server_changes")).scalar_one()
+    again = client.run(a, ana)
+    assert again.pushed > 0  # sent again: the laptop never heard the server's answer
+    with team.admin.connect() as conn:
+        after = conn.execute(text("SELECT count(*) FROM sync_server_changes")).scalar_one()
+        notes = conn.execute(text("SELECT count(*) FROM interactions")).scalar_one()
+    assert after == before and notes == 1
+    client.run(b, ana)
+    with b.read() as s:
+        assert s.execute(text("SELECT count(*) FROM interactions")).scalar_one() == 1
+
+
+def test_a_pull_cut_before_the_merge_is_read_again(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.update_account(uow, acme, industry="Retail")
+    client.run(a, ana)
+
+    def cut(step: str) -> None:
+        if step == "pull":
+            raise ConnectionError("cut")
+
+    with pytest.raises(ConnectionError):
+        client.run(b, ana, cut)
+    assert _row(b, "accounts", acme)["industry"] == "Oil"
+    client.run(b, ana)
+    assert _row(b, "accounts", acme)["industry"] == "Retail"
+
+
+def test_a_laptop_never_receives_clients_its_user_may_not_see(team: Team) -> None:
+    a, b = team.laptop("a"), team.laptop("b")
+    ana, budi = team.engine_for("ana", "ana-secret"), team.engine_for("budi", "budi-secret")
+    with a.write() as uow:
+        secret = services.create_account(uow, name="Secret Co")
+        shared = services.create_account(uow, name="Shared Co")
+        services.add_interaction(uow, secret, subject="private")
+    client.run(a, ana)
+    with team.admin.begin() as conn:
+        conn.execute(text("INSERT INTO account_shares VALUES (:a, 'budi')"), {"a": shared})
+    client.run(b, budi)
+    assert _names(b) == ["Shared Co"]
+    with b.read() as s:
+        assert s.execute(text("SELECT count(*) FROM interactions")).scalar_one() == 0
+        assert s.execute(text("SELECT count(*) FROM sync_changes")).scalar_one() == 0
+
+
+def test_pushing_to_a_client_of_someone_else_is_refused_by_the_server(team: Team) -> None:
+    a, b = team.laptop("a"), team.laptop("b")
+    ana, budi = team.engine_for("ana", "ana-secret"), team.engine_for("budi", "budi-secret")
+    with a.write() as uow:
+        acme = services.create_account(uow, name="Acme")
+    client.run(a, ana)
+    with b.write() as uow:  # budi forges a change of ana's client
+        uow.session.execute(
+            text(
+                "INSERT INTO sync_changes (change_id, tbl, row_id, field, value, account_id) "
+                "VALUES ('forged', 'accounts', :a, 'name', '\"Mine\"', :a)"
+            ),
+            {"a": acme},
+        )
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        client.run(b, budi)
+    with team.admin.connect() as conn:
+        assert conn.execute(text("SELECT name FROM accounts")).scalar_one() == "Acme"
