@@ -58,7 +58,8 @@ class ConflictModel(RowTableModel):
             return None
         if column == 0:
             return formatting.date_time(row.at) if row.at is not None else ""
-        return (row.client, row.what, row.kept, row.lost, row.by)[column - 1]
+        lost = self.tr("{0} (restored)").format(row.lost) if row.restored else row.lost
+        return (row.client, row.what, row.kept, lost, row.by)[column - 1]
 
     def reload(self) -> None:
         rows = self.api.list_conflicts(self.store, limit=PAGE, offset=0)
@@ -120,7 +121,8 @@ class ConflictLogDialog(QDialog):
 
     def _update(self) -> None:
         self.empty.setVisible(self.model.rowCount() == 0)
-        self.restore.setEnabled(self.selected() is not None)
+        row = self.selected()
+        self.restore.setEnabled(row is not None and not row.restored)
 
     def selected(self) -> ConflictView | None:
         rows = self.view.selectionModel().selectedRows()

@@ -26,7 +26,7 @@ from models.errors import RelasiError
 from models.store import Store
 from ui.settings import Settings
 from ui.sync_actions import SyncActions
-from ui.sync_backend import SyncApi, url_problem
+from ui.sync_backend import SyncApi, url_problem, with_user, without_user
 from ui.workers import run_in_thread
 
 
@@ -51,7 +51,8 @@ class SyncSettingsPage(QWidget):
                 status = api.status(store)
             except Exception:  # an unreadable sync state: the fields start empty
                 status = None
-        self.server = QLineEdit(status.url or "" if status else "", self)
+        shown = without_user(status.url) if status and status.url else ""
+        self.server = QLineEdit(shown, self)
         self.server.setObjectName("syncServer")
         self.server.setPlaceholderText("postgresql://sync.example.com:5432/relasi")
         self.server.setAccessibleName(self.tr("Team server address"))
@@ -60,7 +61,9 @@ class SyncSettingsPage(QWidget):
         self.user.setAccessibleName(self.tr("Team server user"))
         self.require_tls = QCheckBox(self.tr("Require &TLS (refuse an unencrypted connection)"))
         self.require_tls.setObjectName("syncRequireTls")
-        self.require_tls.setChecked(bool(status.require_tls) if status else False)
+        self.require_tls.setChecked(
+            bool(status and (status.require_tls or settings.sync_require_tls))
+        )
         self.password = QLineEdit(self)
         self.password.setObjectName("syncPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -120,6 +123,9 @@ class SyncSettingsPage(QWidget):
                 "Put the password in the password field, not in the address."
             ),
             "no-host": self.tr("The server address names no host."),
+            "no-database": self.tr(
+                "The server address names no database (postgresql://HOST:PORT/DATABASE)."
+            ),
         }
         reason = url_problem(url) if url else "no-host"
         if reason is not None:
@@ -144,12 +150,14 @@ class SyncSettingsPage(QWidget):
             self.sync_actions.set_interval(self.interval.value())
         if self.store is None or not self.api.available():
             return True
-        url, user = self.server.text().strip(), self.user.text().strip()
+        address, user = self.server.text().strip(), self.user.text().strip()
+        url = with_user(address, user) if address else ""
         try:
             self.api.configure(self.store, url, user, self.require_tls.isChecked())
         except RelasiError as exc:
             self._show(exc.message)
             return False
+        self.settings.sync_require_tls = self.require_tls.isChecked()
         password = self.password.text()
         self.password.clear()
         if password and url and user:
@@ -179,19 +187,19 @@ class SyncSettingsPage(QWidget):
     def test_connection(self) -> None:
         """Connect with what the page shows (the stored password if the field is empty)."""
         problem = self.problem()
-        url, user = self.server.text().strip(), self.user.text().strip()
-        if problem is None and not url:
+        address, user = self.server.text().strip(), self.user.text().strip()
+        if problem is None and not address:
             problem = self.tr("Enter the server's address.")
         if problem is not None:
             self._show(problem)
             return
         typed = self.password.text() or None
         tls = self.require_tls.isChecked()
-        api = self.api
+        api, url = self.api, with_user(address, user)
 
         def work() -> None:
             password = typed if typed is not None else api.load_password(url, user)
-            api.test_connection(url, user, password, tls)
+            api.test_connection(url, password, tls)
 
         self.test_button.setEnabled(False)
         self._show(self.tr("Connecting…"))

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
 
 from models.store import Changes
 from ui import sync_backend
@@ -137,9 +136,11 @@ class SyncActions(QObject):
         else:
             self.sync_now()
 
-    def _changed(self, _changes: Changes) -> None:
+    def _changed(self, changes: Changes) -> None:
         self._reported = True
         self._pending.start()
+        if self.conflicts is not None and changes.of("conflict"):
+            self.conflicts.reload()  # a restore, or its undo
 
     def _finished(self, report: Report) -> None:
         if report.pulled and not self._reported:
@@ -152,6 +153,3 @@ class SyncActions(QObject):
             )
         if self.conflicts is not None:
             self.conflicts.reload()
-
-    def window(self) -> QWidget:
-        return self.host.window()

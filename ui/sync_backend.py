@@ -13,13 +13,20 @@ on the GUI thread (see ui/sync_runner.py).
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from models.errors import RelasiError
+import models.sync as sync_api
+from models.errors import (
+    RelasiError,
+    SchemaMismatchError,
+    ServerAuthError,
+    ServerUnreachableError,
+)
+from models.queries.conflicts import ConflictRow
+from models.services.conflicts import restore_conflict
 from models.store import Store, UnitOfWork
+from models.sync import credentials
 
 #: What went wrong, for the status bar: the server refused the password, the server
 #: cannot be reached, the schemas differ, or anything else.
@@ -61,109 +68,111 @@ class ConflictView:
     kept: str
     lost: str
     by: str
-
-
-def _module(name: str) -> Any:
-    return importlib.import_module(name)
+    restored: bool = False
 
 
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def with_user(url: str, user: str) -> str:
+    """``url`` naming ``user`` (the server's address as models.sync keeps it)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url.strip()).set(username=user).render_as_string(hide_password=False)
+
+
+def without_user(url: str) -> str:
+    """``url`` without its user (what the Server field shows beside the User field)."""
+    from sqlalchemy.engine import URL, make_url
+
+    u = make_url(url)
+    bare = URL.create(u.drivername, host=u.host, port=u.port, database=u.database, query=u.query)
+    return bare.render_as_string(hide_password=False)
+
+
 class SyncApi:
     """The contract's functions, each a thin call; nothing here keeps state."""
 
     def available(self) -> bool:
-        """False when this build has no team sync (the models side is missing)."""
-        try:
-            _module("models.sync")
-        except ImportError:
-            return False
+        """Whether this build has team sync (kept for a build without it)."""
         return True
 
     def status(self, store: Store) -> Status:
-        s = _module("models.sync").status(store)
+        s = sync_api.status(store)
         return Status(
             last_sync=s.last_sync,
-            pending=int(s.pending),
+            pending=s.pending,
             url=s.url,
             user=s.user,
             require_tls=bool(getattr(s, "require_tls", False)),
         )
 
     def configure(self, store: Store, url: str, user: str, require_tls: bool) -> None:
-        _module("models.sync").configure(store, url, user, require_tls)
+        sync_api.configure(store, url, user, require_tls)
 
     def sync(self, store: Store, password: str | None = None) -> Report:
-        r = _module("models.sync").sync(store, password=password)
-        return Report(pushed=int(r.pushed), pulled=int(r.pulled), conflicts=int(r.conflicts))
+        r = sync_api.sync(store, password=password)
+        return Report(pushed=r.pushed, pulled=r.pulled, conflicts=r.conflicts)
 
-    def test_connection(self, url: str, user: str, password: str | None, require_tls: bool) -> None:
-        """Connect as ``user`` and check the server's schema; raises what went wrong."""
-        from sqlalchemy.engine import make_url
+    def test_connection(self, url: str, password: str | None, require_tls: bool) -> None:
+        """Connect to ``url`` (naming its user) and check the server's schema; raises
+        what went wrong (ServerAuthError, ServerUnreachableError, SchemaMismatchError…)."""
+        from models.server.connect import engine_for
+        from models.server.schema import check_schema
 
-        connect = _module("models.server.connect")
-        target = make_url(url).set(username=user)
-        engine = connect.engine_for(
-            target.render_as_string(hide_password=False), password, require_tls=require_tls
-        )
+        engine = engine_for(url, password, require_tls=require_tls)
         try:
-            connect.check_schema(engine)
+            check_schema(engine)
         finally:
             engine.dispose()
 
     # -- the password, in the OS keyring (may block: call from a worker) -----------------
     def save_password(self, url: str, user: str, password: str) -> None:
-        _module("models.sync.credentials").save_password(url, user, password)
+        credentials.save_password(url, user, password)
 
     def load_password(self, url: str, user: str) -> str | None:
-        value = _module("models.sync.credentials").load_password(url, user)
-        return None if value is None else str(value)
+        return credentials.load_password(url, user)
 
     # -- the conflict log ----------------------------------------------------------------
     def list_conflicts(self, store: Store, *, limit: int, offset: int) -> list[ConflictView]:
-        queries = _module("models.queries.conflicts")
+        from models.queries.clients import client_rows
+        from models.queries.conflicts import list_conflicts
+
         with store.read() as session:
-            rows = queries.list_conflicts(session, limit=limit, offset=offset)
-        return [self._view(row) for row in rows]
+            rows = list_conflicts(session, limit=limit, offset=offset)
+        accounts = [r.row_id for r in rows if r.table == "accounts"]
+        accounts += [str(a) for r in rows if (a := getattr(r, "account_id", None))]
+        names = {id_: row.name for id_, row in client_rows(store, accounts).items()}
+        return [self._view(row, names) for row in rows]
 
     @staticmethod
-    def _view(row: Any) -> ConflictView:
-        def pick(*names: str) -> object:
-            for name in names:
-                if getattr(row, name, None) is not None:
-                    return getattr(row, name)
-            return None
-
-        table, field = _text(pick("entity", "table", "kind")), _text(pick("field", "column"))
-        who = " · ".join(
-            _text(v) for v in (pick("user", "user_name", "by_user"), pick("device", "device_id"))
-        )
-        at = pick("at", "created_at", "recorded_at")
+    def _view(row: ConflictRow, names: dict[str, str]) -> ConflictView:
+        account = row.row_id if row.table == "accounts" else getattr(row, "account_id", None)
+        devices = {row.kept_device, row.lost_device} - {""}
         return ConflictView(
-            id=_text(pick("id")),
-            at=at if isinstance(at, datetime) else None,
-            client=_text(pick("account_name", "client", "client_name")),
-            what=f"{table}.{field}" if table and field else table or field,
-            kept=_text(pick("kept_value", "winner_value", "winning_value", "current_value")),
-            lost=_text(pick("lost_value", "loser_value", "losing_value", "value")),
-            by=who.strip(" ·"),
+            id=row.id,
+            at=row.noticed_at,
+            client=names.get(str(account), "") if account else "",
+            what=f"{row.table}.{row.field}",
+            kept=_text(row.kept_value),
+            lost=_text(row.lost_value),
+            by=" / ".join(sorted(devices)) if len(devices) > 1 else row.lost_device,
+            restored=row.restored_at is not None,
         )
 
     def restore_conflict(self, uow: UnitOfWork, conflict_id: str) -> None:
-        _module("models.services.conflicts").restore_conflict(uow, conflict_id)
+        restore_conflict(uow, conflict_id)
 
     # -- errors --------------------------------------------------------------------------
     @staticmethod
     def kind_of(exc: BaseException) -> str:
         """Which of AUTH, OFFLINE, SCHEMA or OTHER ``exc`` is."""
-        names = {cls.__name__ for cls in type(exc).__mro__}
-        if "ServerAuthError" in names:
+        if isinstance(exc, ServerAuthError):
             return AUTH
-        if "ServerUnreachableError" in names:
+        if isinstance(exc, ServerUnreachableError):
             return OFFLINE
-        if "SchemaMismatchError" in names:
+        if isinstance(exc, SchemaMismatchError):
             return SCHEMA
         return OTHER
 
@@ -191,6 +200,8 @@ def url_problem(url: str) -> str | None:
         return "password-in-url"
     if not parsed.host:
         return "no-host"
+    if not parsed.database:
+        return "no-database"
     return None
 
 

@@ -612,6 +612,10 @@ Pulihkan dari cadangan?</translation>
         <source>By</source>
         <translation>Oleh</translation>
     </message>
+    <message>
+        <source>{0} (restored)</source>
+        <translation>{0} (dipulihkan)</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -3379,6 +3383,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>The server address names no host.</source>
         <translation>Alamat server tidak menyebut host.</translation>
+    </message>
+    <message>
+        <source>The server address names no database (postgresql://HOST:PORT/DATABASE).</source>
+        <translation>Alamat server tidak menyebut basis data (postgresql://HOST:PORT/BASISDATA).</translation>
     </message>
     <message>
         <source>Enter the user the server knows you by.</source>
