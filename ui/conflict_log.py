@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import fields
+from models.entities import KINDS
 from models.store import Store
 from ui import formatting
 from ui.commands import StoreCommand
@@ -32,6 +34,26 @@ from ui.sync_backend import ConflictView, SyncApi
 from ui.window_host import WindowHost
 
 PAGE = 200
+
+# Kind by table name (accounts -> account), to find a field's label.
+KIND_OF_TABLE = {getattr(cls, "__tablename__", ""): kind for kind, cls in KINDS.items()}
+
+
+def what_changed(row: ConflictView) -> str:
+    """'Industry' for a client's field, 'Contact: Title' for another kind's; the raw
+    'table.field' for a field no form declares."""
+    kind = KIND_OF_TABLE.get(row.table, "")
+    if kind not in fields.FIELDS or row.field not in fields.names(kind):
+        return f"{row.table}.{row.field}"
+    label = QCoreApplication.translate("Field", fields.field(kind, row.field).label)
+    label = label.replace("&", "")
+    kinds = {
+        "contact": QCoreApplication.translate("conflict_log", "Contact"),
+        "interaction": QCoreApplication.translate("conflict_log", "Timeline entry"),
+        "followup": QCoreApplication.translate("conflict_log", "Follow-up"),
+        "deal": QCoreApplication.translate("conflict_log", "Deal"),
+    }
+    return f"{kinds[kind]}: {label}" if kind in kinds else label
 
 
 class ConflictModel(RowTableModel):
@@ -50,16 +72,18 @@ class ConflictModel(RowTableModel):
             self.tr("What"),
             self.tr("Value kept"),
             self.tr("Value overwritten"),
-            self.tr("By"),
+            self.tr("Overwritten value from device"),
         )
 
     def cell(self, row: ConflictView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return f"{row.table}.{row.field}"
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == 0:
             return formatting.date_time(row.at) if row.at is not None else ""
         lost = self.tr("{0} (restored)").format(row.lost) if row.restored else row.lost
-        return (row.client, row.what, row.kept, lost, row.by)[column - 1]
+        return (row.client, what_changed(row), row.kept, lost, row.by)[column - 1]
 
     def reload(self) -> None:
         rows = self.api.list_conflicts(self.store, limit=PAGE, offset=0)
@@ -138,11 +162,11 @@ class ConflictLogDialog(QDialog):
         api, conflict_id = self.api, row.id
         command = StoreCommand(
             self.host.store,
-            self.tr("Restore {0}").format(row.what),
+            self.tr("Restore {0}").format(what_changed(row)),
             lambda uow: api.restore_conflict(uow, conflict_id),
         )
         done = self.host.run(command)
         if done:
-            self.host.notify(self.tr("Restored “{0}” ({1}).").format(row.lost, row.what))
+            self.host.notify(self.tr("Restored “{0}” ({1}).").format(row.lost, what_changed(row)))
         self.reload()
         return done

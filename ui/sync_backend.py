@@ -64,7 +64,8 @@ class ConflictView:
     id: str
     at: datetime | None
     client: str
-    what: str
+    table: str
+    field: str
     kept: str
     lost: str
     by: str
@@ -149,15 +150,15 @@ class SyncApi:
     @staticmethod
     def _view(row: ConflictRow, names: dict[str, str]) -> ConflictView:
         account = row.row_id if row.table == "accounts" else getattr(row, "account_id", None)
-        devices = {row.kept_device, row.lost_device} - {""}
         return ConflictView(
             id=row.id,
             at=row.noticed_at,
             client=names.get(str(account), "") if account else "",
-            what=f"{row.table}.{row.field}",
+            table=row.table,
+            field=row.field,
             kept=_text(row.kept_value),
             lost=_text(row.lost_value),
-            by=" / ".join(sorted(devices)) if len(devices) > 1 else row.lost_device,
+            by=row.lost_device,
             restored=row.restored_at is not None,
         )
 

@@ -609,8 +609,8 @@ Pulihkan dari cadangan?</translation>
         <translation>Nilai yang ditimpa</translation>
     </message>
     <message>
-        <source>By</source>
-        <translation>Oleh</translation>
+        <source>Overwritten value from device</source>
+        <translation>Nilai yang ditimpa dari perangkat</translation>
     </message>
     <message>
         <source>{0} (restored)</source>
@@ -3772,6 +3772,25 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Relasi is already running on this database but does not answer.</source>
         <translation>Relasi sudah berjalan pada basis data ini tetapi tidak merespons.</translation>
+    </message>
+</context>
+<context>
+    <name>conflict_log</name>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Timeline entry</source>
+        <translation>Entri linimasa</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
     </message>
 </context>
 <context>

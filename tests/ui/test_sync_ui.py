@@ -389,7 +389,7 @@ def test_conflict_log_restores_a_value_with_undo(
     model = log.model
     assert model.rowCount() == 1
     cells = [model.index(0, c).data() for c in range(1, model.columnCount())]
-    assert cells[:4] == ["Acme Corp", "accounts.industry", "Retail", "Logistics"]
+    assert cells[:4] == ["Acme Corp", "Industry", "Retail", "Logistics"]
     assert cells[4]  # the device that wrote the overwritten value
     assert not log.restore.isEnabled()
     log.view.selectRow(0)
