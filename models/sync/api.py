@@ -12,7 +12,10 @@ from models.errors import ServerAuthError, ValidationError
 from models.server.connect import engine_for, parse_url
 from models.server.schema import check_schema
 from models.store import Store
-from models.sync import SyncError, SyncReport, SyncStatus, client, credentials
+from models.sync.client import run
+from models.sync.credentials import load_password
+from models.sync.outbox import start_recording
+from models.sync.report import SyncError, SyncReport, SyncStatus
 from models.sync.server_ops import NeedsPull
 
 
@@ -37,6 +40,7 @@ def save_settings(store: Store, url: str, user: str, require_tls: bool) -> None:
     if password is not None:
         raise ValidationError("url", "the server address must not carry a password")
     with store.write() as uow:
+        start_recording(uow.session)
         uow.session.execute(
             text(
                 "UPDATE sync_state SET server_url = :u, user_name = :n, require_tls = :t "
@@ -68,14 +72,16 @@ def run_sync(
     user = user_of(url, saved_user if url == saved_url else None)
     tls = saved_tls if require_tls is None else require_tls
     if password is None:
-        password = credentials.load_password(url, user)
+        password = load_password(url, user)
     if password is None:
         raise ServerAuthError(f"no password for {user} on the team server is saved")
     clean = parse_url(url)[0].set(username=user)
     engine = engine_for(clean.render_as_string(hide_password=False), password, require_tls=tls)
     try:
         check_schema(engine)
-        counts = client.run(store, engine)
+        with store.write() as uow:
+            start_recording(uow.session)
+        counts = run(store, engine)
     except NeedsPull as exc:
         raise SyncError(str(exc)) from None
     except DBAPIError as exc:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
+import models.sync.server_ops as server_ops
 from models.store import Store
-from models.sync import server_ops
 from models.sync.merge import merge
 from models.sync.wire import Change
 
@@ -92,17 +92,16 @@ def push(store: Store, engine: Engine, counts: Counts, fault: Fault = _nothing) 
         device, pushed, pulled = _state(store)
         changes, upto = _outbox(store, pushed)
         if not changes:
-            with engine.begin() as conn:  # still refuse to call a stale laptop quiet
-                server_ops.push(conn, device, pulled, [])
             return
         with engine.begin() as conn:
             server_ops.push(conn, device, pulled, changes)
             fault("push")
         fault("push-ack")
-        with store.write() as uow:
+        with store.write() as uow:  # acknowledged: the log keeps only what is pending
             uow.session.execute(
                 text("UPDATE sync_state SET pushed_upto = :u WHERE id = 1"), {"u": upto}
             )
+            uow.session.execute(text("DELETE FROM sync_changes WHERE seq <= :u"), {"u": upto})
         counts.pushed += len(changes)
         counts.bytes_up += sum(c.size() for c in changes)
 

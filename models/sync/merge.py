@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+import models.sync.outbox as outbox
 from models.entities import KINDS, new_id
 from models.store import UnitOfWork
-from models.sync import outbox
 from models.sync.hlc import Stamp
 from models.sync.tables import SYNCED
 from models.sync.wire import Change
@@ -127,10 +128,18 @@ class _Merge:
         if synced is None:  # a table this version does not know (a newer app's)
             self.skipped += 1
             return
-        if synced.is_link:
-            self._link(c)
-        else:
-            self._row(c)
+        try:
+            with self.session.begin_nested():  # a refused row must not stop the sync
+                if synced.is_link:
+                    self._link(c)
+                else:
+                    self._row(c)
+        except IntegrityError as exc:
+            # E.g. a tag named like one made here meanwhile (tag names are unique): the
+            # row stays out of this laptop and the log says so; the rest goes on.
+            log.warning("sync: a pulled %s row was refused: %s", c.tbl, exc.orig)
+            self.skipped += 1
+            return
         self.touched(c.tbl, c.row_id, c.account_id)
 
     def _link(self, c: Change) -> None:
@@ -175,6 +184,8 @@ class _Merge:
             log.warning("sync: a change of %s %s whose row is missing", c.tbl, c.row_id)
             self.skipped += 1
             return
+        elif c.field == "+":  # several fields of one row at one stamp (_grouped)
+            values = {n: v for n, v in c.decoded().items() if n in synced.fields}
         elif c.field not in synced.fields:
             self.skipped += 1
             return
@@ -209,6 +220,26 @@ class _Merge:
             self.conflict(c, "deleted_at", "deleted", (None, ""), (deleted_now, c.hlc))
 
 
+def _grouped(changes: list[Change]) -> list[Change]:
+    """Field changes of one row made in one transaction (one stamp), in a row, as one
+    change of several fields (a ``+`` change whose value is an object): merged in one go."""
+    out: list[Change] = []
+    for c in changes:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and c.field not in ("*", "+")
+            and last.field != "*"
+            and (last.tbl, last.row_id, last.hlc) == (c.tbl, c.row_id, c.hlc)
+        ):
+            fields = last.decoded() if last.field == "+" else {last.field: last.decoded()}
+            fields[c.field] = c.decoded()
+            out[-1] = replace(last, field="+", value=json.dumps(fields))
+        else:
+            out.append(c)
+    return out
+
+
 def merge(uow: UnitOfWork, changes: list[Change], *, pushed_upto: int, pulled_upto: int) -> int:
     """Apply one pulled batch in the caller's unit of work; returns the conflicts noted.
 
@@ -218,7 +249,7 @@ def merge(uow: UnitOfWork, changes: list[Change], *, pushed_upto: int, pulled_up
     m = _Merge(uow, pushed_upto)
     session = uow.session
     with outbox.quiet(session):
-        for change in changes:
+        for change in _grouped(changes):
             m.apply(change)
     for tbl, row_id in m.revive:
         # Recorded like any edit: a new stamp that sorts after the delete everywhere.

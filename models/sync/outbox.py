@@ -1,5 +1,6 @@
 """The laptop's change log: stamping each transaction's changes with the clock just
-before it commits, and the quiet mode in which pulled changes are applied.
+before it commits, starting to record when team sync is set up, and the quiet mode in
+which pulled changes are applied.
 
 The triggers (:mod:`models.sync.tables`) write the changes; :func:`stamp` gives the
 ones this transaction wrote one clock stamp and moves the fields' clocks to it. It runs
@@ -17,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from models.sync.hlc import Hlc, Stamp
+from models.sync.tables import seed_statements
 
 _PENDING = text("SELECT 1 FROM sync_changes WHERE hlc IS NULL LIMIT 1")
 _CLOCKS = text(
@@ -57,11 +59,28 @@ def stamp(session: Session, now: datetime) -> None:
 @contextmanager
 def quiet(session: Session) -> Iterator[None]:
     """Writes inside are not recorded as local changes (pulled changes being applied)."""
-    session.execute(text("UPDATE sync_state SET applying = 1 WHERE id = 1"))
+    before = session.execute(text("SELECT quiet FROM sync_state WHERE id = 1")).scalar_one()
+    session.execute(text("UPDATE sync_state SET quiet = 1 WHERE id = 1"))
     try:
         yield
     finally:
-        session.execute(text("UPDATE sync_state SET applying = 0 WHERE id = 1"))
+        session.execute(text("UPDATE sync_state SET quiet = :q WHERE id = 1"), {"q": before})
+
+
+def recording(session: Session) -> bool:
+    return not session.execute(text("SELECT quiet FROM sync_state WHERE id = 1")).scalar_one()
+
+
+def start_recording(session: Session) -> int:
+    """From now on record every change; the first time, record every row there is as new
+    (what the first sync pushes). Returns how many rows were recorded now."""
+    if recording(session):
+        return 0
+    total = 0
+    for statement in seed_statements():
+        total += session.execute(text(statement)).rowcount  # type: ignore[attr-defined]
+    session.execute(text("UPDATE sync_state SET quiet = 0 WHERE id = 1"))
+    return total
 
 
 def new_device(session: Session) -> str:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, text
+from sqlalchemy import Connection, Table, bindparam, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -123,9 +123,14 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
     old = [row for row in values if row["id"] in have]
     if new:
         conn.execute(table.insert(), new)
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in old:
-        conn.execute(
+        columns = tuple(sorted(k for k in row if k != "id"))
+        by_columns[columns].append({f"v_{k}": v for k, v in row.items()})
+    for columns, params in by_columns.items():  # one executemany per set of columns
+        stmt = (
             table.update()
-            .where(table.c.id == row["id"])
-            .values({k: v for k, v in row.items() if k != "id"})
+            .where(table.c.id == bindparam("v_id"))
+            .values({c: bindparam(f"v_{c}") for c in columns})
         )
+        conn.execute(stmt, params)

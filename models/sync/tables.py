@@ -10,8 +10,10 @@ A change is recorded by triggers in the same transaction as the write that makes
 whatever path that write took (a service, the bulk importer, undo and redo, Trash):
 an insert as one change of field ``*`` holding the whole row, an update as one change
 per column that changed, a removed link (``account_tags``, ``interaction_contacts``)
-as field ``*`` with value ``null``. The triggers are silent while pulled changes are
-applied (``sync_state.applying``). The clock stamps them just before the commit
+as field ``*`` with value ``null``. The triggers are silent (``sync_state.quiet``) until
+team sync is first set up (a laptop used alone keeps no log; setting it up records the
+whole database once, :func:`models.sync.outbox.start_recording`) and while pulled
+changes are applied. The clock stamps them just before the commit
 (:mod:`models.sync.outbox`). This module is the one live definition; migration 0016
 holds a frozen copy and a test checks that the database's triggers equal it.
 """
@@ -61,7 +63,7 @@ ACCOUNT_OF = {
 }
 #: Rows only ever added, never edited (a stage move); their inserts are never merged.
 INSERT_ONLY = frozenset({"deal_stage_changes"})
-QUIET = "(SELECT applying FROM sync_state WHERE id = 1) = 0"
+QUIET = "(SELECT quiet FROM sync_state WHERE id = 1) = 0"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,16 @@ def _synced(table: Table) -> Synced:
 SYNCED: dict[str, Synced] = {
     t.name: _synced(t) for t in Base.metadata.sorted_tables if t.name not in LOCAL_ONLY
 }
+
+
+def seed_statements() -> list[str]:
+    """INSERTs that record every existing row as a new one (sync's first set-up)."""
+    return [
+        "INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) "
+        f"SELECT lower(hex(randomblob(16))), '{t.name}', {t.row_id('r')}, '*', "
+        f"{t.whole_row('r')}, {t.account('r')} FROM {t.name} AS r"
+        for t in SYNCED.values()
+    ]
 
 
 def trigger_names() -> list[str]:

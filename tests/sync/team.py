@@ -51,6 +51,7 @@ class Team:
         store = open_store(path, clock=self.clock)
         with store.write() as uow:
             outbox.new_device(uow.session)
+            outbox.start_recording(uow.session)
         self.laptops.append(store)
         return store
 

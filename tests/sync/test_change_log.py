@@ -6,6 +6,7 @@ equal it."""
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
@@ -15,12 +16,14 @@ from sqlalchemy import text
 
 from models import operations, services
 from models.capture import drafts
+from models.clock import FixedClock
 from models.errors import ValidationError
-from models.store import Store
+from models.store import Store, open_store
 from models.sync import outbox, server_schema
 from models.sync.hlc import Stamp
 from models.sync.tables import LOCAL_ONLY, SYNCED, all_triggers
 from models.transfer.importer import plan_import
+from models.vault import keys
 from tests.models.transfer.conftest import DATA
 
 MIGRATION = (
@@ -34,6 +37,13 @@ def _migration() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(autouse=True)
+def recording(store: Store) -> None:
+    """Team sync set up on this laptop: its changes are recorded from now on."""
+    with store.write() as uow:
+        assert outbox.start_recording(uow.session) == 0  # an empty database
 
 
 def _changes(store: Store) -> list[tuple[str, str, str, str | None, str | None]]:
@@ -149,3 +159,25 @@ def test_a_copied_database_can_get_its_own_device(store: Store) -> None:
         old = outbox.clock(uow.session).device
         new = outbox.new_device(uow.session)
     assert new != old and len(new) == 16
+
+
+def test_a_laptop_without_team_sync_keeps_no_log_and_setting_it_up_records_all(
+    template_db: tuple[Path, bytes], tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "alone.db"
+    shutil.copyfile(template_db[0], path)
+    keys.store_key(path, template_db[1])
+    alone = open_store(path, clock=clock)
+    try:
+        with alone.write() as uow:
+            acme = services.create_account(uow, name="Acme")
+            services.add_interaction(uow, acme, subject="visit")
+        assert _changes(alone) == []
+        with alone.write() as uow:
+            assert outbox.start_recording(uow.session) == 2
+        got = _changes(alone)
+        assert [(t, f) for t, _, f, *_ in got] == [("accounts", "*"), ("interactions", "*")]
+        with alone.write() as uow:
+            assert outbox.start_recording(uow.session) == 0  # once only
+    finally:
+        alone.close()

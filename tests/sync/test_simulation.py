@@ -269,7 +269,11 @@ def test_simulated_schedules(server: Team, batch: int, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("batch", range(10))
-def test_simulated_schedules_slow(server: Team, batch: int, tmp_path: Path) -> None:
+def test_simulated_schedules_slow(
+    server: Team, batch: int, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("1,000 more schedules take minutes: run with -m slow")
     per = SLOW_SCHEDULES // 10
     for seed in range(SCHEDULES + batch * per, SCHEDULES + (batch + 1) * per):
         run_schedule(server, seed, tmp_path)

@@ -234,3 +234,20 @@ def test_pushing_to_a_client_of_someone_else_is_refused_by_the_server(team: Team
         client.run(b, budi)
     with team.admin.connect() as conn:
         assert conn.execute(text("SELECT name FROM accounts")).scalar_one() == "Acme"
+
+
+def test_a_tag_named_alike_on_two_laptops_does_not_stop_the_sync(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        services.set_account_tags(uow, acme, ["vip"])
+    with b.write() as uow:
+        services.set_account_tags(uow, acme, ["vip"])
+        services.update_account(uow, acme, industry="Shipping")
+    client.run(a, ana)
+    client.run(b, ana)  # a's "vip" is refused here (b has its own), the rest arrives
+    client.run(a, ana)
+    for laptop in (a, b):
+        assert _row(laptop, "accounts", acme)["industry"] == "Shipping"
+        with laptop.read() as s:
+            assert s.execute(text("SELECT name FROM tags")).scalars().all() == ["vip"]
