@@ -247,11 +247,11 @@ def _schema_version(conn: Connection) -> str | None:
 def server_schema_version(engine: Engine) -> str | None:
     """The server database's schema revision, or None when it was never prepared."""
     with engine.connect() as conn:
+        user = conn.execute(text("SELECT current_user")).scalar_one()
         try:
             return _schema_version(conn)
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) == "42501":
-                user = conn.execute(text("SELECT current_user")).scalar_one()
                 raise ServerError(
                     f"the server user '{user}' is not a Relasi user of this database "
                     "(its administrator adds it with: python main.py server add-user)"
