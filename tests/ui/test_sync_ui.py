@@ -408,3 +408,31 @@ def _industry(store: Store, account_id: str) -> str | None:
 
     detail = account_detail(store, account_id)
     return detail.industry if detail is not None else None
+
+
+def test_the_first_sync_waits_for_the_first_paint_and_the_check(
+    qtbot: QtBot, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import app as app_module
+
+    monkeypatch.setattr(app_module, "SYNC_START_DELAY_MS", 0)
+    monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 10**8)
+    checked = threading.Event()
+
+    def slow_check() -> None:
+        checked.wait(30)  # the integrity check of a big database
+
+    store.hold_writes(lambda: slow_check())  # as open_quickly leaves the store
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    monkeypatch.setattr(window.sync_actions, "start_background", lambda: calls.append("sync"))
+    start = app_module.StartAfterPaint(window, store, quit_after_paint=False)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert calls == []  # painted, but writes still wait for the check
+    checked.set()
+    qtbot.waitUntil(lambda: calls == ["sync"], timeout=20_000)
+    window.close()
+    assert start.finish() is None
