@@ -51,6 +51,7 @@ class SyncSettingsPage(QWidget):
                 status = api.status(store)
             except Exception:  # an unreadable sync state: the fields start empty
                 status = None
+        self.saved = status
         shown = without_user(status.url) if status and status.url else ""
         self.server = QLineEdit(shown, self)
         self.server.setObjectName("syncServer")
@@ -110,9 +111,12 @@ class SyncSettingsPage(QWidget):
 
     # -- checks ---------------------------------------------------------------------------
     def problem(self) -> str | None:
-        """Why the page cannot be saved (None: it can; both fields empty turns sync off)."""
+        """Why the page cannot be saved (None: it can; both fields empty when sync was
+        never set up leave it off)."""
         url, user = self.server.text().strip(), self.user.text().strip()
         if not url and not user:
+            if self.saved is not None and self.saved.configured:
+                return self.tr("Enter the server and user (team sync stays set up).")
             return None
         reasons = {
             "unreadable": self.tr("The server address cannot be read."),
@@ -151,16 +155,24 @@ class SyncSettingsPage(QWidget):
         if self.store is None or not self.api.available():
             return True
         address, user = self.server.text().strip(), self.user.text().strip()
-        url = with_user(address, user) if address else ""
-        try:
-            self.api.configure(self.store, url, user, self.require_tls.isChecked())
-        except RelasiError as exc:
-            self._show(exc.message)
-            return False
-        self.settings.sync_require_tls = self.require_tls.isChecked()
+        if not address:
+            return True  # never set up, and left empty
+        url, tls = with_user(address, user), self.require_tls.isChecked()
+        saved = self.saved
+        if saved is None or (saved.url, saved.user, self.settings.sync_require_tls) != (
+            url,
+            user,
+            tls,
+        ):
+            try:
+                self.api.configure(self.store, url, user, tls)
+            except RelasiError as exc:
+                self._show(exc.message)
+                return False
+        self.settings.sync_require_tls = tls
         password = self.password.text()
         self.password.clear()
-        if password and url and user:
+        if password:
             self._save_password(url, user, password)
         if self.sync_actions is not None:
             self.sync_actions.runner.refresh_status()

@@ -3369,6 +3369,10 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Sinkronisasi tim tidak tersedia di versi ini.</translation>
     </message>
     <message>
+        <source>Enter the server and user (team sync stays set up).</source>
+        <translation>Masukkan server dan pengguna (sinkronisasi tim tetap aktif).</translation>
+    </message>
+    <message>
         <source>The server address cannot be read.</source>
         <translation>Alamat server tidak dapat dibaca.</translation>
     </message>

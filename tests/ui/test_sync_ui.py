@@ -436,3 +436,18 @@ def test_the_first_sync_waits_for_the_first_paint_and_the_check(
     qtbot.waitUntil(lambda: calls == ["sync"], timeout=20_000)
     window.close()
     assert start.finish() is None
+
+
+def test_clearing_the_server_keeps_sync_set_up(
+    sync_window: MainWindow, qtbot: QtBot, server: Server
+) -> None:
+    configure(sync_window, server)
+    dialog = open_settings(sync_window, qtbot)
+    page = dialog.sync_page
+    assert page.server.text() == server.address and page.user.text() == server.user
+    page.server.clear()
+    page.user.clear()
+    dialog.accept()
+    assert dialog.isVisible() and "stays set up" in page.result.text()
+    assert sync_api.status(sync_window.store).url == server.url()
+    dialog.reject()
