@@ -45,9 +45,9 @@ class SyncSettingsPage(QWidget):
         self.store = store
         self.api = api
         self.sync_actions = actions  # the window's, if any
-        status = None
-        if store is not None and api.available():
-            try:
+        status = actions.runner.status if actions is not None else None
+        if status is None and store is not None and api.available():
+            try:  # the window's runner had not read it yet (or there is no window)
                 status = api.status(store)
             except Exception:  # an unreadable sync state: the fields start empty
                 status = None
@@ -175,7 +175,7 @@ class SyncSettingsPage(QWidget):
         if password:
             self._save_password(url, user, password)
         if self.sync_actions is not None:
-            self.sync_actions.runner.refresh_status()
+            self.sync_actions.runner.remember_settings(url, user, tls)
         return True
 
     def _save_password(self, url: str, user: str, password: str) -> None:

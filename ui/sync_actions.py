@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from models.store import Changes
 from ui import sync_backend
@@ -54,6 +55,7 @@ class SyncActions(QObject):
         self.status.activated.connect(self._status_clicked)
         self.runner.password_needed.connect(self.ask_password)
         self.runner.finished.connect(self._finished)
+        self.runner.not_set_up.connect(self._not_set_up)
         self.conflicts: ConflictLogDialog | None = None
         self.password_dialog: SyncPasswordDialog | None = None
         self._reported = False
@@ -73,9 +75,12 @@ class SyncActions(QObject):
         self._reported = False
         if not self.runner.sync_now(interactive=True):
             if self.runner.phase == OFF:
-                self.host.notify(self.tr("Team sync is not set up (Settings ▸ Team sync)."))
+                self._not_set_up()
             return False
         return True
+
+    def _not_set_up(self) -> None:
+        self.host.notify(self.tr("Team sync is not set up (Settings ▸ Team sync)."))
 
     def start_background(self) -> None:
         """After the first paint and the integrity check (ui/app.py StartAfterPaint)."""
@@ -133,6 +138,10 @@ class SyncActions(QObject):
             self.ask_password(self.runner.message)
         elif phase == OFF:
             self._open_settings()
+            for tabs in self.host.window().findChildren(QTabWidget, "settingsTabs"):
+                page = tabs.findChild(QWidget, "settingsTeamSync")
+                if tabs.isVisible() and page is not None:
+                    tabs.setCurrentWidget(page)
         else:
             self.sync_now()
 

@@ -10,6 +10,7 @@ import logging
 import secrets
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
@@ -106,7 +108,19 @@ def configure(
     secret = password or (server.lead_password if lead else server.password)
     sync_api.configure(window.store, server.url(user), user, False)
     credentials.save_password(server.url(user), user, secret)
-    window.sync_actions.runner.refresh_status()
+    read_status(window)
+
+
+def read_status(window: MainWindow) -> None:
+    """Read the sync status again (in its worker) and wait for it."""
+    runner = window.sync_actions.runner
+    runner.refresh_status()
+    for _ in range(2000):
+        if not runner.reading:
+            return
+        QApplication.processEvents()
+        time.sleep(0.005)
+    raise AssertionError("the status read did not finish")
 
 
 def status_text(window: MainWindow) -> str:
@@ -262,7 +276,7 @@ def test_status_bar_states(
     nowhere = f"postgresql://{server.user}@127.0.0.1:{free_port()}/{server.database}"
     sync_api.configure(sync_window.store, nowhere, server.user, False)
     credentials.save_password(nowhere, server.user, server.password)
-    runner.refresh_status()
+    read_status(sync_window)
     assert status.text().startswith("Not synced yet · ")
     sync_window.sync_actions.sync_now()
     qtbot.waitUntil(lambda: not runner.running, timeout=30_000)
@@ -451,3 +465,23 @@ def test_clearing_the_server_keeps_sync_set_up(
     assert dialog.isVisible() and "stays set up" in page.result.text()
     assert sync_api.status(sync_window.store).url == server.url()
     dialog.reject()
+
+
+def test_f9_without_a_server_says_so(sync_window: MainWindow, qtbot: QtBot) -> None:
+    read_status(sync_window)
+    runner = sync_window.sync_actions.runner
+    assert runner.phase == "off"
+    qtbot.keyClick(sync_window, Qt.Key.Key_F9)
+    assert "not set up" in sync_window.statusBar().currentMessage()
+    # before the first status read: the worker finds nothing set up, and says so
+    sync_window.statusBar().clearMessage()
+    runner.status = None
+    assert sync_window.sync_actions.sync_now()
+    qtbot.waitUntil(lambda: not runner.running)
+    assert runner.phase == "off" and "not set up" in sync_window.statusBar().currentMessage()
+    # clicking the status opens Settings ▸ Team sync
+    sync_window.sync_actions.status.click()
+    dialogs = [d for d in sync_window.findChildren(QDialog) if d.objectName() == "settingsDialog"]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    assert dialogs[0].tabs.currentWidget().objectName() == "settingsTeamSync"  # type: ignore[attr-defined]
+    dialogs[0].reject()
