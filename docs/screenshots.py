@@ -12,8 +12,11 @@ dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's 
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
 targets. proposal-dialog.png is New proposal… on a deal (its text filled from the
 Indonesian template, the preview beside it); proposal-pdf.png the first page of the PDF
-it attaches; gift-log.png View ▸ Gift log with a few gifts logged. Uses a throw-away
-database and an in-memory keyring, so the user's own keyring and data are never touched.
+it attaches; gift-log.png View ▸ Gift log with a few gifts logged. team-sync-settings.png,
+team-sync-status.png and conflict-log.png are Settings ▸ Team sync, the status bar's sync
+state and Tools ▸ Conflict log after a real sync with a second laptop through a throwaway
+PostgreSQL server (tests/pg_server.py). Uses a throw-away database and an in-memory
+keyring, so the user's own keyring and data are never touched.
 """
 
 from __future__ import annotations
@@ -330,6 +333,90 @@ def gift_log_shot(app: QApplication, window: object, path: Path) -> None:
     log.close()
 
 
+def sync_shots(app: QApplication, store: object, settings: object, out: Path) -> None:
+    """Team sync against a throwaway PostgreSQL server: the demo laptop (user sari) and
+    a colleague's (the team lead) edit one client's industry; the lead's later edit
+    wins and the demo laptop's value goes to its conflict log."""
+    from sqlalchemy.engine import make_url
+
+    import models.sync as sync_api
+    from models import services
+    from models.queries.clients import client_names
+    from models.server.schema import init_server
+    from models.store import open_store
+    from models.sync import credentials
+    from tests.pg_server import PgServer, PgUnavailable
+    from ui.main_window import MainWindow
+    from ui.settings_dialog import SettingsDialog
+
+    try:
+        pg = PgServer.start()
+    except PgUnavailable as exc:
+        print("skipped the team-sync shots:", exc)
+        return
+    try:
+        database = make_url(pg.new_database()).database or ""
+        init_server(pg.url(database), pg.admin_password)
+        pg.new_user("sari", "sari-pw")
+        pg.new_user("lena", "lena-pw", lead=True)
+        mine = pg.url(database, user="sari")
+        sync_api.configure(store, mine, "sari", False)  # type: ignore[arg-type]
+        credentials.save_password(mine, "sari", "sari-pw")
+        sync_api.sync(store)  # type: ignore[arg-type]
+        folder = Path(tempfile.mkdtemp())
+        other = open_store(folder / "lena.db")
+        sync_api.configure(other, pg.url(database, user="lena"), "lena", False)
+        sync_api.sync(other, password="lena-pw")
+        names = dict(client_names(store))  # type: ignore[arg-type]
+        for account_id in sorted(names)[:2]:
+            with store.write() as uow:  # type: ignore[attr-defined]
+                services.update_account(uow, account_id, industry="Logistics")
+            QThread.msleep(20)  # the colleague's edit is the later one
+            with other.write() as uow:
+                services.update_account(uow, account_id, industry="Retail & FMCG")
+        sync_api.sync(other, password="lena-pw")
+        window = MainWindow(store, settings)  # type: ignore[arg-type]
+        window.resize(1366, 768)
+        window.show()
+        window.sync_actions.sync_now()
+        while window.sync_actions.runner.running:
+            app.processEvents()
+            QThread.msleep(10)
+        with store.write() as uow:  # type: ignore[attr-defined]
+            services.update_account(uow, sorted(names)[3], website="https://example.co.id")
+        for _ in range(80):  # the pending count is read again after a short pause
+            app.processEvents()
+            QThread.msleep(10)
+        app.processEvents()
+        shot = window.grab()
+        shot.copy(0, shot.height() - 60, shot.width(), 60).save(str(out / "team-sync-status.png"))
+        print("saved", out / "team-sync-status.png")
+        dialog = SettingsDialog(window.settings, window)
+        dialog.tabs.setCurrentWidget(dialog.sync_page)
+        dialog.show()
+        dialog.sync_page.test_connection()
+        for _ in range(300):
+            app.processEvents()
+            QThread.msleep(10)
+            if dialog.sync_page.test_button.isEnabled():
+                break
+        app.processEvents()
+        dialog.grab().save(str(out / "team-sync-settings.png"))
+        print("saved", out / "team-sync-settings.png")
+        dialog.close()
+        log = window.sync_actions.show_conflicts()
+        log.view.selectRow(0)
+        for _ in range(10):
+            app.processEvents()
+        log.grab().save(str(out / "conflict-log.png"))
+        print("saved", out / "conflict-log.png")
+        log.close()
+        window.close()
+        other.close()
+    finally:
+        pg.stop()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -403,6 +490,11 @@ def main() -> None:
             dashboard_shots(app, window, out, "dark")
         window.close()
     apply_theme(LIGHT)
+    apply_language("en")
+    sync_ini = tmp / "sync.ini"
+    sync_settings = Settings(QSettings(str(sync_ini), QSettings.Format.IniFormat))
+    sync_settings.recovery_offered = True
+    sync_shots(app, store, sync_settings, out)
     store.close()
     QApplication.quit()
 

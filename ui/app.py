@@ -319,6 +319,9 @@ class StartAfterPaint(QObject):
         backup_actions = getattr(self._window, "backup_actions", None)
         if backup_actions is not None:
             QTimer.singleShot(DAILY_BACKUP_DELAY_MS, backup_actions.start_daily_backup)
+        sync_actions = getattr(self._window, "sync_actions", None)
+        if sync_actions is not None:  # team sync once writes are open, then every few minutes
+            QTimer.singleShot(SYNC_START_DELAY_MS, sync_actions.start_background)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, RelasiError):
@@ -332,6 +335,7 @@ class StartAfterPaint(QObject):
 
 
 DAILY_BACKUP_DELAY_MS = 5_000
+SYNC_START_DELAY_MS = 1_000
 
 
 def _close(store: Store, *, backup: bool) -> None:

@@ -51,6 +51,7 @@ from ui.reminders import Reminders
 from ui.reports.actions import ReportActions
 from ui.search_actions import SearchActions
 from ui.settings import Settings
+from ui.sync_actions import SyncActions
 from ui.timeline import TimelinePane
 from ui.transfer_actions import TransferActions
 from ui.unlock import RecoveryBanner
@@ -106,6 +107,15 @@ class MainWindow(QMainWindow):
         self.report_actions = ReportActions(self)
         self.dashboard_action = DashboardAction(self, self)
         self.gift_actions = GiftActions(self, self)
+        self.sync_actions = SyncActions(
+            self,
+            self.hub,
+            refresh=self.refresh,
+            open_settings=self.app_actions.show_settings,
+            undo=self.actions_.undo,
+            is_locked=lambda: self.lock_screen.is_locked,
+        )
+        self.statusBar().addPermanentWidget(self.sync_actions.status)
         self._connect()
         # files dropped on the window or the timeline
         self.drops = DropHandler(
@@ -204,6 +214,8 @@ class MainWindow(QMainWindow):
             "actionCompetitors": self.competitor_actions.show_view,
             "actionExportReview": self.report_actions.export_review,
             "actionExportBrief": self.report_actions.export_brief,
+            "actionSyncNow": self.sync_actions.sync_now,
+            "actionConflictLog": self.sync_actions.show_conflicts,
         }
         for name, handler in handlers.items():
             a[name].triggered.connect(lambda _checked=False, h=handler: h())
@@ -426,9 +438,11 @@ class MainWindow(QMainWindow):
         self.dashboard_action.retranslate()
         self.document_actions.retranslate()
         self.gift_actions.retranslate()
+        self.sync_actions.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.sync_actions.shutdown()
         self.reminders.stop()
         self.idle.stop()
         self.hub.detach()

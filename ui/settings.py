@@ -193,5 +193,25 @@ class Settings:
     def proposal_template(self, value: str) -> None:
         self.q.setValue("proposals/template", value)
 
+    # -- team sync (server, user and TLS live in the database: models.sync.configure) ----
+    @property
+    def sync_interval_minutes(self) -> int:
+        """Minutes between background syncs (1-240, default 5)."""
+        return min(240, max(1, self._int("sync/interval_minutes", 5)))
+
+    @sync_interval_minutes.setter
+    def sync_interval_minutes(self, value: int) -> None:
+        self.q.setValue("sync/interval_minutes", min(240, max(1, int(value))))
+
+    @property
+    def sync_require_tls(self) -> bool:
+        """The "Require TLS" choice as last saved here (models.sync keeps the one that
+        counts; its status does not report it)."""
+        return self._bool("sync/require_tls", False)
+
+    @sync_require_tls.setter
+    def sync_require_tls(self, value: bool) -> None:
+        self.q.setValue("sync/require_tls", bool(value))
+
     def sync(self) -> None:
         self.q.sync()

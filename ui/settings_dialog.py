@@ -1,7 +1,7 @@
 """Settings: interface language, light or dark appearance, the default currency,
 reminders, the due of undated quick-capture follow-ups, the idle lock,
 and how the database key is kept (system keyring or a passphrase; switching
-re-encrypts the database)."""
+re-encrypts the database); and, on its own page, Team sync (ui/settings_sync.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,8 @@ from models.vault import rekey, unlock
 from ui import formatting, theme
 from ui.i18n import LANGUAGES, Translators, resolve_language
 from ui.settings import Settings, iso_currency
+from ui.settings_sync import SyncSettingsPage
+from ui.sync_backend import default_api
 
 # Offered in the default-currency box (any other ISO 4217 code can be typed).
 COMMON_CURRENCIES = ("IDR", "USD", "SGD", "EUR", "AUD", "MYR", "JPY", "GBP", "CNY")
@@ -132,8 +135,22 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget(self)
+        general.setLayout(form)
+        sync_actions = getattr(self.parent(), "sync_actions", None)
+        self.sync_page = SyncSettingsPage(
+            settings,
+            getattr(self.parent(), "store", None),
+            sync_actions.api if sync_actions is not None else default_api(),
+            sync_actions,
+            self,
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.sync_page, self.tr("Team s&ync"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def _store_path(self) -> Path | None:
@@ -202,7 +219,11 @@ class SettingsDialog(QDialog):
                 )
             )
             self.currency_error.setVisible(True)
+            self.tabs.setCurrentIndex(0)
             self.currency.setFocus()
+            return
+        if not self.sync_page.save():
+            self.tabs.setCurrentWidget(self.sync_page)
             return
         self.settings.default_currency = currency
         choice = str(self.language.currentData() or "")

@@ -44,6 +44,8 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionCompetitors": (None, "Ctrl+Shift+M"),
     "actionExportReview": (None, None),
     "actionExportBrief": (None, None),
+    "actionSyncNow": ("refresh", "F9"),
+    "actionConflictLog": (None, "Ctrl+Shift+L"),
 }
 
 
@@ -149,7 +151,14 @@ class WindowActions(QObject):
                 "actionAllFollowUps",
                 "actionRefresh",
             ],
-            "tools": ["actionCheck", None, "actionLock"],
+            "tools": [
+                "actionSyncNow",
+                "actionConflictLog",
+                None,
+                "actionCheck",
+                None,
+                "actionLock",
+            ],
             "help": ["actionGuide", "actionShortcuts", None, "actionAbout"],
         }
         for key, names in layout.items():
@@ -229,6 +238,8 @@ class WindowActions(QObject):
             "actionCompetitors": self.tr("Co&mpetitors"),
             "actionExportReview": self.tr("Export account &review…"),
             "actionExportBrief": self.tr("Export meeting &brief…"),
+            "actionSyncNow": self.tr("S&ync now"),
+            "actionConflictLog": self.tr("Co&nflict log…"),
         }
         for name, text in texts.items():
             action = self.by_name[name]

@@ -703,6 +703,68 @@ Pulihkan dari cadangan?</translation>
     </message>
 </context>
 <context>
+    <name>ConflictLogDialog</name>
+    <message>
+        <source>Conflict log</source>
+        <translation>Log konflik</translation>
+    </message>
+    <message>
+        <source>Values overwritten by sync</source>
+        <translation>Nilai yang ditimpa oleh sinkronisasi</translation>
+    </message>
+    <message>
+        <source>No value has been overwritten by a sync.</source>
+        <translation>Belum ada nilai yang ditimpa oleh sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this value</source>
+        <translation>&amp;Pulihkan nilai ini</translation>
+    </message>
+    <message>
+        <source>Restore the overwritten value</source>
+        <translation>Pulihkan nilai yang ditimpa</translation>
+    </message>
+    <message>
+        <source>Restore {0}</source>
+        <translation>Pulihkan {0}</translation>
+    </message>
+    <message>
+        <source>Restored “{0}” ({1}).</source>
+        <translation>“{0}” dipulihkan ({1}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>Nilai yang dipakai</translation>
+    </message>
+    <message>
+        <source>Value overwritten</source>
+        <translation>Nilai yang ditimpa</translation>
+    </message>
+    <message>
+        <source>Overwritten value from device</source>
+        <translation>Nilai yang ditimpa dari perangkat</translation>
+    </message>
+    <message>
+        <source>{0} (restored)</source>
+        <translation>{0} (dipulihkan)</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -3965,6 +4027,14 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Hadiah</translation>
     </message>
     <message>
+        <source>&amp;General</source>
+        <translation>&amp;Umum</translation>
+    </message>
+    <message>
+        <source>Team s&amp;ync</source>
+        <translation>Sinkronisasi t&amp;im</translation>
+    </message>
+    <message>
         <source>Protected by a passphrase, asked at every start.</source>
         <translation>Dilindungi frasa sandi, ditanyakan setiap kali mulai.</translation>
     </message>
@@ -4139,6 +4209,160 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Report saved to {0}</source>
         <translation>Laporan disimpan ke {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>A sync is already running.</source>
+        <extracomment>After a local write, the pending count is read again this much later (one read for a burst of writes).</extracomment>
+        <translation>Sinkronisasi sedang berjalan.</translation>
+    </message>
+    <message>
+        <source>Team sync is not set up (Settings ▸ Team sync).</source>
+        <translation>Sinkronisasi tim belum diatur (Pengaturan ▸ Sinkronisasi tim).</translation>
+    </message>
+    <message>
+        <source>The team server refused the password.</source>
+        <translation>Server tim menolak kata sandi.</translation>
+    </message>
+    <message>
+        <source>Sync overwrote {0} values; see Tools ▸ Conflict log.</source>
+        <translation>Sinkronisasi menimpa {0} nilai; lihat Alat ▸ Log konflik.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPasswordDialog</name>
+    <message>
+        <source>Team sync password</source>
+        <translation>Kata sandi sinkronisasi tim</translation>
+    </message>
+    <message>
+        <source>User {0} on {1}</source>
+        <translation>Pengguna {0} di {1}</translation>
+    </message>
+    <message>
+        <source>Team server password</source>
+        <translation>Kata sandi server tim</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Kata sandi</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsPage</name>
+    <message>
+        <source>Team server address</source>
+        <translation>Alamat server tim</translation>
+    </message>
+    <message>
+        <source>Team server user</source>
+        <translation>Pengguna server tim</translation>
+    </message>
+    <message>
+        <source>Require &amp;TLS (refuse an unencrypted connection)</source>
+        <translation>Wajibkan &amp;TLS (tolak koneksi tanpa enkripsi)</translation>
+    </message>
+    <message>
+        <source>Team server password</source>
+        <translation>Kata sandi server tim</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring; empty keeps it</source>
+        <translation>Disimpan di keyring sistem; kosongkan untuk tetap memakainya</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> mnt</translation>
+    </message>
+    <message>
+        <source>Sync every minutes</source>
+        <translation>Sinkronkan setiap sekian menit</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>&amp;Uji koneksi</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sinkronkan &amp;sekarang</translation>
+    </message>
+    <message>
+        <source>Team sync result</source>
+        <translation>Hasil sinkronisasi tim</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver</source>
+        <translation>Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Kata sandi</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every</source>
+        <translation>Sinkronkan s&amp;etiap</translation>
+    </message>
+    <message>
+        <source>Team sync is not part of this build.</source>
+        <translation>Sinkronisasi tim tidak tersedia di versi ini.</translation>
+    </message>
+    <message>
+        <source>Enter the server and user (team sync stays set up).</source>
+        <translation>Masukkan server dan pengguna (sinkronisasi tim tetap aktif).</translation>
+    </message>
+    <message>
+        <source>The server address cannot be read.</source>
+        <translation>Alamat server tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>The server address must start with postgresql:// (a PostgreSQL server).</source>
+        <translation>Alamat server harus diawali postgresql:// (server PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>Put the password in the password field, not in the address.</source>
+        <translation>Tulis kata sandi di kolom kata sandi, bukan di alamat.</translation>
+    </message>
+    <message>
+        <source>The server address names no host.</source>
+        <translation>Alamat server tidak menyebut host.</translation>
+    </message>
+    <message>
+        <source>The server address names no database (postgresql://HOST:PORT/DATABASE).</source>
+        <translation>Alamat server tidak menyebut basis data (postgresql://HOST:PORT/BASISDATA).</translation>
+    </message>
+    <message>
+        <source>Enter the user the server knows you by.</source>
+        <translation>Masukkan nama pengguna Anda di server.</translation>
+    </message>
+    <message>
+        <source>The password could not be kept: {0}</source>
+        <translation>Kata sandi tidak dapat disimpan: {0}</translation>
+    </message>
+    <message>
+        <source>Enter the server's address.</source>
+        <translation>Masukkan alamat server.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <source>Connected: the server answers and its schema matches this app.</source>
+        <translation>Terhubung: server menjawab dan skemanya cocok dengan aplikasi ini.</translation>
+    </message>
+    <message>
+        <source>Could not connect: {0}</source>
+        <translation>Tidak dapat terhubung: {0}</translation>
+    </message>
+    <message>
+        <source>Syncing in the background; the status bar shows how it went.</source>
+        <translation>Menyinkronkan di latar belakang; bilah status menunjukkan hasilnya.</translation>
     </message>
 </context>
 <context>
@@ -4427,6 +4651,14 @@ TODO: undang ke webinar 2 minggu lagi</translation>
         <translation>Ekspor &amp;ringkasan pertemuan…</translation>
     </message>
     <message>
+        <source>S&amp;ync now</source>
+        <translation>Si&amp;nkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Co&amp;nflict log…</source>
+        <translation>Log ko&amp;nflik…</translation>
+    </message>
+    <message>
         <source>Toolbar</source>
         <translation>Bilah alat</translation>
     </message>
@@ -4540,6 +4772,25 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Relasi is already running on this database but does not answer.</source>
         <translation>Relasi sudah berjalan pada basis data ini tetapi tidak merespons.</translation>
+    </message>
+</context>
+<context>
+    <name>conflict_log</name>
+    <message>
+        <source>Contact</source>
+        <translation>Kontak</translation>
+    </message>
+    <message>
+        <source>Timeline entry</source>
+        <translation>Entri linimasa</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Peluang</translation>
     </message>
 </context>
 <context>
@@ -4864,6 +5115,58 @@ TODO: undang ke webinar 2 minggu lagi</translation>
     <message>
         <source>Daily backup failed: {0}</source>
         <translation>Cadangan harian gagal: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>sync_status</name>
+    <message>
+        <source>{0} changes to send</source>
+        <extracomment>How often "3 minutes ago" is written again.</extracomment>
+        <translation>{0} perubahan akan dikirim</translation>
+    </message>
+    <message>
+        <source>Team sync off</source>
+        <translation>Sinkronisasi tim mati</translation>
+    </message>
+    <message>
+        <source>Set up team sync in Settings ▸ Team sync</source>
+        <translation>Atur sinkronisasi tim di Pengaturan ▸ Sinkronisasi tim</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Sending and receiving changes</source>
+        <translation>Mengirim dan menerima perubahan</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>Sync: wrong password — click to enter it again</source>
+        <translation>Sinkronisasi: kata sandi salah — klik untuk memasukkannya lagi</translation>
+    </message>
+    <message>
+        <source>Sync failed: {0}</source>
+        <translation>Sinkronisasi gagal: {0}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Belum pernah disinkronkan</translation>
+    </message>
+    <message>
+        <source>Synced {0}</source>
+        <translation>Disinkronkan {0}</translation>
+    </message>
+    <message>
+        <source>Server: {0} (user {1}). F9 syncs now.</source>
+        <translation>Server: {0} (pengguna {1}). F9 menyinkronkan sekarang.</translation>
+    </message>
+    <message>
+        <source>Team sync status</source>
+        <translation>Status sinkronisasi tim</translation>
     </message>
 </context>
 <context>
