@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-paint",
         action="store_true",
-        help="exit after the window's first paint, printing 'painted-ms N'",
+        help="exit once the window has painted filled and been checked, printing "
+        "'painted-ms N' (its frame's first paint) and 'filled-ms N'",
     )
     parser.add_argument("--lang", metavar="CODE", help="interface language (en, id)")
     parser.add_argument(

@@ -30,6 +30,13 @@ def resolve_db_path(cli_value: str | None) -> Path:
     return path
 
 
+def lock_path(db_path: Path) -> Path:
+    """The single-instance lock file of a database (ui.single_instance holds it; a
+    restore honours it): here, with no heavy import, for the window's first paint."""
+    db = Path(os.path.abspath(db_path))
+    return db.with_name(f".{db.name}.lock")
+
+
 def make_private_dir(path: Path) -> None:
     """Create a folder (and parents) readable by the user alone."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
