@@ -16,20 +16,20 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from models.errors import RelasiError
 from models.paths import resolve_db_path
-from models.store import Store
-from models.vault.backup import close_with_backup
-from models.vault.opening import open_database
 from ui.main_window import MainWindow
 from ui.start_messages import report_error
-from ui.store_opening import open_interactively, recover_damaged
 from ui.window_shell import FirstPaintWatcher
 from ui.workers import run_in_thread
+
+if TYPE_CHECKING:  # imported in the worker that opens the store, off the GUI thread
+    from models.store import Store
 
 DAILY_BACKUP_DELAY_MS = 5_000
 
@@ -76,6 +76,8 @@ class WindowStart(QObject):
         db = self._args.db
 
         def work() -> Store:
+            from models.vault.opening import open_database  # SQLAlchemy and all: here
+
             self._unclaimed = open_database(db, demo=demo, quick=True)
             return self._unclaimed
 
@@ -95,6 +97,8 @@ class WindowStart(QObject):
             return
         # Needs the user (a passphrase, a keyring problem, a damaged or plain file), or
         # an error to show: the same questions as ever, asked over the window's frame.
+        from ui.store_opening import open_interactively
+
         try:
             store = open_interactively(self._args, interactive=self._interactive, quick=True)
         except BaseException as error:  # raised again by the start loop
@@ -108,6 +112,8 @@ class WindowStart(QObject):
     def _opened(self, store: object) -> None:
         if self._finished:
             return
+        from models.store import Store
+
         assert isinstance(store, Store)
         self._unclaimed = None
         self.store = store
@@ -183,6 +189,8 @@ def recover(args: argparse.Namespace, damaged: RelasiError, *, interactive: bool
     if not interactive:
         report_error(damaged.message, interactive=False)
         return False
+    from ui.store_opening import recover_damaged
+
     path = Path(resolve_db_path(args.db))
     replacement = recover_damaged(path, damaged)
     if replacement is None:
@@ -193,6 +201,8 @@ def recover(args: argparse.Namespace, damaged: RelasiError, *, interactive: bool
 
 def close_store(store: Store, *, backup: bool) -> None:
     """Close the store, with the backup at close (the window is already gone)."""
+    from models.vault.backup import close_with_backup
+
     try:
         if backup:
             close_with_backup(store)
