@@ -211,8 +211,8 @@ class MainWindow(QMainWindow):
             self.recovery_banner.saved.connect(self._recovery_done)
             self.recovery_banner.dismissed.connect(self._recovery_done)
         self.is_attached = True
+        self.retranslate()  # reads the follow-ups once; the client's are then added
         self._apply_view_settings()
-        self.retranslate()
         self.reminders.start()
         self._update_actions()
         self.attached.emit()
