@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
-
 APP_NAME = "Relasi"
 DB_ENV = "RELASI_DB"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_dir  # not needed when --db names the file
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -43,4 +43,6 @@ def make_private_dir(path: Path) -> None:
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_dir
+
     return Path(user_log_dir(APP_NAME, appauthor=False))

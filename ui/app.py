@@ -40,7 +40,13 @@ def make_application() -> QApplication:
     return app
 
 
-def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> int:
+def run_gui(
+    args: argparse.Namespace,
+    process_age_ms: Callable[[], float],
+    configure_logging: Callable[[], None] | None = None,
+) -> int:
+    """The window, until it is closed: 0, or 2 when the database could not be opened.
+    ``configure_logging`` runs right after the first paint, before the store opens."""
     missing = check_window_can_start()
     if missing:
         print(missing, file=sys.stderr)  # before Qt aborts with a vaguer message
@@ -62,7 +68,7 @@ def run_gui(args: argparse.Namespace, process_age_ms: Callable[[], float]) -> in
             interactive=interactive,
         )
     try:
-        return _window_loop(app, args, settings, guard, process_age_ms)
+        return _window_loop(app, args, settings, guard, process_age_ms, configure_logging)
     finally:
         guard.release()
 
@@ -73,6 +79,7 @@ def _window_loop(
     settings: Settings,
     guard: SingleInstance,
     process_age_ms: Callable[[], float],
+    configure_logging: Callable[[], None] | None = None,
 ) -> int:
     """Show the window's frame, then open the store into it (ui.window_start); reopen
     after work that needs the store closed (a backup restore, a switch of
@@ -90,6 +97,8 @@ def _window_loop(
             # Printed once the window is filled, so a start that fails prints nothing on
             # stdout (as before); the time is the frame's first paint, taken now.
             painted = process_age_ms()
+            if configure_logging is not None:
+                configure_logging()
 
             def filled() -> None:
                 print(f"painted-ms {painted:.0f}", flush=True)
