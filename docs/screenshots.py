@@ -8,7 +8,8 @@ desktop theme gives too). pipeline-board.png is View ▸ Pipeline; account-revie
 first page of an account review PDF (drawn by pdftoppm from poppler-utils);
 dashboard-light.png and dashboard-dark.png are View ▸ Dashboard on the demo's history,
 dashboard-drill.png the deals behind a figure, sales-targets.png Settings ▸ Sales
-targets. Uses a throw-away database and an in-memory keyring, so the user's own keyring
+targets. window-frame.png is what the start paints first, before the database is open.
+Uses a throw-away database and an in-memory keyring, so the user's own keyring
 and data are never touched.
 """
 
@@ -194,6 +195,22 @@ def dashboard_shots(app: QApplication, window: object, out: Path, look: str) -> 
     board.close()
 
 
+def frame_shot(app: QApplication, path: Path) -> None:
+    """What the start paints first, before the store is open: the window's frame."""
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    ini = Path(tempfile.mkdtemp()) / "frame.ini"
+    window = MainWindow(None, Settings(QSettings(str(ini), QSettings.Format.IniFormat)))
+    window.resize(1366, 768)
+    window.show()
+    for _ in range(10):
+        app.processEvents()
+    window.grab().save(str(path))
+    print("saved", path)
+    window.close()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -211,6 +228,7 @@ def main() -> None:
     store = open_store(tmp / "demo.db")
     fill_demo(store)
     out = ROOT / "docs"
+    frame_shot(app, out / "window-frame.png")
     # (language, appearance, file name, size)
     shots = [
         ("en", LIGHT, "main-window-en", (1560, 900)),

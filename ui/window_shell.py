@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -56,7 +56,9 @@ def _placeholder(parent: QWidget, name: str, accessible: str, *, search: bool) -
         column.addWidget(box)
     view: QAbstractItemView = QTableView(pane) if search else QListView(pane)
     view.setObjectName(name)
-    view.setEnabled(False)
+    # Enabled, so its background is the lists' own (no grey-to-white flash when the
+    # real pane comes), but never focused: there is nothing in it yet.
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.setAccessibleName(accessible)
     column.addWidget(view, 1)
     return pane
