@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # imported in the worker that opens the store, off the GUI th
     from models.store import Store
 
 DAILY_BACKUP_DELAY_MS = 5_000
+#: The check starts once the filled lists have painted, or after this long at the
+#: latest (a window started minimised paints nothing; writes wait for the check).
+CHECK_AT_THE_LATEST_MS = 3_000
 
 
 class WindowStart(QObject):
@@ -131,6 +134,7 @@ class WindowStart(QObject):
             return
         self.attached = True
         FirstPaintWatcher(self._window.clients.view.viewport(), self._filled)
+        QTimer.singleShot(CHECK_AT_THE_LATEST_MS, self, self._filled)
 
     def _give_up(self, *, error: BaseException | None = None) -> None:
         self.code = 2
@@ -139,6 +143,8 @@ class WindowStart(QObject):
 
     # -- after the filled window painted: the check, then the daily backup ----------------
     def _filled(self) -> None:
+        if self._check is not None or self._finished:  # the paint or the timer: once
+            return
         if self._on_filled is not None:
             self._on_filled()
         store = self.store

@@ -155,3 +155,26 @@ def test_placeholder_widgets_are_not_left_behind(
     qtbot.addWidget(window)
     leftovers = [w for w in window.findChildren(QWidget) if w.objectName().endswith("Placeholder")]
     assert leftovers == []
+
+
+def test_a_window_that_never_paints_is_still_checked(
+    qtbot: QtBot, db_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started minimised (here: never shown), the lists do not paint; the integrity
+    check, which writes wait for, starts at the latest after CHECK_AT_THE_LATEST_MS."""
+    from ui import window_start
+
+    monkeypatch.setattr(window_start, "CHECK_AT_THE_LATEST_MS", 50)
+    window = MainWindow(None, settings)
+    qtbot.addWidget(window)
+    filled: list[bool] = []
+    start = WindowStart(window, start_args(db_path), on_filled=lambda: filled.append(True))
+    with qtbot.waitSignal(window.attached, timeout=20_000):
+        start.begin()
+    assert not window.clients.view.viewport().isVisible()
+    qtbot.waitUntil(lambda: filled == [True], timeout=20_000)
+    qtbot.wait(100)  # the timer and the check's outcome: once each
+    assert filled == [True]
+    assert start.finish() is None and start.store is not None
+    assert start.store.writes_refused is None
+    start.store.close()
