@@ -1,6 +1,6 @@
 """What the window's start does once its frame has painted (ui/app.py): open the store
-(the first try in a worker thread: SQLAlchemy's import, the keyring and SQLCipher's key
-derivation stay off the GUI thread; a problem that needs the user is then asked on the
+(the first try in a worker thread: SQLAlchemy's import, the keyring and SQLCipher's
+opening stay off the GUI thread; a problem that needs the user is then asked on the
 GUI thread by ui.store_opening), build and fill the panes, then the integrity check and
 the Trash purge in a worker (writes wait for it), then the daily backup.
 
@@ -40,9 +40,9 @@ CHECK_AT_THE_LATEST_MS = 3_000
 class WindowStart(QObject):
     """Opens the store for a painted window frame, attaches it, checks it.
 
-    ``outcome`` after the event loop ends: ``store`` (None if it never opened),
-    ``code`` (2 when the start gave up), ``damaged`` (a failed check), ``error``
-    (an unexpected exception, raised again by the start loop)."""
+    What it leaves for the start loop once the event loop ends: ``store`` (None if it
+    never opened), ``code`` (2 when the start gave up), ``damaged`` (a failed check),
+    ``error`` (an unexpected exception, raised again by the start loop)."""
 
     def __init__(
         self,
