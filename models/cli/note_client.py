@@ -70,7 +70,8 @@ def resolve_for_note(store: Store, text: str, given: str | None) -> NoteClient:
         if len(exact) > 1:  # "Acme" with Acme Holdings, Acme Labs: a script cannot be asked
             raise ValidationError(
                 "client",
-                f"the note could be about several clients ({', '.join(exact)}): pass --client NAME",
+                f"the note could be about several clients ({', '.join(exact)}): "
+                "pass --client NAME",
             )
         return NoteClient(best.account_id, best.name, "named")
     if lookup.new_name:
