@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import time
@@ -65,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-paint",
         action="store_true",
-        help="exit after the window's first paint, printing 'painted-ms N'",
+        help="exit once the window has painted filled and been checked, printing "
+        "'painted-ms N' (its frame's first paint) and 'filled-ms N'",
     )
     parser.add_argument("--lang", metavar="CODE", help="interface language (en, id)")
     parser.add_argument(
@@ -111,17 +111,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def configure_logging(verbose: bool) -> None:
+    """Log through the scrubbing handler (no e-mail, phone or quoted text above DEBUG).
+    The window calls it right after its first paint: nothing logs before that, and the
+    logging package's import does not delay the paint."""
+    import logging
+
+    from models.logscrub import scrubbed_handler
+
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[scrubbed_handler()],
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if os.name == "posix":
         os.umask(0o077)  # files Relasi (and SQLite) creates: 0600, folders 0700
-    from models.logscrub import scrubbed_handler
+    if not args.command:
+        from ui.app import run_gui
 
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[scrubbed_handler()],  # no e-mail, phone or quoted text above DEBUG
-    )
+        return run_gui(args, process_age_ms, lambda: configure_logging(args.verbose))
+    configure_logging(args.verbose)
     if args.command == "capture":
         from ui.capture_app import run_capture
 
@@ -136,13 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         from ui.proposals.command import cmd_proposal
 
         return run(args, cmd_proposal)
-    if args.command:
-        from models.cli.main import run
+    from models.cli.main import run
 
-        return run(args)
-    from ui.app import run_gui
-
-    return run_gui(args, process_age_ms)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ commit), so load on the machine falls on all alike.
 
     python bench/perf_startup.py [--runs 9] [--before /path/to/old/tree] [--pyc]
 
-Unlike bench/startup.py it alternates the runs and clears ``XDG_*`` variables (a
+It alternates the runs and clears ``XDG_*`` variables (a
 set ``XDG_DATA_HOME`` made it fail). ``--pyc`` lets Python cache bytecode (in a
 private folder), as an installed Relasi does; without it, a ``PYTHONDONTWRITEBYTECODE``
 environment compiles every module of the project at every start. Prints medians,
@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.startup import BARE, painted_ms  # noqa: E402
+from bench.measure import run_child  # noqa: E402
+from bench.processes import BARE, _painted_ms  # noqa: E402
 
 
 def private_keyring(home: Path) -> tuple[dict[str, str], int]:
@@ -74,10 +75,13 @@ def main() -> None:
             subprocess.run([*app, "--demo"], capture_output=True, env=env, check=True)
             commands[name] = app
         commands["bare window"] = [sys.executable, "-c", BARE]
-        times: dict[str, list[float]] = {name: [] for name in commands}
+        times: dict[str, list[float]] = {}
         for _ in range(args.runs):
             for name, command in commands.items():
-                times[name].append(painted_ms(command, env))
+                out = run_child(command, env).stdout
+                times.setdefault(name, []).append(_painted_ms(out))
+                if "filled-ms" in out:
+                    times.setdefault(f"{name} (filled)", []).append(_painted_ms(out, "filled-ms"))
         floor = statistics.median(times["bare window"])
         print(f"{'start to painted window':<26}{'median ms':>10}{'x bare':>8}  runs")
         for name, found in times.items():

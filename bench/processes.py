@@ -44,35 +44,48 @@ f = F(); w.installEventFilter(f); w.show(); app.exec()
 """.replace("ROOT", repr(str(ROOT)))
 
 
-def _painted_ms(out: str) -> float:
-    lines = [x for x in out.splitlines() if x.startswith("painted-ms")]
+def _painted_ms(out: str, what: str = "painted-ms") -> float:
+    lines = [x for x in out.splitlines() if x.startswith(what)]
     if not lines:
-        raise RuntimeError(f"no painted-ms line in {out!r}")
+        raise RuntimeError(f"no {what} line in {out!r}")
     return float(lines[-1].split()[1])
 
 
-def startup(session: PrivateSession, db: Path, runs: int) -> Row:
-    """``main.py --quit-after-paint`` and the bare window, fresh processes, in turn."""
+def startup(session: PrivateSession, db: Path, runs: int) -> list[Row]:
+    """``main.py --quit-after-paint`` and the bare window, fresh processes, in turn: the
+    window's frame to its first paint (``painted-ms``; the store opens after it), and
+    the window with its lists filled to its paint (``filled-ms``), both beside the bare
+    window's first paint."""
     app = [PY, MAIN, "--db", str(db), "--quit-after-paint"]
     bare = [PY, "-c", BARE]
     run_child(app, session.env)  # the first start after a copy warms the OS cache
     run_child(bare, session.env)
     a: list[float] = []
+    filled: list[float] = []
     b: list[float] = []
     peaks: list[float] = []
     for _ in range(runs):
         started = run_child(app, session.env)
         a.append(_painted_ms(started.stdout))
+        filled.append(_painted_ms(started.stdout, "filled-ms"))
         peaks.append(started.peak_mb)
         b.append(_painted_ms(run_child(bare, session.env).stdout))
-    return Row(
-        "start-up to painted window (process)",
-        a,
-        b,
-        budget="≤1.5x bare (2.5x first)",
-        ok=statistics.median(a) <= 2.5 * statistics.median(b),
-        note=f"peak RSS of the app at its first paint: {statistics.median(peaks):.0f} MB",
-    )
+    return [
+        Row(
+            "start-up to painted window (process)",
+            a,
+            b,
+            budget="≤1.5x bare (2.5x first)",
+            ok=statistics.median(a) <= 2.5 * statistics.median(b),
+            note="the window's frame: menus, panes empty; the store opens after it",
+        ),
+        Row(
+            "start-up to the filled window painted (process)",
+            filled,
+            b,
+            note=f"lists filled; peak RSS of the app: {statistics.median(peaks):.0f} MB",
+        ),
+    ]
 
 
 def empty_database(folder: Path, seed: int) -> Path:

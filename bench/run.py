@@ -8,7 +8,8 @@ Generates the database (``bench/generate.py``) or reuses the cached one (keyed b
 scale, seed, schema head, day and the generator's source; ``RELASI_BENCH_CACHE`` or
 ``~/.cache/relasi-bench``), works on a scratch copy of it, and runs:
 
-- start-up to the first painted window (``main.py --quit-after-paint``) vs a bare
+- start-up to the window frame's first paint, and to the filled window's
+  (``main.py --quit-after-paint``: ``painted-ms``, ``filled-ms``) vs a bare
   QApplication + QMainWindow, fresh processes in turn (``--startup-runs``, default
   ``--runs``), after one start of each that is not counted (it warms the OS cache);
 - in the real main window, offscreen, in a fresh process (``bench/window_child.py``):
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         db = copy_database(cached, work / "relasi.db")
         session.store_key(db, bench_key(args.seed))
         if "startup" in groups:
-            rows.append(processes.startup(session, db, args.startup_runs or args.runs))
+            rows.extend(processes.startup(session, db, args.startup_runs or args.runs))
         if "window" in groups:
             rows.extend(window_rows(session, db, args.seed, args.runs))
         if "stats" in groups:

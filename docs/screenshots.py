@@ -15,7 +15,8 @@ Indonesian template, the preview beside it); proposal-pdf.png the first page of 
 it attaches; gift-log.png View ▸ Gift log with a few gifts logged. team-sync-settings.png,
 team-sync-status.png and conflict-log.png are Settings ▸ Team sync, the status bar's sync
 state and Tools ▸ Conflict log after a real sync with a second laptop through a throwaway
-PostgreSQL server (tests/pg_server.py). Uses a throw-away database and an in-memory
+PostgreSQL server (tests/pg_server.py). window-frame.png is what the start paints first,
+before the database is open. Uses a throw-away database and an in-memory
 keyring, so the user's own keyring and data are never touched.
 """
 
@@ -417,6 +418,22 @@ def sync_shots(app: QApplication, store: object, settings: object, out: Path) ->
         pg.stop()
 
 
+def frame_shot(app: QApplication, path: Path) -> None:
+    """What the start paints first, before the store is open: the window's frame."""
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    ini = Path(tempfile.mkdtemp()) / "frame.ini"
+    window = MainWindow(None, Settings(QSettings(str(ini), QSettings.Format.IniFormat)))
+    window.resize(1366, 768)
+    window.show()
+    for _ in range(10):
+        app.processEvents()
+    window.grab().save(str(path))
+    print("saved", path)
+    window.close()
+
+
 def main() -> None:
     keyring.set_keyring(_Memory())
     from models.demo import fill_demo
@@ -434,6 +451,7 @@ def main() -> None:
     store = open_store(tmp / "demo.db")
     fill_demo(store)
     out = ROOT / "docs"
+    frame_shot(app, out / "window-frame.png")
     # (language, appearance, file name, size)
     shots = [
         ("en", LIGHT, "main-window-en", (1560, 900)),

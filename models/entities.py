@@ -8,71 +8,38 @@ Money is integer minor units plus an ISO 4217 currency code.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
-    MetaData,
     String,
     Table,
     Text,
-    TypeDecorator,
     text,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores naive UTC, returns aware UTC; refuses naive input to keep time honest."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime,
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-    }
+# The base and the tables kept in modules of their own, re-exported: the entities are
+# imported from here (and importing this module knows every table and kind).
+from models.competitor_entities import Competitor as Competitor
+from models.competitor_entities import Trend as Trend
+from models.competitor_entities import deal_competitors as deal_competitors
+from models.competitor_entities import interaction_competitors as interaction_competitors
+from models.competitor_entities import interaction_trends as interaction_trends
+from models.document_entities import Document as Document
+from models.document_entities import document_chunks as document_chunks
+from models.entity_base import Base as Base
+from models.entity_base import Timestamped as Timestamped
+from models.entity_base import UTCDateTime as UTCDateTime
+from models.entity_base import new_id as new_id
 
 
 class Tier(StrEnum):
@@ -116,15 +83,6 @@ CLOSED_STAGES = frozenset({DealStage.WON, DealStage.LOST})
 DEFAULT_CADENCE = {Tier.A: 14, Tier.B: 30, Tier.C: 90}
 
 
-class Timestamped:
-    """Columns every table carries."""
-
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    created_at: Mapped[datetime] = mapped_column(nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(nullable=False)
-    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
-
-
 account_tags = Table(
     "account_tags",
     Base.metadata,
@@ -149,41 +107,6 @@ interaction_contacts = Table(
     Column("interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
     Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
     Index("ix_interaction_contacts_contact_id", "contact_id"),
-)
-
-
-deal_competitors = Table(
-    "deal_competitors",
-    Base.metadata,
-    Column("deal_id", ForeignKey("deals.id", ondelete="CASCADE"), primary_key=True),
-    Column("competitor_id", ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True),
-    # The competitor a lost deal went to (deals.lost_to keeps its name for the board).
-    Column("lost_to", Boolean, nullable=False, default=False),
-    Index("ix_deal_competitors_competitor", "competitor_id", "deal_id", "lost_to"),
-)
-
-# What a timeline entry mentions (migration 0014). Each link carries the entry's time
-# (a trigger keeps it current) so one competitor's or trend's entries come newest first
-# from an index, never by sorting every entry.
-interaction_competitors = Table(
-    "interaction_competitors",
-    Base.metadata,
-    Column("interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
-    Column("competitor_id", ForeignKey("competitors.id", ondelete="CASCADE"), primary_key=True),
-    Column("occurred_at", UTCDateTime, nullable=False),
-    # Set by hand (kept when the text changes) rather than found in the text.
-    Column("by_hand", Boolean, nullable=False, default=False),
-    Index("ix_interaction_competitors_heard", "competitor_id", "occurred_at", "interaction_id"),
-)
-
-interaction_trends = Table(
-    "interaction_trends",
-    Base.metadata,
-    Column("interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
-    Column("trend_id", ForeignKey("trends.id", ondelete="CASCADE"), primary_key=True),
-    Column("occurred_at", UTCDateTime, nullable=False),
-    Column("by_hand", Boolean, nullable=False, default=False),
-    Index("ix_interaction_trends_heard", "trend_id", "occurred_at", "interaction_id"),
 )
 
 
@@ -361,31 +284,6 @@ class Deal(Timestamped, Base):
     )
 
 
-class Competitor(Timestamped, Base):
-    """A company the account executive competes with for deals (migration 0014)."""
-
-    __tablename__ = "competitors"
-
-    name: Mapped[str] = mapped_column(String(200), nullable=False)
-    # The name case-folded, blanks collapsed: unique, so "Globex" and "GLOBEX" are one.
-    name_key: Mapped[str] = mapped_column(String(200), nullable=False)
-    website: Mapped[str] = mapped_column(String(300), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
-
-    __table_args__ = (Index("ux_competitors_name_key", "name_key", unique=True),)
-
-
-class Trend(Timestamped, Base):
-    """A free label for what the market talks about, tagged on timeline entries."""
-
-    __tablename__ = "trends"
-
-    name: Mapped[str] = mapped_column(String(80), nullable=False)
-    name_key: Mapped[str] = mapped_column(String(80), nullable=False)
-
-    __table_args__ = (Index("ux_trends_name_key", "name_key", unique=True),)
-
-
 class DealStageChange(Timestamped, Base):
     """One move of a deal between stages: what conversion and velocity are computed from."""
 
@@ -488,52 +386,6 @@ class ImportBatchItem(Timestamped, Base):
     __table_args__ = (Index("ix_import_batch_items_batch", "batch_id"),)
 
 
-class Document(Timestamped, Base):
-    """A file kept with a client (and maybe one of its deals or timeline entries).
-
-    Its bytes live in ``document_chunks``, inside the same encrypted database: list
-    queries read this table only and never touch a byte of the file.
-    """
-
-    __tablename__ = "documents"
-
-    account_id: Mapped[str] = mapped_column(
-        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False
-    )
-    deal_id: Mapped[str | None] = mapped_column(
-        ForeignKey("deals.id", ondelete="SET NULL"), default=None
-    )
-    interaction_id: Mapped[str | None] = mapped_column(
-        ForeignKey("interactions.id", ondelete="SET NULL"), default=None
-    )
-    name: Mapped[str] = mapped_column(String(255), nullable=False)
-    mime: Mapped[str] = mapped_column(String(127), nullable=False)
-    size: Mapped[int] = mapped_column(Integer, nullable=False)
-    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
-
-    __table_args__ = (
-        Index("ix_documents_account", "account_id", "created_at"),
-        Index("ix_documents_deal", "deal_id"),
-        Index("ix_documents_interaction", "interaction_id"),
-    )
-
-
-#: A document's bytes, in chunks of at most models.services.documents.CHUNK_BYTES, so
-#: reading and writing one holds a chunk in memory at a time. Deleting a document for
-#: good deletes its chunks (the foreign key cascades).
-document_chunks = Table(
-    "document_chunks",
-    Base.metadata,
-    Column(
-        "document_id",
-        ForeignKey("documents.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("seq", Integer, primary_key=True),
-    Column("data", LargeBinary, nullable=False),
-)
-
-
 #: Entity classes by the kind name used in change notifications and the CLI.
 KINDS: dict[str, type[Timestamped]] = {
     "account": Account,
@@ -552,3 +404,6 @@ KINDS: dict[str, type[Timestamped]] = {
     "import_batch": ImportBatch,
     "document": Document,
 }
+
+# The gift log's tables add their kinds to KINDS when imported.
+from models import gift_entities  # noqa: E402,F401

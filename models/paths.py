@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
-
 APP_NAME = "Relasi"
 DB_ENV = "RELASI_DB"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_dir  # not needed when --db names the file
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -30,10 +30,19 @@ def resolve_db_path(cli_value: str | None) -> Path:
     return path
 
 
+def lock_path(db_path: Path) -> Path:
+    """The single-instance lock file of a database (ui.single_instance holds it; a
+    restore honours it): here, with no heavy import, for the window's first paint."""
+    db = Path(os.path.abspath(db_path))
+    return db.with_name(f".{db.name}.lock")
+
+
 def make_private_dir(path: Path) -> None:
     """Create a folder (and parents) readable by the user alone."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_dir
+
     return Path(user_log_dir(APP_NAME, appauthor=False))

@@ -9,10 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import email_validator
-import phonenumbers
 from babel.numbers import list_currencies
-from email_validator import EmailNotValidError, validate_email
 
 from models.entities import AccountStatus, DealStage, InteractionKind, Tier
 from models.errors import ValidationError
@@ -58,6 +55,10 @@ def _plain_email(value: str) -> str | None:
         return None
     if any(len(label) > 63 for label in domain.split(".")):
         return None
+    # email-validator and phonenumbers are imported on first use: the window starts
+    # without them (about a tenth of opening the data layer).
+    import email_validator
+
     if f".{domain}".endswith(_special_suffixes(tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES))):
         return None
     return f"{local}@{domain}"
@@ -69,6 +70,8 @@ def _special_suffixes(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
     clean = value.strip()
     if (plain := _plain_email(clean)) is not None:
         return plain
@@ -112,6 +115,8 @@ def phone_note(value: str, region: str = DEFAULT_REGION) -> str | None:
 def _phone(value: str, region: str) -> tuple[str, str | None]:
     # Cached per distinct value: an import meets the same office number on many rows.
     # Errors are not cached (lru_cache keeps only returned values).
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(value, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:

@@ -126,3 +126,50 @@ def test_without_a_usable_secret_service_keyring_detects_as_before(tmp_path: Pat
 def test_a_backend_already_set_is_kept(memory_keyring: MemoryKeyring) -> None:
     keys.choose_backend()
     assert keyring.get_keyring() is memory_keyring
+
+
+#: What the window's frame must paint without: the data layer and its libraries.
+DATA_LAYER = [
+    "sqlalchemy",
+    "sqlcipher3",
+    "keyring",
+    "phonenumbers",
+    "charset_normalizer",
+    "rapidfuzz",
+    "models.store",
+    "models.entities",
+    "models.vault.keys",
+    "ui.commands",
+    "ui.client_list",
+]
+
+
+def test_the_main_window_module_imports_no_data_layer() -> None:
+    loaded = fresh(
+        "import json, sys\n"
+        "import ui.app, ui.main_window\n"
+        f"print(json.dumps([m for m in {DATA_LAYER!r} if m in sys.modules]))"
+    )
+    assert loaded == []
+
+
+def test_the_window_frame_paints_before_the_data_layer_is_imported(tmp_path: Path) -> None:
+    """The frame built, shown and painted (what ``main.py`` shows first) in a fresh
+    interpreter: nothing of the data layer is imported by then."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    loaded = fresh(
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.app import make_application\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.window_shell import FirstPaintWatcher\n"
+        "app = make_application()\n"
+        "window = MainWindow(None)\n"
+        "painted = []\n"
+        "FirstPaintWatcher(window, lambda: (painted.append(1), app.quit()))\n"
+        "window.show()\n"
+        "app.exec()\n"
+        f"print(json.dumps([painted, [m for m in {DATA_LAYER!r} if m in sys.modules]]))",
+        env,
+    )
+    assert loaded == [[1], []]

@@ -5,14 +5,16 @@ command palette (Ctrl+K)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from ui.palette import CommandPalette
-from ui.trash import TrashDialog
 from ui.window_host import WindowHost
+
+if TYPE_CHECKING:
+    from ui.palette import CommandPalette
 
 
 class AppActions(QObject):
@@ -38,6 +40,8 @@ class AppActions(QObject):
         return dialog
 
     def show_trash(self) -> None:
+        from ui.trash import TrashDialog  # on first use: the window starts sooner
+
         host = self.host
         host.open_dialog(TrashDialog(host.store, host.stack, host.window()))
 
@@ -75,6 +79,8 @@ class AppActions(QObject):
     def show_palette(self) -> CommandPalette:
         """Ctrl+K: jump to a client, contact or deal, or run any enabled action, near the
         window's top."""
+        from ui.palette import CommandPalette  # on first use: the window starts sooner
+
         window = self.host.window()
         palette = CommandPalette(self.host.store, self.actions(), window)
         palette.client_chosen.connect(self.host.jump_to)

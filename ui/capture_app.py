@@ -13,10 +13,11 @@ import sys
 
 from PySide6.QtGui import QUndoStack
 
-from ui.app import make_application, open_interactively
+from ui.app import make_application
 from ui.i18n import resolve_language
 from ui.settings import Settings
 from ui.settings_dialog import apply_language
+from ui.store_opening import open_interactively
 
 
 def run_capture(args: argparse.Namespace, *, interactive: bool = True) -> int:

@@ -154,7 +154,9 @@ class ClientListPane(QWidget):
             Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
         )
         self.view.horizontalHeader().blockSignals(False)
-        self.model.set_filter(replace(self.model.filter, sort=column, descending=descending))
+        wanted = replace(self.model.filter, sort=column, descending=descending)
+        if wanted != self.model.filter:  # the same order (at start: by name) is read once
+            self.model.set_filter(wanted)
 
     def _on_text(self, text: str) -> None:
         selected = self.current_id()

@@ -13,27 +13,18 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from models import operations, services
 from models.errors import RelasiError
 from models.operations import Operation
 from models.store import Store, UnitOfWork
+from ui.undo_stack import ErrorHandler as ErrorHandler
+from ui.undo_stack import UndoStack as UndoStack
 
 log = logging.getLogger(__name__)
 
-#: Called with an error raised while undoing or redoing (the window shows it).
-ErrorHandler = Callable[[RelasiError], None]
 Work = Callable[[UnitOfWork], Any]
-
-
-class UndoStack(QUndoStack):
-    """A QUndoStack that knows who to tell when an undo or redo step is refused."""
-
-    def __init__(self, parent: QObject | None = None, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(parent)
-        self.on_error = on_error
 
 
 class StoreCommand(QUndoCommand):

@@ -21,7 +21,7 @@ from babel.numbers import format_currency, get_currency_precision
 from PySide6.QtCore import QCoreApplication
 
 from models.clock import to_local
-from ui.i18n import babel_locale
+from ui.i18n import applied_language, babel_locale
 
 _language = "en"
 _locale_name = "en_US"
@@ -36,6 +36,10 @@ def set_language(language: str, territory: str | None = None) -> None:
     _language = language
     _locale_name = babel_locale(language, territory)
     _locale_parsed = Locale.parse(_locale_name)
+
+
+if applied_language() is not None:  # chosen before this module was first imported
+    set_language(str(applied_language()))
 
 
 def _locale() -> Locale:

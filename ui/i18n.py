@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -9,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+#: The language apply_language() last set (None: never called in this process).
+_applied: str | None = None
 
 
 def system_language() -> str:
@@ -77,3 +80,28 @@ def babel_locale(language: str, territory: str | None = None) -> str:
         else:
             return candidate
     return "id_ID" if language == "id" else "en_US"
+
+
+def applied_language() -> str | None:
+    """The language :func:`apply_language` last switched to (None if it never ran)."""
+    return _applied
+
+
+def apply_language(language: str) -> None:
+    """Switch the running application's language (widgets retranslate on LanguageChange).
+
+    Dates and money (ui.formatting, which imports Babel's date tables) follow at once if
+    that module is loaded, else it reads :func:`applied_language` when first imported:
+    the window's first paint does not wait for it."""
+    global _applied
+    app = QCoreApplication.instance()
+    translators = getattr(app, "relasi_translators", None)
+    if translators is None and app is not None:
+        translators = Translators(app)
+        app.relasi_translators = translators  # type: ignore[attr-defined]
+    if translators is not None:
+        translators.install(language)
+    _applied = language
+    formatting = sys.modules.get("ui.formatting")
+    if formatting is not None:
+        formatting.set_language(language)

@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -55,14 +55,14 @@ from PySide6.QtWidgets import (
 from models.errors import RelasiError, ValidationError
 from models.operations import Operation
 from models.store import Store
-from models.transfer.importer import import_operation, plan_source
-from models.transfer.plan import ERROR, ImportPlan, ImportResult
-from models.transfer.sources import CSV_SUFFIXES, SUFFIXES, load_source
-from models.transfer.undo import ImportBatchRow, import_batches, undo_import
 from ui import formatting
 from ui.commands import StoreCommand, UndoStack
 from ui.row_table import RowTableModel
 from ui.timeline import TimelinePane
+
+if TYPE_CHECKING:  # the importer itself is imported when a file is dropped or opened
+    from models.transfer.plan import ImportPlan, ImportResult
+    from models.transfer.undo import ImportBatchRow
 
 log = logging.getLogger(__name__)
 
@@ -131,11 +131,17 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    from models.transfer.sources import SUFFIXES
+
     return [p for p in paths if p.suffix.casefold() in SUFFIXES]
 
 
 def plan_dropped(store: Store, path: Path, fallback: str | None) -> ImportPlan:
     """Plan a dropped file; entries no address matches go to ``fallback`` when given."""
+    from models.transfer.importer import plan_source
+    from models.transfer.plan import ERROR
+    from models.transfer.sources import load_source
+
     source = load_source(path)
     plan = plan_source(store, source)
     if fallback and source.kind == "interaction" and any(r.action == ERROR for r in plan.rows):
@@ -164,6 +170,8 @@ def import_dropped(
     batches: list[Batch] = []
     for path in paths:
         try:
+            from models.transfer.importer import import_operation
+
             operation = import_operation(store, plan_dropped(store, path, fallback))
             result = operation.result
         except RelasiError as exc:
@@ -237,6 +245,8 @@ class DropHandler(QObject):
         if not mime.hasUrls():
             return []
         paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        from models.transfer.sources import SUFFIXES
+
         return [p for p in paths if p.suffix.casefold() not in SUFFIXES and not p.is_dir()]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -274,6 +284,8 @@ class DropHandler(QObject):
 
     def import_paths(self, paths: Sequence[Path], *, on_timeline: bool = False) -> str:
         """Import ``paths``; returns (and shows) the status line."""
+        from models.transfer.sources import CSV_SUFFIXES
+
         csvs = [p for p in paths if p.suffix.casefold() in CSV_SUFFIXES]
         others = [p for p in paths if p.suffix.casefold() not in CSV_SUFFIXES]
         message = ""
@@ -300,6 +312,8 @@ class BatchModel(RowTableModel):
         self.reload()
 
     def reload(self) -> None:
+        from models.transfer.undo import import_batches
+
         self.set_rows(import_batches(self.store))
 
     def headers(self) -> tuple[str, ...]:
@@ -395,6 +409,8 @@ class ImportHistoryDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
+            from models.transfer.undo import undo_import
+
             undo_import(self.store, batch.id)
         except RelasiError as exc:
             QMessageBox.warning(self, self.tr("Cannot undo the import"), exc.message)

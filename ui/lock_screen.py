@@ -36,7 +36,6 @@ from ui.unlock import PassphraseGate
 from ui.workers import message_of, run_in_thread
 
 DEFAULT_IDLE_MINUTES = 15
-LOCK_SHORTCUT = "Ctrl+L"
 
 _INPUT = {
     QEvent.Type.KeyPress,

@@ -1,18 +1,23 @@
 """The main window: a composition of the client list, timeline and follow-up panes,
 wired to the undo stack, the change hub, reminders and settings.
 
+Built in two steps, to paint before the data layer is imported: ``MainWindow(None)``
+is the frame (menus, the panes as placeholders: ui/window_shell.py), then
+:meth:`MainWindow.attach` builds the panes on the open store in their places
+(``MainWindow(store)`` does both). No ``models`` import at import time.
+
 Menu and toolbar actions are made in ui/window_actions.py; what they do lives in
-handlers named for what they hold (ui/record_actions.py, ui/followup_actions.py,
-ui/backup_actions.py, ui/transfer_actions.py, ui/app_actions.py), which see the
-window only as a :class:`ui.window_host.WindowHost`.
+handlers named for what they hold (ui/record_actions.py, ui/followup_actions.py, ...;
+ui/window_features.py for the later features), seeing the window as a WindowHost.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -24,99 +29,177 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import RelasiError
-from models.queries import clients as client_queries
-from models.rows import FollowUpRow, SearchHit
-from models.store import Changes, Store
-from models.vault.unlock import Reauth
 from ui import colours
-from ui.app_actions import AppActions
-from ui.backup_actions import BackupActions
-from ui.client_list import ClientListPane
-from ui.commands import StoreCommand, UndoStack, perform
-from ui.competitors.actions import CompetitorActions
-from ui.dashboard.action import DashboardAction
-from ui.documents.window_actions import DocumentWindowActions
-from ui.followup_actions import FollowUpActions
-from ui.followups import FollowUpsPane
-from ui.gifts.actions import GiftActions
-from ui.hub import ChangeHub
 from ui.icons import app_icon, refresh_icons
-from ui.import_commands import DropHandler
-from ui.lock_screen import IdleWatcher, LockScreen
-from ui.pipeline.actions import PipelineActions
-from ui.record_actions import RecordActions
-from ui.reminder_banner import Banner
-from ui.reminders import Reminders
-from ui.reports.actions import ReportActions
-from ui.search_actions import SearchActions
 from ui.settings import Settings
-from ui.sync_actions import SyncActions
-from ui.timeline import TimelinePane
-from ui.transfer_actions import TransferActions
-from ui.unlock import RecoveryBanner
+from ui.undo_stack import UndoStack
 from ui.window_actions import WindowActions
+from ui.window_shell import PANE_STRETCH, apply_layout, placeholder_panes, save_layout
+from ui.window_view import apply_view_settings, save_view_settings
+
+if TYPE_CHECKING:
+    from models.errors import RelasiError
+    from models.rows import FollowUpRow, SearchHit
+    from models.store import Changes, Store
+    from ui.app_actions import AppActions
+    from ui.backup_actions import BackupActions
+    from ui.client_list import ClientListPane
+    from ui.commands import StoreCommand
+    from ui.competitors.actions import CompetitorActions
+    from ui.dashboard.action import DashboardAction
+    from ui.documents.window_actions import DocumentWindowActions
+    from ui.followup_actions import FollowUpActions
+    from ui.followups import FollowUpsPane
+    from ui.gifts.actions import GiftActions
+    from ui.hub import ChangeHub
+    from ui.import_commands import DropHandler
+    from ui.lock_screen import IdleWatcher, LockScreen
+    from ui.pipeline.actions import PipelineActions
+    from ui.record_actions import RecordActions
+    from ui.reminder_banner import Banner
+    from ui.reminders import Reminders
+    from ui.reports.actions import ReportActions
+    from ui.search_actions import SearchActions
+    from ui.sync_actions import SyncActions
+    from ui.timeline import TimelinePane
+    from ui.transfer_actions import TransferActions
+    from ui.unlock import RecoveryBanner
+    from ui.window_features import WindowFeatures
+
+# Actions that work before the store is open (the rest wait for attach()).
+SHELL_ACTIONS = frozenset({"actionQuit"})
 
 
 class MainWindow(QMainWindow):
+    # The store is attached and the panes are filled (emitted once, by attach()).
+    attached = Signal()
+
+    store: Store
+    hub: ChangeHub
+    clients: ClientListPane
+    timeline: TimelinePane
+    followups: FollowUpsPane
+    banner: Banner
+    record_actions: RecordActions
+    followup_actions: FollowUpActions
+    backup_actions: BackupActions
+    transfer_actions: TransferActions
+    app_actions: AppActions
+    search_actions: SearchActions
+    pipeline_actions: PipelineActions
+    report_actions: ReportActions
+    dashboard_action: DashboardAction
+    competitor_actions: CompetitorActions
+    gift_actions: GiftActions
+    sync_actions: SyncActions
+    document_actions: DocumentWindowActions
+    features: WindowFeatures
+    drops: DropHandler
+    reminders: Reminders
+    lock_screen: LockScreen
+    idle: IdleWatcher
+
     def __init__(
-        self, store: Store, settings: Settings | None = None, parent: QWidget | None = None
+        self,
+        store: Store | None = None,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.store = store
         self.settings = settings or Settings()
+        self.is_attached = False
         self.stack = UndoStack(self, on_error=self.show_error)
         self.stack.setObjectName("undoStack")
-        self.hub = ChangeHub(store, self)
         self.setWindowIcon(app_icon())
         self._dark = colours.is_dark()
-
-        self.clients = ClientListPane(store, self)
-        self.timeline = TimelinePane(store, self)
-        self.followups = FollowUpsPane(store, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane in (self.clients, self.timeline, self.followups):
+        for index, pane in enumerate(placeholder_panes(self.splitter)):
             self.splitter.addWidget(pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 3)
+            self.splitter.setStretchFactor(index, PANE_STRETCH[index])
+        self._central = QWidget(self)
+        self._column = QVBoxLayout(self._central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.splitter, 1)
+        self.setCentralWidget(self._central)
+        self.actions_ = WindowActions(self, self.stack)
+        for action in self.actions_.all():
+            if action.objectName() not in SHELL_ACTIONS:
+                action.setEnabled(False)
+        self._shell_quit = self.actions_["actionQuit"].triggered.connect(self.close)
+        self.tray: QSystemTrayIcon | None = None
+        self._pending_reminders: list[FollowUpRow] = []
+        # Work that needs the store closed (backup restore, re-key): run_gui runs it after
+        # the window closes, then opens the store and a new window again.
+        self.pending_action: Callable[[], object] | None = None
+        self.recovery_banner: RecoveryBanner | None = None
+        self.apply_window_layout()
+        self.setWindowTitle(self.tr("Relasi"))
+        self.actions_.retranslate()
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Build the panes on ``store`` in the placeholders' places, wire the actions,
+        fill the lists (first pages, the last client's timeline)."""
+        from models.vault.unlock import Reauth
+        from ui.app_actions import AppActions
+        from ui.backup_actions import BackupActions
+        from ui.client_list import ClientListPane
+        from ui.dashboard.action import DashboardAction
+        from ui.followup_actions import FollowUpActions
+        from ui.followups import FollowUpsPane
+        from ui.hub import ChangeHub
+        from ui.import_commands import DropHandler
+        from ui.lock_screen import IdleWatcher, LockScreen
+        from ui.pipeline.actions import PipelineActions
+        from ui.record_actions import RecordActions
+        from ui.reminder_banner import Banner
+        from ui.reminders import Reminders
+        from ui.reports.actions import ReportActions
+        from ui.search_actions import SearchActions
+        from ui.timeline import TimelinePane
+        from ui.transfer_actions import TransferActions
+        from ui.unlock import RecoveryBanner
+        from ui.window_features import WindowFeatures
+
+        assert not self.is_attached, "a window shows one store"
+        self.store = store
+        self.hub = ChangeHub(store, self)
+        self.clients = ClientListPane(store, self)
+        self.timeline = TimelinePane(store, self)
+        self.followups = FollowUpsPane(store, self)
+        for index, pane in enumerate((self.clients, self.timeline, self.followups)):
+            placeholder = self.splitter.replaceWidget(index, pane)
+            if placeholder is not None:
+                placeholder.setObjectName("")  # findChild finds the real pane from now on
+                placeholder.setParent(None)
+                placeholder.deleteLater()
         self.banner = Banner(self, now=store.clock.now)
         self.banner.open_requested.connect(self.jump_to)
-        central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.banner)
-        column.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self._column.insertWidget(0, self.banner)
 
-        self.actions_ = WindowActions(self, self.stack)
+        self.actions_["actionQuit"].triggered.disconnect(self._shell_quit)
+        for action in self.actions_.all():
+            action.setEnabled(True)
+        self.actions_.undo.setEnabled(self.stack.canUndo())
+        self.actions_.redo.setEnabled(self.stack.canRedo())
         self.record_actions = RecordActions(self, self.timeline)
         self.followup_actions = FollowUpActions(self)
         self.backup_actions = BackupActions(self, lambda: self.lock_screen.is_locked)
         self.transfer_actions = TransferActions(self)
-        self.app_actions = AppActions(self, self._palette_actions)
+        self.app_actions = AppActions(  # the palette runs the menus' and features' actions
+            self, lambda: [*self.actions_.all(), *self.features.palette_actions()]
+        )
         self.search_actions = SearchActions(
             self, self.timeline, self.record_actions, self.followup_actions
         )
         self.pipeline_actions = PipelineActions(self)
-        self.competitor_actions = CompetitorActions(self)
         self.report_actions = ReportActions(self)
         self.dashboard_action = DashboardAction(self, self)
-        self.gift_actions = GiftActions(self, self)
-        self.sync_actions = SyncActions(
-            self,
-            self.hub,
-            refresh=self.refresh,
-            open_settings=self.app_actions.show_settings,
-            undo=self.actions_.undo,
-            is_locked=lambda: self.lock_screen.is_locked,
-        )
-        self.statusBar().addPermanentWidget(self.sync_actions.status)
-        self._connect()
         # files dropped on the window or the timeline
         self.drops = DropHandler(
             self,
@@ -126,42 +209,27 @@ class MainWindow(QMainWindow):
             lambda: self.current_client,
             self.transfer_actions.import_file,
         )
-        self.document_actions = DocumentWindowActions(self, self, self.timeline, self.drops)
+        self.features = WindowFeatures(self)
+        self._connect()
         self.reminders = Reminders(store, self)
         self.reminders.due.connect(self.remind)
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(app_icon(), self)
-            self.tray.setToolTip("Relasi")
-            self.tray.activated.connect(lambda _reason: self.raise_window())
-            self.tray_menu = QMenu(self)
-            self.tray.setContextMenu(self.tray_menu)
-            self.tray.show()
-        self._pending_reminders: list[FollowUpRow] = []
-        # Work that needs the store closed (backup restore, re-key): run_gui runs it after
-        # the window closes, then opens the store and a new window again.
-        self.pending_action: Callable[[], object] | None = None
+        self._make_tray()
         self.lock_screen = LockScreen(self, Reauth(store.path, store.key))
         self.lock_screen.unlocked.connect(self._after_unlock)
         self.idle = IdleWatcher(self.settings.lock_minutes or 10**6, parent=self)
         self.idle.idle.connect(self.lock)
-        self.recovery_banner: RecoveryBanner | None = None
         if not self.settings.recovery_offered:
             # Offered in a banner, never a modal box that would stop a script.
-            self.recovery_banner = RecoveryBanner(store, central)
-            column.insertWidget(0, self.recovery_banner)
+            self.recovery_banner = RecoveryBanner(store, self._central)
+            self._column.insertWidget(0, self.recovery_banner)
             self.recovery_banner.saved.connect(self._recovery_done)
             self.recovery_banner.dismissed.connect(self._recovery_done)
-        self.apply_window_layout()
+        self.is_attached = True
+        self.retranslate()  # reads the follow-ups once; the client's are then added
         self._apply_view_settings()
-        self.retranslate()
-        if self.tray is not None:
-            self.tray_menu.addAction(self.actions_["actionQuickCapture"])
-            self.tray_menu.addAction(self.tr("Show Relasi"), self.raise_window)
-            self.tray_menu.addSeparator()
-            self.tray_menu.addAction(self.actions_["actionQuit"])
         self.reminders.start()
         self._update_actions()
+        self.attached.emit()
 
     # -- wiring -------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -211,11 +279,9 @@ class MainWindow(QMainWindow):
             "actionRefresh": self.refresh,
             "actionLock": self.lock,
             "actionPipeline": self.pipeline_actions.show_board,
-            "actionCompetitors": self.competitor_actions.show_view,
             "actionExportReview": self.report_actions.export_review,
             "actionExportBrief": self.report_actions.export_brief,
-            "actionSyncNow": self.sync_actions.sync_now,
-            "actionConflictLog": self.sync_actions.show_conflicts,
+            **self.features.handlers(),
         }
         for name, handler in handlers.items():
             a[name].triggered.connect(lambda _checked=False, h=handler: h())
@@ -224,10 +290,6 @@ class MainWindow(QMainWindow):
         self.timeline.view.selectionModel().currentChanged.connect(
             lambda *_: self._update_actions()
         )
-
-    def _palette_actions(self) -> list[QAction]:
-        """What the command palette can run: the menus' actions and the documents'."""
-        return [*self.actions_.all(), *self.document_actions.all()]
 
     @property
     def current_client(self) -> str:
@@ -252,12 +314,11 @@ class MainWindow(QMainWindow):
             "actionExportBrief",
         ):
             self.actions_[name].setEnabled(has_client)
-        self.gift_actions.set_client(has_client)
         has_entry = bool(self.timeline.current_entry())
         self.actions_["actionEditEntry"].setEnabled(has_entry)
         self.actions_["actionDeleteEntry"].setEnabled(has_entry)
-        if documents := getattr(self, "document_actions", None):
-            documents.update()
+        if features := getattr(self, "features", None):
+            features.update(has_client)
 
     def apply_changes(self, changes: Changes) -> None:
         """Every pane updates what the change touched; selection and scroll stay."""
@@ -265,7 +326,7 @@ class MainWindow(QMainWindow):
         self.timeline.apply_changes(changes)
         self.followups.apply_changes(changes)
         self.pipeline_actions.apply_changes(changes)
-        self.competitor_actions.apply_changes(changes)
+        self.features.apply_changes(changes)
         if self.current_client and self.current_client in changes.of("account"):
             detail = self.timeline.detail  # just re-read by the timeline pane
             if detail is None or detail.deleted_at is not None:
@@ -301,6 +362,9 @@ class MainWindow(QMainWindow):
 
     # -- what the action handlers use (ui.window_host.WindowHost) ---------------------------
     def run(self, command: StoreCommand) -> bool:
+        from models.errors import RelasiError
+        from ui.commands import perform
+
         try:
             perform(self.stack, command)
         except RelasiError as exc:
@@ -358,6 +422,20 @@ class MainWindow(QMainWindow):
         if self.tray is not None and self.tray.supportsMessages():
             self.tray.showMessage(self.tr("Follow-up due"), text, app_icon(), 10_000)
 
+    def _make_tray(self) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(app_icon(), self)
+        self.tray.setToolTip("Relasi")
+        self.tray.activated.connect(lambda _reason: self.raise_window())
+        self.tray_menu = QMenu(self)
+        self.tray.setContextMenu(self.tray_menu)
+        self.tray.show()
+        self.tray_menu.addAction(self.actions_["actionQuickCapture"])
+        self.tray_menu.addAction(self.tr("Show Relasi"), self.raise_window)
+        self.tray_menu.addSeparator()
+        self.tray_menu.addAction(self.actions_["actionQuit"])
+
     def raise_window(self) -> None:
         self.showNormal()
         self.raise_()
@@ -365,50 +443,17 @@ class MainWindow(QMainWindow):
 
     # -- window layout and view settings ----------------------------------------------------
     def apply_window_layout(self) -> None:
-        """Size, position, toolbar and splitter as the user left them (or a first layout)."""
-        s = self.settings
-        if s.window_geometry is not None:
-            self.restoreGeometry(s.window_geometry)
-        else:
-            self.resize(1280, 800)
-        if s.window_toolbars is not None:
-            self.restoreState(s.window_toolbars)
-        if s.window_splitter is not None:
-            self.splitter.restoreState(s.window_splitter)
-        else:
-            self.splitter.setSizes([520, 560, 360])
+        apply_layout(self, self.splitter, self.settings)
 
     def save_window_layout(self) -> None:
-        s = self.settings
-        s.window_geometry = self.saveGeometry()
-        s.window_toolbars = self.saveState()
-        s.window_splitter = self.splitter.saveState()
+        save_layout(self, self.splitter, self.settings)
 
     def _apply_view_settings(self) -> None:
-        """The client list's sort, the follow-ups' scope, and the last client selected."""
-        s = self.settings
-        self.clients.set_sort(s.sort_column, s.sort_descending)
-        self.followups.set_all_clients(s.followups_all_clients)
-        self.actions_["actionAllFollowUps"].setChecked(s.followups_all_clients)
-        last = s.last_client_id
-        if last and self.clients.show_client(last, fetch=False):
-            return
-        if last and client_queries.client_rows(self.store, [last]):
-            # Past the list's first page: shown without paging the list down to it (a
-            # client at row 90,000 cost the start 900 pages); the list finds it on demand.
-            self.select_client(last)
-        elif self.clients.model.rowCount():
-            self.clients.view.selectRow(0)
+        apply_view_settings(self)
 
     def save_settings(self) -> None:
         """The window layout and view choices, written to disk."""
-        s = self.settings
-        self.save_window_layout()
-        s.sort_column = self.clients.model.filter.sort
-        s.sort_descending = self.clients.model.filter.descending
-        s.followups_all_clients = self.followups.all_clients
-        s.last_client_id = self.current_client
-        s.sync()
+        save_view_settings(self)
 
     # -- language and theme -----------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -422,6 +467,8 @@ class MainWindow(QMainWindow):
         """The palette turned light or dark: redraw icons and recolour what is painted."""
         self._dark = colours.is_dark()
         refresh_icons(self)
+        if not self.is_attached:
+            return
         self.banner.retheme()
         self.timeline.retranslate()  # the composer's kind icons
         self.followups.refresh()  # overdue and priority colours
@@ -429,20 +476,22 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Relasi"))
         self.actions_.retranslate()
+        if not self.is_attached:
+            return
         self.clients.retranslate()
         self.timeline.retranslate()
         self.followups.retranslate()
         self.banner.retranslate()
         self.pipeline_actions.retranslate()
-        self.competitor_actions.retranslate()
         self.dashboard_action.retranslate()
-        self.document_actions.retranslate()
-        self.gift_actions.retranslate()
-        self.sync_actions.retranslate()
+        self.features.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_attached:  # closed before the store opened: nothing to keep
+            super().closeEvent(event)
+            return
         self.save_settings()
-        self.sync_actions.shutdown()
+        self.features.shutdown()
         self.reminders.stop()
         self.idle.stop()
         self.hub.detach()

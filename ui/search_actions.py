@@ -5,6 +5,8 @@ selected and scrolled to on the timeline, a contact, deal or follow-up opened.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -12,9 +14,11 @@ from models.queries import search as search_queries
 from models.rows import SearchHit
 from ui.followup_actions import FollowUpActions
 from ui.record_actions import RecordActions
-from ui.search_panel import SearchPanel
 from ui.timeline import TimelinePane
 from ui.window_host import WindowHost
+
+if TYPE_CHECKING:
+    from ui.search_panel import SearchPanel
 
 
 class SearchActions(QObject):
@@ -35,6 +39,8 @@ class SearchActions(QObject):
     def show_panel(self, text: str = "") -> SearchPanel:
         """Ctrl+Shift+F: the search panel, its field focused (the last search kept)."""
         if self.panel is None:
+            from ui.search_panel import SearchPanel  # on first use: a sooner start
+
             self.panel = SearchPanel(self.host.store, self.host.window())
             self.panel.hit_chosen.connect(self.open_hit)
         panel = self.panel

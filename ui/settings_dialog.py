@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.vault import rekey, unlock
-from ui import formatting, theme
-from ui.i18n import LANGUAGES, Translators, resolve_language
+from ui import theme
+from ui.i18n import LANGUAGES, resolve_language
+from ui.i18n import apply_language as apply_language  # re-exported: callers name it here
 from ui.settings import Settings, iso_currency
 from ui.settings_sync import SyncSettingsPage
 from ui.sync_backend import default_api
@@ -240,15 +240,3 @@ class SettingsDialog(QDialog):
         apply_language(resolve_language(choice))
         theme.apply_theme(appearance)
         super().accept()
-
-
-def apply_language(language: str) -> None:
-    """Switch the running application's language (widgets retranslate on LanguageChange)."""
-    app = QApplication.instance()
-    translators = getattr(app, "relasi_translators", None)
-    if translators is None and app is not None:
-        translators = Translators(app)
-        app.relasi_translators = translators  # type: ignore[attr-defined]
-    if translators is not None:
-        translators.install(language)
-    formatting.set_language(language)

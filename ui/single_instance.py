@@ -1,7 +1,7 @@
 """One Relasi per database: a second start raises the first window instead of writing too.
 
 The first process takes a ``QLockFile`` next to the database (``.<name>.lock``, the
-path ``models.vault.backup.lock_path`` gives, which ``restore`` also honours) and listens
+path ``models.paths.lock_path`` gives, which ``restore`` also honours) and listens
 on a ``QLocalServer`` whose name is a hash of the database's absolute path. A second
 process fails to take the lock, connects to that server, sends ``activate`` and waits
 for the first to answer; then it exits. A lock left by a crash is stale (its process
@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from models.vault.backup import lock_path
+from models.paths import lock_path
 
 _MESSAGE = b"activate\n"
 _ANSWER = b"ok\n"

@@ -83,7 +83,7 @@ class SyncActions(QObject):
         self.host.notify(self.tr("Team sync is not set up (Settings ▸ Team sync)."))
 
     def start_background(self) -> None:
-        """After the first paint and the integrity check (ui/app.py StartAfterPaint)."""
+        """After the first paint and the integrity check (ui/window_start.py WindowStart)."""
         if not self._is_locked():
             self._reported = False
             self.runner.start_background()

@@ -1,7 +1,7 @@
 """Team sync in the background, one at a time.
 
 A sync runs at start (after the first paint and the integrity check that opens the
-write gate: ui/app.py ``StartAfterPaint``), every few minutes (Settings ▸ Team sync),
+write gate: ui/window_start.py ``WindowStart``), every few minutes (Settings ▸ Team sync),
 and on demand (F9). It runs in a worker (ui/workers.py); ``models.sync.sync`` opens
 its own store sessions there, one per unit of work, so the window keeps handling
 events. A second request while one runs is refused, never queued behind it.

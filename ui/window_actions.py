@@ -8,7 +8,9 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from ui.icons import set_icon
-from ui.lock_screen import LOCK_SHORTCUT
+
+# Lock the window (also shown on the lock screen's hint).
+LOCK_SHORTCUT = "Ctrl+L"
 
 # objectName -> (icon, shortcut); texts are set (and re-set) in retranslate().
 SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -75,6 +74,8 @@ def xcb_plugin() -> Path | None:
 
 def ldd_output(plugin: Path) -> str:
     """What ``ldd`` says about ``plugin`` ("" when there is no ldd to ask)."""
+    import subprocess  # only on the xcb platform: the offscreen start goes without
+
     try:
         done = subprocess.run(
             ["ldd", str(plugin)], capture_output=True, text=True, timeout=20, check=False

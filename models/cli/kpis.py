@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from models.errors import ValidationError
-from models.metrics.period import PRESETS, Period, parse_day, preset, today_local
+from models.metrics.period_names import PRESETS
+
+if TYPE_CHECKING:
+    from models.metrics.period import Period
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +28,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def period_from_args(args: argparse.Namespace, today: date) -> Period:
+    from models.metrics.period import Period, parse_day, preset
+
     if args.period and (args.date_from or args.date_to):
         raise ValidationError("period", "give either --period or --from and --to, not both")
     if args.period:
@@ -41,6 +47,7 @@ def cmd_kpis(args: argparse.Namespace) -> int:
     # The database and the queries are imported only when the command runs (start-up).
     from models.cli.opening import open_from_args
     from models.metrics.kpis import compute
+    from models.metrics.period import today_local
     from models.metrics.report import as_json
 
     # Dates are checked before the database is opened: a typo never touches the file.

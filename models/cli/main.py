@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -146,6 +145,8 @@ def run(
     quiet_sqlcipher()
     # Libraries that log what Relasi reports itself (one line per error, not theirs too).
     if not getattr(args, "verbose", False):
+        import logging
+
         logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
     try:
         _unlock_from_fd(args)

@@ -12,9 +12,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from models.clock import local_midnight, local_zone
 from models.errors import ValidationError
-
-#: The named periods the dashboard and the command line offer.
-PRESETS = ("month", "quarter", "year")
+from models.metrics.period_names import PRESETS as PRESETS  # re-exported
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from models.errors import (
     describe,
 )
 from models.migrations import REVISIONS
+from models.paths import lock_path as lock_path  # re-exported: restore and tests use it
 from models.store import Store, connect_raw
 from models.vault import leftovers
 from models.vault.backup_names import (  # re-exported: callers name them from here
@@ -150,12 +151,6 @@ class RestoreResult:
 
 
 # -- names and folders ----------------------------------------------------------------
-
-
-def lock_path(db_path: Path) -> Path:
-    """The single-instance lock file of a database (ui.single_instance holds it)."""
-    db = Path(os.path.abspath(db_path))
-    return db.with_name(f".{db.name}.lock")
 
 
 def _private_dir(path: Path) -> None:

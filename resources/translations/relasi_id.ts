@@ -5301,4 +5301,23 @@ Data Anda aman dan tetap terenkripsi. Anda dapat mencoba lagi (mis. setelah memb
         <translation>Simpan berkas pemulihan</translation>
     </message>
 </context>
+<context>
+    <name>window_shell</name>
+    <message>
+        <source>Filter clients</source>
+        <translation>Saring klien</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Linimasa</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+</context>
 </TS>

@@ -108,7 +108,7 @@ def test_quit_after_paint_prints_and_leaves_no_trace(
     store.close()
     assert start(db_path, "--quit-after-paint") == 0
     out, err = capsys.readouterr()
-    assert out == "painted-ms 42\n" and err == ""
+    assert out == "painted-ms 42\nfilled-ms 42\n" and err == ""
     assert list_backups(db_path, unlock.load_key(db_path)) == []  # no backup: a probe
     assert not lock_path(db_path).exists()  # the single-instance lock is released
     assert gui.applicationName() == "Relasi" and gui.organizationName() == "Relasi"

@@ -425,31 +425,46 @@ def _industry(store: Store, account_id: str) -> str | None:
 
 
 def test_the_first_sync_waits_for_the_first_paint_and_the_check(
-    qtbot: QtBot, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui import app as app_module
+    import argparse
 
-    monkeypatch.setattr(app_module, "SYNC_START_DELAY_MS", 0)
-    monkeypatch.setattr(app_module, "DAILY_BACKUP_DELAY_MS", 10**8)
+    from models.vault import safe_open
+    from ui import window_start
+
+    monkeypatch.setattr(window_start, "SYNC_START_DELAY_MS", 0)
+    monkeypatch.setattr(window_start, "DAILY_BACKUP_DELAY_MS", 10**8)
     checked = threading.Event()
+    real_finish = safe_open.finish_open
 
-    def slow_check() -> None:
+    def slow_finish(store: Store) -> object:
         checked.wait(30)  # the integrity check of a big database
+        return real_finish(store)
 
-    store.hold_writes(lambda: slow_check())  # as open_quickly leaves the store
-    window = MainWindow(store, settings)
+    monkeypatch.setattr(safe_open, "finish_open", slow_finish)
+    open_store(db_path).close()
+    window = MainWindow(None, settings)
     qtbot.addWidget(window)
-    calls: list[str] = []
-    monkeypatch.setattr(window.sync_actions, "start_background", lambda: calls.append("sync"))
-    start = app_module.StartAfterPaint(window, store, quit_after_paint=False)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(50)
+    calls: list[str] = []
+    window.attached.connect(
+        lambda: monkeypatch.setattr(
+            window.sync_actions, "start_background", lambda: calls.append("sync")
+        )
+    )
+    args = argparse.Namespace(db=str(db_path), demo=False, quit_after_paint=False)
+    start = window_start.WindowStart(window, args)
+    with qtbot.waitSignal(window.attached, timeout=20_000):
+        start.begin()
+    qtbot.wait(100)
     assert calls == []  # painted, but writes still wait for the check
     checked.set()
     qtbot.waitUntil(lambda: calls == ["sync"], timeout=20_000)
     window.close()
     assert start.finish() is None
+    assert start.store is not None
+    start.store.close()
 
 
 def test_clearing_the_server_keeps_sync_set_up(

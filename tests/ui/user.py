@@ -142,8 +142,8 @@ class Script:
         *,
         again: bool = False,
     ) -> Script:
-        """The next main window shown with no dialog over it, once ``when()``; with
-        ``again``, the window an earlier step acted on."""
+        """The next main window shown with its store attached and no dialog over it,
+        once ``when()``; with ``again``, the window an earlier step acted on."""
         from ui.main_window import MainWindow
 
         def find() -> QWidget | None:
@@ -153,6 +153,7 @@ class Script:
                 if (
                     isinstance(widget, MainWindow)
                     and widget.isVisible()
+                    and widget.is_attached  # its frame paints before the store opens
                     and bool(widget.property("scripted")) == again
                 ):
                     return widget

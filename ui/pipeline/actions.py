@@ -3,12 +3,15 @@ window's undo stack and follows its changes; a deal opened there opens its dialo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from models.store import Changes
-from ui.dialogs import DealDialog
-from ui.pipeline.window import PipelineWindow
 from ui.window_host import WindowHost
+
+if TYPE_CHECKING:
+    from ui.pipeline.window import PipelineWindow
 
 
 class PipelineActions(QObject):
@@ -20,6 +23,8 @@ class PipelineActions(QObject):
     def show_board(self) -> PipelineWindow:
         host = self.host
         if self.window is None:
+            from ui.pipeline.window import PipelineWindow  # on first use: a sooner start
+
             self.window = PipelineWindow(
                 host.store, host.stack, host.settings, host.run, host.window()
             )
@@ -33,6 +38,8 @@ class PipelineActions(QObject):
         return self.window
 
     def open_deal(self, deal_id: str) -> None:
+        from ui.dialogs import DealDialog
+
         parent = self.window or self.host.window()
         self.host.open_dialog(
             DealDialog(self.host.store, self.host.stack, deal_id=deal_id, parent=parent)

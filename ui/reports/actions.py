@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from models.errors import RelasiError
 from models.queries import clients as client_queries
 from ui.display import visible
-from ui.reports.export import export_report
 from ui.window_host import WindowHost
 
 _UNSAFE = '<>:"/\\|?*'
@@ -43,9 +42,7 @@ class ReportActions(QObject):
             host.notify(self.tr("Select a client first."))
             return
         suffix = self.tr("meeting brief") if brief else self.tr("account review")
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = str(Path(folder) / _file_name(detail.name, suffix))
         path, _ = QFileDialog.getSaveFileName(
             host.window(),
@@ -59,6 +56,8 @@ class ReportActions(QObject):
             path += ".pdf"
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
+            from ui.reports.export import export_report  # on first use: a sooner start
+
             pages = export_report(host.store, account_id, Path(path), brief=brief)
         except RelasiError as exc:
             QMessageBox.warning(host.window(), self.tr("Export"), exc.message)
