@@ -47,7 +47,7 @@ SPECS: dict[str, tuple[str | None, QKeySequence.StandardKey | str | None]] = {
     "actionExportReview": (None, None),
     "actionExportBrief": (None, None),
     "actionSyncNow": ("refresh", "F9"),
-    "actionConflictLog": (None, "Ctrl+Shift+L"),
+    "actionConflictLog": (None, "Ctrl+Shift+K"),
 }
 
 
