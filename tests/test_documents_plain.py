@@ -83,3 +83,37 @@ def test_attached_bytes_are_never_in_plain_under_the_user_folders(
     store.close()
     assert _found(data) == [] and _found(runtime) == []
     assert list((data / "backups").glob("*.db"))  # the backup was scanned too
+
+
+@pytest.mark.secret_service
+def test_a_start_sweeps_what_a_killed_relasi_left_open(
+    tmp_path: Path, secret_service_env: dict[str, str]
+) -> None:
+    """A real start (``--quit-after-paint``) removes the opened-documents folder a killed
+    Relasi left, and leaves the folder of one still running (it holds its lock)."""
+    import subprocess
+    import sys
+
+    from models.vault.viewing import ViewingFolder
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    root = runtime / "Relasi" / "opened"
+    dead = root / "open-dead1234"
+    dead.mkdir(parents=True)
+    (dead / "kontrak.pdf").write_bytes(b"MARKER-NOTE-TEXT left by a killed Relasi")
+    alive = ViewingFolder(root)  # another Relasi, still running
+    alive_path = alive._folder()
+    env = {**secret_service_env, "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime)}
+    root_dir = Path(__file__).resolve().parent.parent
+    try:
+        done = subprocess.run(
+            [sys.executable, str(root_dir / "main.py"), "--db", str(tmp_path / "x.db"),
+             "--quit-after-paint"],
+            capture_output=True, text=True, env=env, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert not dead.exists() and alive_path.is_dir()
+    finally:
+        alive.close()
+    assert _found(runtime) == []
