@@ -14,6 +14,9 @@ cluster runs as the ``postgres`` system user the package creates, through
 
 ``tls=True`` also gives the cluster a self-signed certificate (``openssl``), so
 both "TLS offered" and "no TLS here" can be tested.
+
+A small watchdog process stops the cluster and removes its folder if the test process
+dies without stopping it (killed by a timeout, say), so no cluster outlives its run.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +42,23 @@ MEMBER_ROLE = "relasi_member"
 LEAD_ROLE = "relasi_lead"
 
 _SAFE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+
+# The watchdog: waits for the test process to end; if the cluster's folder is still
+# there then, stops the cluster and removes the folder.
+_WATCHDOG = r"""
+import os, shutil, subprocess, sys, time
+parent, root, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+while os.path.isdir(root):
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        subprocess.run(argv, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+        break
+    except PermissionError:
+        pass
+    time.sleep(1)
+"""
 
 
 class PgUnavailable(RuntimeError):
@@ -96,6 +117,7 @@ class PgServer:
     admin_user: str = ADMIN_USER
     admin_password: str = ADMIN_PASSWORD
     _names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _watchdog: subprocess.Popen[bytes] | None = None
 
     # -- starting and stopping ------------------------------------------------------
 
@@ -103,7 +125,10 @@ class PgServer:
     def start(cls, *, tls: bool = False) -> PgServer:
         bindir = find_bindir()
         run_as = _server_user()
-        root = Path(tempfile.mkdtemp(prefix="relasi-pg-"))
+        # /tmp: short enough for a Unix socket path, and reachable by the postgres user
+        # (a TMPDIR under root's home would not be)
+        base = "/tmp" if os.path.isdir("/tmp") and os.access("/tmp", os.W_OK) else None
+        root = Path(tempfile.mkdtemp(prefix="relasi-pg-", dir=base))
         try:
             (root / "sock").mkdir()
             pwfile = root / "pwfile"
@@ -136,6 +161,7 @@ class PgServer:
                 server = cls(root=root, port=free_port(), bindir=bindir, tls=tls)
                 try:
                     server._pg_ctl_start(run_as)
+                    server._watchdog = server._watch(run_as)
                     return server
                 except subprocess.CalledProcessError as error:
                     last_error = error
@@ -175,21 +201,37 @@ class PgServer:
             ],
         )
 
+    def _stop_argv(self, run_as: pwd.struct_passwd | None) -> list[str]:
+        argv = [str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate"]
+        argv.append("stop")
+        if run_as is not None:
+            argv = ["runuser", "-u", run_as.pw_name, "--", *argv]
+        return argv
+
+    def _watch(self, run_as: pwd.struct_passwd | None) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _WATCHDOG,
+                str(os.getpid()),
+                str(self.root),
+                *self._stop_argv(run_as),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # outlives a kill of the test's process group
+        )
+
     def stop(self) -> None:
         """Stop the cluster at once and remove its folder."""
         with contextlib.suppress(subprocess.CalledProcessError):
-            _run(
-                _server_user(),
-                [
-                    str(self.bindir / "pg_ctl"),
-                    "-D",
-                    str(self.root / "data"),
-                    "-m",
-                    "immediate",
-                    "stop",
-                ],
-            )
+            _run(None, self._stop_argv(_server_user()))
         shutil.rmtree(self.root, ignore_errors=True)
+        if self._watchdog is not None:
+            self._watchdog.terminate()
+            self._watchdog.wait()
 
     def log_text(self) -> str:
         try:

@@ -89,7 +89,14 @@ def parse_url(url: str) -> tuple[URL, str | None]:
             "postgresql://USER@HOST:PORT/DATABASE",
         )
     password = parsed.password
-    clean = parsed.set(drivername="postgresql+psycopg", password=None)
+    clean = URL.create(
+        "postgresql+psycopg",
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
     return clean, (str(password) if password is not None else None)
 
 

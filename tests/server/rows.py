@@ -97,7 +97,7 @@ def client(conn: sa.Connection, client_id: str, name: str, owner: str | None = N
         to_stage="lead",
         changed_at="2026-11-20 03:00:00",
     )
-    insert(conn, "tags", id=f"{client_id}-t", name=f"tag of {name}")
+    insert(conn, "tags", id=f"{client_id}-t", name=f"tag of {client_id}")
     conn.execute(
         sa.text("INSERT INTO account_tags VALUES (:a, :t)"), {"a": client_id, "t": f"{client_id}-t"}
     )

@@ -57,3 +57,38 @@ def test_new_database_and_new_user(pg_server: PgServer) -> None:
         dbname=first.rsplit("/", 1)[1],
     ) as conn:
         assert conn.execute("select current_user").fetchone() == ("fixture_ani",)
+
+
+def test_a_killed_test_process_leaves_no_cluster_behind() -> None:
+    """The watchdog stops the cluster and removes its folder when its process dies."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from tests.pg_server import PgServer; import sys, time\n"
+            "s = PgServer.start(); print(s.root, s.port, flush=True); time.sleep(600)",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    root, port = child.stdout.readline().split()
+    assert Path(root, "data", "postmaster.pid").exists()
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    for _ in range(600):  # the watchdog looks once a second
+        if not Path(root).exists():
+            break
+        time.sleep(0.1)
+    assert not Path(root).exists()
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(host="127.0.0.1", port=int(port), user="x", connect_timeout=5)
