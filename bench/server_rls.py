@@ -9,7 +9,10 @@ contacts and 50,000 timeline entries. Then, runs alternating with their floor:
   interactions`` filtered by the server's policies; floor: the table owner (no RLS)
   reads the very same rows by an explicit ``account_id IN (...)`` list;
 * a lead reads all 50,000 (the policy says yes to every row); floor: the owner reads
-  all 50,000.
+  all 50,000;
+* the member reads the same 15,000 rows from a copy of the table whose policy calls
+  ``relasi_visible(account_id)`` row by row (the form other modules' policies may use);
+  floor: as in the first.
 
 Prints one JSON line per scenario: medians (ms), the floor's, their ratio, rows.
 
@@ -57,6 +60,13 @@ _FILL = [
     FROM generate_series(1, {ENTRIES}) g""",
     """INSERT INTO account_shares (account_id, user_name)
     SELECT id, 'ani' FROM accounts WHERE owner = 'budi' ORDER BY id LIMIT 100""",
+    # The same rows behind a row-by-row policy (what a policy calling
+    # relasi_visible(account_id) costs, e.g. the sync tables' own).
+    """CREATE TABLE per_row AS
+        SELECT id, account_id, occurred_at, subject, body FROM interactions""",
+    "ALTER TABLE per_row ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY per_row_read ON per_row FOR SELECT USING (relasi_visible(account_id))",
+    "GRANT SELECT ON per_row TO relasi_member",
     "ANALYZE",
 ]
 
@@ -125,7 +135,12 @@ def main() -> None:
             timed_read(engine, _READ, [], [])
         member = ("member reads her timeline entries (RLS)", (ani, _READ), (owner, in_list))
         everyone = ("lead reads every timeline entry (RLS)", (lead, _READ), (owner, _READ))
-        for name, work, floor in (member, everyone):
+        per_row = (
+            "member reads through relasi_visible() row by row",
+            (ani, _READ.replace("interactions", "per_row")),
+            (owner, in_list),
+        )
+        for name, work, floor in (member, everyone, per_row):
             print(json.dumps(scenario(name, work, floor, visible, args.runs)), flush=True)
         for engine in (owner, ani, lead):
             engine.dispose()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -126,15 +127,16 @@ class Bench:
                 up.append(counts.bytes_up)
                 return (time.perf_counter() - started) * 1000
 
-            def copy_floor(_: int) -> float:
+            def copy_floor(_: int, payload: list[tuple[object, ...]] = payload) -> float:
                 started = time.perf_counter()
-                with psycopg.connect(self.pg.url(self.database).replace("postgresql://", "postgresql://"),
-                                     password=self.pg.admin_password) as conn:  # fmt: skip
-                    with conn.cursor() as cur:
-                        with cur.copy(f"COPY floor_changes ({FIELDS}) FROM STDIN") as copy:
-                            for r in payload:
-                                copy.write_row(r)
-                    conn.commit()
+                url, secret = self.pg.url(self.database), self.pg.admin_password
+                with (
+                    psycopg.connect(url, password=secret) as conn,
+                    conn.cursor() as cur,
+                    cur.copy(f"COPY floor_changes ({FIELDS}) FROM STDIN") as copy,
+                ):
+                    for r in payload:
+                        copy.write_row(r)
                 return (time.perf_counter() - started) * 1000
 
             a, b = alternate(push, copy_floor, 1)
@@ -148,7 +150,7 @@ class Bench:
                 down.append(counts.bytes_down)
                 return (time.perf_counter() - started) * 1000
 
-            def select_floor(_: int) -> float:
+            def select_floor(_: int, payload: list[tuple[object, ...]] = payload) -> float:
                 started = time.perf_counter()
                 with self.ana.connect() as conn:
                     got = conn.execute(
@@ -174,7 +176,8 @@ class Bench:
             pull_ms += a
             pull_floor += b
         return [
-            Row(f"push {rows:,} {what} clients", push_ms, push_floor, note="floor: COPY of the same change rows"),
+            Row(f"push {rows:,} {what} clients", push_ms, push_floor,
+                note="floor: COPY of the same change rows"),
             Row(f"pull {rows:,} {what} clients (merge)", pull_ms, pull_floor,
                 note="floor: SELECT of the same rows + executemany INSERT on the laptop"),
             Row(f"  bytes up ({what})", up, unit="bytes"),
@@ -246,19 +249,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", choices=[*sorted(SCALES), "none"], default="laptop")
     args = parser.parse_args(argv)
     keyring.set_keyring(MemoryKeyring())
+    # A stopped benchmark still stops its cluster (finally blocks run on SIGTERM too).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     folder = Path(tempfile.mkdtemp(prefix="relasi-sync-bench-"))
     pg = PgServer.start()
     try:
         bench = Bench(pg, folder)
         try:
-            rows = bench.push_pull(args.rows, args.runs, edit=False)
-            rows += bench.push_pull(args.rows, args.runs, edit=True)
-            rows.append(bench.quick_note(args.note_runs))
+            print(table(bench.push_pull(args.rows, args.runs, edit=False)), flush=True)
+            print(table(bench.push_pull(args.rows, args.runs, edit=True)), flush=True)
+            print(table([bench.quick_note(args.note_runs)]), flush=True)
         finally:
             bench.close()
         if args.full != "none":
-            rows += full_sync(pg, folder, args.full)
-        print(table(rows))
+            print(table(full_sync(pg, folder, args.full)), flush=True)
     finally:
         pg.stop()
         shutil.rmtree(folder, ignore_errors=True)

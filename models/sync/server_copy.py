@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 
 from models.entities import Base
 from models.sync.tables import SYNCED
@@ -86,9 +86,11 @@ def refresh_rows(conn: Connection, touched: set[tuple[str, str]]) -> None:
             try:
                 with conn.begin_nested():
                     _write(conn, Base.metadata.tables[tbl], by_table[tbl])
-            except IntegrityError as exc:
-                # E.g. two laptops made a tag of the same name: the changes are kept in
-                # the log and reach every laptop; only this copy misses the row.
+            except (IntegrityError, DataError, ProgrammingError) as exc:
+                # E.g. two laptops made a tag of the same name, an amount too large for the
+                # server's column, or the child of such a row (which row-level security
+                # cannot place). The push itself was checked on the change log; its changes
+                # are kept there and reach every laptop; only this copy misses the rows.
                 log.warning("sync: the server's copy of %s refused rows: %s", tbl, exc.orig)
 
 

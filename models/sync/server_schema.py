@@ -23,13 +23,14 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-VISIBLE = "pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id)"
+#: ``relasi_visible(account_id)`` in the form PostgreSQL evaluates once per statement
+#: (models.server.schema.visible_sql), not once per row.
+_CLIENT_VISIBLE = "((SELECT relasi_is_lead()) OR account_id IN (SELECT relasi_visible_ids()))"
+VISIBLE = f"pushed_by = current_user OR account_id IS NOT NULL AND {_CLIENT_VISIBLE}"
 WRITABLE = (
-    "pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) "
+    f"pushed_by = current_user AND (account_id IS NULL OR {_CLIENT_VISIBLE} "
     "OR relasi_sync_account_free(account_id))"
 )
-#: The server's sync tables, for the row-level-security registry (table -> client id).
-SCOPED = {"sync_server_changes": "account_id", "sync_server_fields": "account_id"}
 
 STATEMENTS = [
     """CREATE TABLE IF NOT EXISTS sync_server_changes (
@@ -65,8 +66,10 @@ STATEMENTS = [
         $$ SELECT NOT EXISTS (SELECT 1 FROM sync_server_fields
                               WHERE tbl = 'accounts' AND row_id = account) $$""",
 ]
-#: Row-level security of the sync tables, added by ``init_server`` after the server's
-#: ``relasi_visible`` exists (models.server.schema.security_statements).
+#: Row-level security of the sync tables and the members' rights on them, added by
+#: ``init_server`` once the server's ``relasi_visible`` and roles exist
+#: (models.server.schema.security_statements). Not in its ``ACCOUNT_SCOPED`` registry:
+#: a personal row (no client) is its pusher's, and a laptop may push a new client.
 POLICIES = [
     "ALTER TABLE sync_server_changes ENABLE ROW LEVEL SECURITY",
     "ALTER TABLE sync_server_fields ENABLE ROW LEVEL SECURITY",
@@ -77,6 +80,8 @@ POLICIES = [
     "DROP POLICY IF EXISTS sync_fields_all ON sync_server_fields",
     f"CREATE POLICY sync_fields_all ON sync_server_fields USING ({VISIBLE}) "
     f"WITH CHECK ({WRITABLE})",
+    "GRANT SELECT, INSERT ON sync_server_changes TO relasi_member",
+    "GRANT SELECT, INSERT, UPDATE ON sync_server_fields TO relasi_member",
 ]
 
 

@@ -147,3 +147,21 @@ def test_every_child_table_is_checked_against_the_client() -> None:
     assert {"contacts", "interactions", "follow_ups", "deals", "deal_stage_changes"} <= set(
         CHILD_TABLES
     )
+
+
+def test_the_check_functions_agree_with_the_policies(team: ServerDb) -> None:
+    """``relasi_visible`` (row by row, for other modules' policies) and the set the
+    policies use say the same, and no one may ask either about another user."""
+    engine = team.engine("ani")
+    with engine.connect() as conn:
+        one_by_one = conn.exec_driver_sql(
+            "SELECT relasi_visible('A1'), relasi_visible('A2'), relasi_visible('B1'),"
+            " relasi_visible(NULL)"
+        ).one()
+        ids = conn.exec_driver_sql("SELECT relasi_visible_ids() ORDER BY 1").scalars().all()
+        others = conn.exec_driver_sql("SELECT relasi_visible_ids_for('budi')").scalars().all()
+    assert tuple(one_by_one) == (True, True, False, False)
+    assert ids == ["A1", "A2"] and others == []
+    lead = team.engine("sari")
+    with lead.connect() as conn:
+        assert conn.exec_driver_sql("SELECT relasi_visible('B1')").scalar_one() is True

@@ -251,3 +251,13 @@ def test_a_tag_named_alike_on_two_laptops_does_not_stop_the_sync(team: Team) -> 
         assert _row(laptop, "accounts", acme)["industry"] == "Shipping"
         with laptop.read() as s:
             assert s.execute(text("SELECT name FROM tags")).scalars().all() == ["vip"]
+
+
+def test_a_value_the_servers_copy_cannot_hold_does_not_stop_the_sync(team: Team) -> None:
+    a, b, acme = _two(team)
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:  # 139.8 billion rupiah in minor units: past a 32-bit column
+        deal = services.create_deal(uow, acme, "Refinery", amount_minor=13_980_000_000_000)
+    client.run(a, ana)
+    client.run(b, ana)
+    assert _row(b, "deals", deal)["amount_minor"] == 13_980_000_000_000
