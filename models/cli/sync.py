@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 
-from models.cli.opening import open_from_args
 from models.cli.server import read_secret
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from models import sync
+    from models.cli.opening import open_from_args
     from models.sync import credentials
     from models.sync.api import user_of
 

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-VISIBLE = "pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id)"
+#: ``relasi_visible(account_id)`` in the form PostgreSQL evaluates once per statement
+#: (models.server.schema.visible_sql), not once per row.
+_CLIENT_VISIBLE = "((SELECT relasi_is_lead()) OR account_id IN (SELECT relasi_visible_ids()))"
+VISIBLE = f"pushed_by = current_user OR account_id IS NOT NULL AND {_CLIENT_VISIBLE}"
 WRITABLE = (
-    "pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) "
+    f"pushed_by = current_user AND (account_id IS NULL OR {_CLIENT_VISIBLE} "
     "OR relasi_sync_account_free(account_id))"
 )
 
