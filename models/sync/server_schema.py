@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+#: The sync tables with row-level security of their own (besides ``ACCOUNT_SCOPED``).
+RLS_TABLES = ("sync_server_changes", "sync_server_fields")
 #: ``relasi_visible(account_id)`` in the form PostgreSQL evaluates once per statement
 #: (models.server.schema.visible_sql), not once per row.
 _CLIENT_VISIBLE = "((SELECT relasi_is_lead()) OR account_id IN (SELECT relasi_visible_ids()))"
