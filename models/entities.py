@@ -40,6 +40,7 @@ from models.entity_base import Base as Base
 from models.entity_base import Timestamped as Timestamped
 from models.entity_base import UTCDateTime as UTCDateTime
 from models.entity_base import new_id as new_id
+from models.gift_entities import Gift, GiftRate, GiftRecipient, GiftRule
 
 
 class Tier(StrEnum):
@@ -403,7 +404,8 @@ KINDS: dict[str, type[Timestamped]] = {
     "template": Template,
     "import_batch": ImportBatch,
     "document": Document,
+    "gift": Gift,
+    "gift_recipient": GiftRecipient,
+    "gift_rule": GiftRule,
+    "gift_rate": GiftRate,
 }
-
-# The gift log's tables add their kinds to KINDS when imported.
-from models import gift_entities  # noqa: E402,F401

@@ -2,7 +2,7 @@
 each recipient received of it, the dated cap rules and the user's exchange rates.
 
 Kept beside ``models.entities`` (same declarative base) so that the log's tables sit
-in one place; importing this module registers their kind names in ``KINDS`` (the
+in one place; models.entities imports them and names their kinds in ``KINDS`` (the
 services, Trash and undo find rows by kind name).
 """
 
@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.entities import KINDS, Base, Timestamped
+from models.entity_base import Base, Timestamped
 
 #: Gift kinds. Only business gifts count toward the cap: promotional items (logo
 #: items, de minimis) and personal gifts for a life event (FINRA Notice 06-69) are
@@ -86,8 +86,3 @@ class GiftRate(Timestamped, Base):
     to_currency: Mapped[str] = mapped_column(String(3), nullable=False)
     per_unit: Mapped[str] = mapped_column(String(40), nullable=False)
     effective_from: Mapped[date] = mapped_column(Date, nullable=False)
-
-
-KINDS.update(
-    {"gift": Gift, "gift_recipient": GiftRecipient, "gift_rule": GiftRule, "gift_rate": GiftRate}
-)

@@ -5,13 +5,44 @@ their menu handlers, what the command palette runs, language, changes and closin
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QStatusBar
+
+from ui.window_host import WindowHost
 
 if TYPE_CHECKING:
     from models.store import Changes
-    from ui.main_window import MainWindow
+    from ui.app_actions import AppActions
+    from ui.competitors.actions import CompetitorActions
+    from ui.documents.window_actions import DocumentWindowActions
+    from ui.gifts.actions import GiftActions
+    from ui.hub import ChangeHub
+    from ui.import_commands import DropHandler
+    from ui.lock_screen import LockScreen
+    from ui.sync_actions import SyncActions
+    from ui.timeline import TimelinePane
+    from ui.window_actions import WindowActions
+
+
+class FeatureWindow(WindowHost, Protocol):
+    """What of the main window the features use, and the attributes they are kept in."""
+
+    hub: ChangeHub
+    timeline: TimelinePane
+    drops: DropHandler
+    app_actions: AppActions
+    actions_: WindowActions
+    lock_screen: LockScreen
+    competitor_actions: CompetitorActions
+    gift_actions: GiftActions
+    sync_actions: SyncActions
+    document_actions: DocumentWindowActions
+
+    def refresh(self) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
 
 
 class WindowFeatures:
@@ -19,15 +50,17 @@ class WindowFeatures:
     ``gift_actions``, ``sync_actions`` and ``document_actions``, which tests and other
     handlers reach) and forwards the window's events to them."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureWindow) -> None:
         from ui.competitors.actions import CompetitorActions
         from ui.documents.window_actions import DocumentWindowActions
         from ui.gifts.actions import GiftActions
         from ui.sync_actions import SyncActions
 
         self._window = window
+        main = window.window()
+        assert isinstance(main, QMainWindow)
         window.competitor_actions = CompetitorActions(window)
-        window.gift_actions = GiftActions(window, window)
+        window.gift_actions = GiftActions(main, window)
         window.sync_actions = SyncActions(
             window,
             window.hub,
@@ -38,7 +71,7 @@ class WindowFeatures:
         )
         window.statusBar().addPermanentWidget(window.sync_actions.status)
         window.document_actions = DocumentWindowActions(
-            window, window, window.timeline, window.drops
+            main, window, window.timeline, window.drops
         )
 
     def handlers(self) -> dict[str, Callable[[], object]]:

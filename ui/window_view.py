@@ -4,13 +4,35 @@ close (with the window's layout)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from models.store import Store
+    from ui.client_list import ClientListPane
+    from ui.followups import FollowUpsPane
+    from ui.settings import Settings
+    from ui.window_actions import WindowActions
 
 
-def apply_view_settings(window: MainWindow) -> None:
+class ViewWindow(Protocol):
+    """What of the main window its view settings read and set."""
+
+    settings: Settings
+    store: Store
+    clients: ClientListPane
+    followups: FollowUpsPane
+    actions_: WindowActions
+    is_attached: bool
+
+    @property
+    def current_client(self) -> str: ...
+
+    def select_client(self, account_id: str) -> None: ...
+
+    def save_window_layout(self) -> None: ...
+
+
+def apply_view_settings(window: ViewWindow) -> None:
     """The client list's sort, the follow-ups' scope, and the last client selected."""
     from models.queries import clients as client_queries
 
@@ -29,7 +51,7 @@ def apply_view_settings(window: MainWindow) -> None:
         window.clients.view.selectRow(0)
 
 
-def save_view_settings(window: MainWindow) -> None:
+def save_view_settings(window: ViewWindow) -> None:
     """The window layout and view choices, written to disk."""
     s = window.settings
     window.save_window_layout()

@@ -174,8 +174,13 @@ def _check(store: Store) -> StoreError | None:
     result = quick_check(store)
     if result.ok:
         return None
+    # SQLite may report several damaged trees in one multi-line row: the message is one
+    # line, the first of them and how many more (every problem stays in ``problems``).
+    lines = [line.strip() for p in result.problems for line in p.splitlines()]
+    found = [line for line in lines if line and not line.startswith("***")] or ["unreadable"]
+    first = found[0] if len(found) == 1 else f"{found[0]}, and {len(found) - 1} more"
     return DamagedDatabaseError(
-        f"{store.path} is damaged ({result.problems[0]}); restore a backup "
+        f"{store.path} is damaged ({first}); restore a backup "
         "(relasi restore) or salvage what is readable",
         path=str(store.path),
         problems=result.problems,
