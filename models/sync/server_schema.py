@@ -15,15 +15,23 @@
 
 Both tables are filtered by client: a change of a client's row is visible when
 ``relasi_visible(account_id)`` (the server's ownership rule) says so, a personal row
-(no client: a tag, a quota, a template) only to the user who pushed it; a user always
-sees what they pushed themselves.
+(no client: a tag, a quota, a template) only to the user who pushed it, except the
+team's shared ones (competitors, trends, gift cap rules and rates) which every member
+sees; a user always sees what they pushed themselves.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-VISIBLE = "pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id)"
+from models.sync.tables import TEAM_SHARED
+
+#: The rows without a client every member sees (models.sync.tables.TEAM_SHARED).
+_TEAM = ", ".join(f"'{t}'" for t in TEAM_SHARED)
+VISIBLE = (
+    "pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id) "
+    f"OR account_id IS NULL AND tbl IN ({_TEAM})"
+)
 WRITABLE = (
     "pushed_by = current_user AND (account_id IS NULL OR relasi_visible(account_id) "
     "OR relasi_sync_account_free(account_id))"
