@@ -49,10 +49,28 @@ ACCOUNT_SCOPED: dict[str, str] = {
     "deal_stage_changes": (
         "(SELECT d.account_id FROM deals d WHERE d.id = deal_stage_changes.deal_id)"
     ),
+    # Issue 15's tables: a client's documents (and their bytes), gifts (and what each
+    # recipient got) and the competitors named in its deals and entries.
+    "documents": "account_id",
+    "document_chunks": (
+        "(SELECT d.account_id FROM documents d WHERE d.id = document_chunks.document_id)"
+    ),
+    "gifts": "account_id",
+    "gift_recipients": "(SELECT g.account_id FROM gifts g WHERE g.id = gift_recipients.gift_id)",
+    "deal_competitors": "(SELECT d.account_id FROM deals d WHERE d.id = deal_competitors.deal_id)",
+    "interaction_competitors": (
+        "(SELECT i.account_id FROM interactions i"
+        " WHERE i.id = interaction_competitors.interaction_id)"
+    ),
+    "interaction_trends": (
+        "(SELECT i.account_id FROM interactions i WHERE i.id = interaction_trends.interaction_id)"
+    ),
 }
 
-#: Tables every member reads and writes, with no row-level filter.
-TEAM_TABLES: tuple[str, ...] = ("tags",)
+#: Tables every member reads and writes, with no row-level filter: tag names, and the
+#: team's competitors and trends, the firm's gift cap rules and exchange rates
+#: (models.sync.tables.TEAM_SHARED says why).
+TEAM_TABLES: tuple[str, ...] = ("tags", "competitors", "trends", "gift_rules", "gift_rates")
 
 _ROLES = f"""
 DO $$ BEGIN

@@ -27,7 +27,7 @@ import models.sync.outbox as outbox
 from models.entities import KINDS, new_id
 from models.store import UnitOfWork
 from models.sync.hlc import Stamp
-from models.sync.tables import SYNCED
+from models.sync.tables import SYNCED, from_wire
 from models.sync.wire import Change
 
 log = logging.getLogger(__name__)
@@ -144,17 +144,35 @@ class _Merge:
 
     def _link(self, c: Change) -> None:
         synced = SYNCED[c.tbl]
-        if c.hlc <= self.clocks(c.tbl, c.row_id).get("*", ""):
+        # An older stamp loses; the same stamp (a link removed and put back in one
+        # transaction) goes by the order it was made in, as on the server.
+        if c.hlc < self.clocks(c.tbl, c.row_id).get("*", ""):
             return
         keys = dict(zip(synced.keys, c.row_id.split("|"), strict=True))
         where = " AND ".join(f"{k} = :{k}" for k in keys)
         if c.value is None:
             self.session.execute(text(f"DELETE FROM {c.tbl} WHERE {where}"), keys)
         else:
-            names = ", ".join(keys)
-            marks = ", ".join(f":{k}" for k in keys)
+            # The whole link (its extra columns too); a newer one replaces its fields.
+            whole = c.decoded()
+            row: dict[str, Any] = {**keys, **(whole if isinstance(whole, dict) else {})}
+            values = {
+                n: from_wire(c.tbl, n, row[n]) for n in (*synced.keys, *synced.fields) if n in row
+            }
+            names = ", ".join(values)
+            marks = ", ".join(f":{k}" for k in values)
+            fields = [n for n in synced.fields if n in values]
+            upsert = (
+                f"DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in fields)}"
+                if fields
+                else "DO NOTHING"
+            )
             self.session.execute(
-                text(f"INSERT OR IGNORE INTO {c.tbl} ({names}) VALUES ({marks})"), keys
+                text(
+                    f"INSERT INTO {c.tbl} ({names}) VALUES ({marks}) "
+                    f"ON CONFLICT ({', '.join(synced.keys)}) {upsert}"
+                ),
+                values,
             )
         self.set_clock(c.tbl, c.row_id, "*", c.hlc)
 
@@ -174,7 +192,7 @@ class _Merge:
                         f"INSERT INTO {c.tbl} ({', '.join(names)}) "
                         f"VALUES ({', '.join(':' + n for n in names)})"
                     ),
-                    {n: whole[n] for n in names},
+                    {n: from_wire(c.tbl, n, whole[n]) for n in names},
                 )
                 self.set_clock(c.tbl, c.row_id, "*", c.hlc)
                 return
@@ -191,6 +209,7 @@ class _Merge:
             return
         else:
             values = {c.field: c.decoded()}
+        values = {n: from_wire(c.tbl, n, v) for n, v in values.items()}
         clocks = self.clocks(c.tbl, c.row_id)
         star = clocks.get("*", "")
         pending = self.pending(c.tbl, c.row_id)
@@ -198,8 +217,13 @@ class _Merge:
         for name, value in values.items():
             local = max(clocks.get(name, ""), star)
             mine = current[name]
-            if c.hlc > local:
-                if mine != value and pending & {name, "*"} and _noteworthy(name, mine, value):
+            if c.hlc >= local:  # the same stamp: a later write of the same transaction
+                if (
+                    c.hlc > local
+                    and mine != value
+                    and pending & {name, "*"}
+                    and _noteworthy(name, mine, value)
+                ):
                     self.conflict(c, name, "field", (value, c.hlc), (mine, local))
                 changed[name] = value
                 self.set_clock(c.tbl, c.row_id, name, c.hlc)

@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 
 from models.entities import Base
-from models.sync.tables import SYNCED
+from models.sync.tables import SYNCED, from_wire
 
 log = logging.getLogger(__name__)
 _SQLITE = sqlite.dialect()
@@ -41,6 +41,7 @@ _DECODERS = {name: _decoders(Base.metadata.tables[name]) for name in SYNCED}
 
 def decode(tbl: str, column: str, raw: Any) -> Any:
     """A value in the laptop's stored form as the column's Python value."""
+    raw = from_wire(tbl, column, raw)  # a BLOB's hex text: bytes (BYTEA)
     decoder = _DECODERS[tbl].get(column)
     return raw if decoder is None or raw is None else decoder(raw)
 
@@ -98,11 +99,7 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
     synced = SYNCED[table.name]
     if synced.is_link:
         for row_id, fields in rows:
-            keys = dict(zip(synced.keys, row_id.split("|"), strict=True))
-            if fields.get("*") is None:
-                conn.execute(table.delete().where(*(table.c[k] == v for k, v in keys.items())))
-            else:
-                conn.execute(postgresql.insert(table).values(keys).on_conflict_do_nothing())
+            _write_link(conn, table, row_id, fields.get("*"))
         return
     values = []
     for row_id, fields in rows:
@@ -136,3 +133,23 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
             .values({c: bindparam(f"v_{c}") for c in columns})
         )
         conn.execute(stmt, params)
+
+
+def _write_link(conn: Connection, table: Table, row_id: str, whole: str | None) -> None:
+    """One link: removed (``None``), or its whole row (the keys and any extra columns:
+    a deal lost to this competitor, a document chunk's bytes) inserted or updated."""
+    synced = SYNCED[table.name]
+    parts = dict(zip(synced.keys, row_id.split("|"), strict=True))
+    keys = {k: int(v) if table.c[k].type.python_type is int else v for k, v in parts.items()}
+    match = [table.c[k] == v for k, v in keys.items()]
+    if whole is None:
+        conn.execute(table.delete().where(*match))
+        return
+    loaded = json.loads(whole)
+    row = loaded if isinstance(loaded, dict) else {}
+    values = {n: decode(table.name, n, row[n]) for n in synced.fields if n in row}
+    # An UPDATE first, then an INSERT when there was none (INSERT ... ON CONFLICT would
+    # need a new row to pass the read policy before it exists).
+    if values and conn.execute(table.update().where(*match).values(values)).rowcount:
+        return
+    conn.execute(postgresql.insert(table).values({**keys, **values}).on_conflict_do_nothing())

@@ -15,20 +15,28 @@
 
 Both tables are filtered by client: a change of a client's row is visible when
 ``relasi_visible(account_id)`` (the server's ownership rule) says so, a personal row
-(no client: a tag, a quota, a template) only to the user who pushed it; a user always
-sees what they pushed themselves.
+(no client: a tag, a quota, a template) only to the user who pushed it, except the
+team's shared ones (competitors, trends, gift cap rules and rates) which every member
+sees; a user always sees what they pushed themselves.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from models.sync.tables import TEAM_SHARED
+
 #: The sync tables with row-level security of their own (besides ``ACCOUNT_SCOPED``).
 RLS_TABLES = ("sync_server_changes", "sync_server_fields")
+#: The rows without a client every member sees (models.sync.tables.TEAM_SHARED).
+_TEAM = ", ".join(f"'{t}'" for t in TEAM_SHARED)
 #: ``relasi_visible(account_id)`` in the form PostgreSQL evaluates once per statement
 #: (models.server.schema.visible_sql), not once per row.
 _CLIENT_VISIBLE = "((SELECT relasi_is_lead()) OR account_id IN (SELECT relasi_visible_ids()))"
-VISIBLE = f"pushed_by = current_user OR account_id IS NOT NULL AND {_CLIENT_VISIBLE}"
+VISIBLE = (
+    f"pushed_by = current_user OR account_id IS NOT NULL AND {_CLIENT_VISIBLE} "
+    f"OR account_id IS NULL AND tbl IN ({_TEAM})"
+)
 WRITABLE = (
     f"pushed_by = current_user AND (account_id IS NULL OR {_CLIENT_VISIBLE} "
     "OR relasi_sync_account_free(account_id))"

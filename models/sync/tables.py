@@ -23,8 +23,9 @@ from __future__ import annotations
 # ruff: noqa: E501  (trigger text is compared with the database's, line for line)
 from dataclasses import dataclass
 
-from sqlalchemy import Table
+from sqlalchemy import LargeBinary, Table
 
+import models.gift_entities  # noqa: F401  (registers the gift log's tables: synced too)
 from models.entities import Base
 
 #: Tables that stay on the laptop.
@@ -60,10 +61,39 @@ ACCOUNT_OF = {
     "account_tags": "{r}.account_id",
     "deal_stage_changes": "(SELECT account_id FROM deals WHERE id = {r}.deal_id)",
     "interaction_contacts": "(SELECT account_id FROM interactions WHERE id = {r}.interaction_id)",
+    "documents": "{r}.account_id",
+    "document_chunks": "(SELECT account_id FROM documents WHERE id = {r}.document_id)",
+    "gifts": "{r}.account_id",
+    "gift_recipients": "(SELECT account_id FROM gifts WHERE id = {r}.gift_id)",
+    "deal_competitors": "(SELECT account_id FROM deals WHERE id = {r}.deal_id)",
+    "interaction_competitors": "(SELECT account_id FROM interactions WHERE id = {r}.interaction_id)",
+    "interaction_trends": "(SELECT account_id FROM interactions WHERE id = {r}.interaction_id)",
 }
+#: Rows with no client that the whole team shares (every member's laptop gets them, not
+#: only their pusher's): the competitors and market trends a deal or an entry points at
+#: (a shared client's deal lost to a competitor must find that competitor on every
+#: laptop that sees the deal), and the firm's gift cap rules and the exchange rates the
+#: cap is counted in (one compliance rule for everyone; a lead's report and a member's
+#: warning must add up the same). Tags stay their pusher's (unchanged from issue 17).
+TEAM_SHARED = ("competitors", "trends", "gift_rules", "gift_rates")
 #: Rows only ever added, never edited (a stage move); their inserts are never merged.
 INSERT_ONLY = frozenset({"deal_stage_changes"})
 QUIET = "(SELECT quiet FROM sync_state WHERE id = 1) = 0"
+#: Binary columns travel as hexadecimal text (JSON holds no bytes; SQLite's hex() is
+#: built in): (table, column) pairs, turned back into bytes by :func:`from_wire`.
+BLOBS = frozenset(
+    (t.name, c.name)
+    for t in Base.metadata.sorted_tables
+    for c in t.columns
+    if isinstance(c.type, LargeBinary)
+)
+
+
+def from_wire(tbl: str, column: str, value: object) -> object:
+    """A value as it travelled back into its stored form (hex text into bytes)."""
+    if (tbl, column) in BLOBS and isinstance(value, str):
+        return bytes.fromhex(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -92,9 +122,26 @@ class Synced:
             f"'{field}', {value}, {self.account(r)});"
         )
 
+    def column(self, r: str, c: str) -> str:
+        """The SQL of a column's value as it travels (a BLOB as hex text)."""
+        return f"hex({r}.{c})" if (self.name, c) in BLOBS else f"{r}.{c}"
+
     def whole_row(self, r: str) -> str:
-        pairs = ", ".join(f"'{c}', {r}.{c}" for c in (*self.keys, *self.fields))
+        pairs = ", ".join(f"'{c}', {self.column(r, c)}" for c in (*self.keys, *self.fields))
         return f"json_object({pairs})"
+
+    def _link_update(self) -> str:
+        """A link's update (its extra columns: a deal lost to this competitor, a chunk's
+        bytes): recorded as its whole row again; a moved key as the old link removed."""
+        moved = " OR ".join(f"OLD.{k} IS NOT NEW.{k}" for k in self.keys)
+        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in (*self.keys, *self.fields))
+        head = "INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) SELECT lower(hex(randomblob(16))), "
+        return (
+            f"CREATE TRIGGER sync_{self.name}_au AFTER UPDATE ON {self.name} WHEN {QUIET} BEGIN\n"
+            f"    {head}'{self.name}', {self.row_id('OLD')}, '*', NULL, {self.account('OLD')} WHERE {moved};\n"
+            f"    {head}'{self.name}', {self.row_id('NEW')}, '*', {self.whole_row('NEW')}, {self.account('NEW')} WHERE {changed};\n"
+            "END"
+        )
 
     def triggers(self) -> list[str]:
         """The CREATE TRIGGER statements that record this table's changes."""
@@ -107,10 +154,12 @@ class Synced:
                 f"CREATE TRIGGER sync_{self.name}_ad AFTER DELETE ON {self.name} WHEN {QUIET} BEGIN\n"
                 f"    {self._record('*', 'NULL', 'OLD')}\nEND"
             )
+            if self.fields:
+                out.append(self._link_update())
             return out
         body = "\n".join(
             f"    INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) "
-            f"SELECT lower(hex(randomblob(16))), '{self.name}', NEW.id, '{c}', json_quote(NEW.{c}), "
+            f"SELECT lower(hex(randomblob(16))), '{self.name}', NEW.id, '{c}', json_quote({self.column('NEW', c)}), "
             f"{self.account('NEW')} WHERE OLD.{c} IS NOT NEW.{c};"
             for c in self.fields
         )
@@ -135,12 +184,21 @@ SYNCED: dict[str, Synced] = {
 }
 
 
+#: Rows every database has from its migrations under the same id (the default gift cap
+#: rule, migration 0013), left out of the first recording while never edited: the server
+#: has them too, and their creation times (each laptop's own) would only make conflicts.
+SEED_SKIP = {
+    "gift_rules": "r.id = '00000000-0000-4000-8000-000000003220' AND r.updated_at = r.created_at"
+}
+
+
 def seed_statements() -> list[str]:
     """INSERTs that record every existing row as a new one (sync's first set-up)."""
     return [
         "INSERT INTO sync_changes(change_id, tbl, row_id, field, value, account_id) "
         f"SELECT lower(hex(randomblob(16))), '{t.name}', {t.row_id('r')}, '*', "
         f"{t.whole_row('r')}, {t.account('r')} FROM {t.name} AS r"
+        + (f" WHERE NOT ({SEED_SKIP[t.name]})" if t.name in SEED_SKIP else "")
         for t in SYNCED.values()
     ]
 
@@ -149,7 +207,9 @@ def trigger_names() -> list[str]:
     return [
         f"sync_{t.name}_{suffix}"
         for t in SYNCED.values()
-        for suffix in (("ai", "ad") if t.is_link else ("ai", "au"))
+        for suffix in (
+            ("ai", "au") if not t.is_link else ("ai", "ad", "au") if t.fields else ("ai", "ad")
+        )
     ]
 
 

@@ -101,3 +101,58 @@ def client(conn: sa.Connection, client_id: str, name: str, owner: str | None = N
     conn.execute(
         sa.text("INSERT INTO account_tags VALUES (:a, :t)"), {"a": client_id, "t": f"{client_id}-t"}
     )
+    # Issue 15's tables: a document and its bytes, a gift and its recipient, and a
+    # competitor and a trend (the team's) named by the client's deal and entry.
+    insert(
+        conn,
+        "documents",
+        id=f"{client_id}-doc",
+        account_id=client_id,
+        name="plan.txt",
+        mime="text/plain",
+        size=4,
+        sha256="0" * 64,
+    )
+    conn.execute(
+        sa.text("INSERT INTO document_chunks VALUES (:d, 0, :b)"),
+        {"d": f"{client_id}-doc", "b": b"plan"},
+    )
+    insert(
+        conn,
+        "gifts",
+        id=f"{client_id}-g",
+        interaction_id=f"{client_id}-i",
+        account_id=client_id,
+        given_on="2026-11-20",
+        kind="business",
+        description="",
+        value_minor=5000,
+        currency="USD",
+    )
+    insert(
+        conn,
+        "gift_recipients",
+        id=f"{client_id}-gr",
+        gift_id=f"{client_id}-g",
+        contact_id=f"{client_id}-c",
+        share_minor=5000,
+    )
+    insert(conn, "competitors", id=f"{client_id}-x", name=f"Rival {client_id}",
+           name_key=f"rival {client_id}".lower(), website="", notes="")  # fmt: skip
+    insert(conn, "trends", id=f"{client_id}-y", name=f"trend{client_id}",
+           name_key=f"trend{client_id}".lower())  # fmt: skip
+    conn.execute(
+        sa.text("INSERT INTO deal_competitors VALUES (:d, :x, true)"),
+        {"d": f"{client_id}-d", "x": f"{client_id}-x"},
+    )
+    for table, column, other in (
+        ("interaction_competitors", "competitor_id", "x"),
+        ("interaction_trends", "trend_id", "y"),
+    ):
+        conn.execute(
+            sa.text(
+                f"INSERT INTO {table} (interaction_id, {column}, occurred_at, by_hand) "
+                "VALUES (:i, :o, '2026-11-20 03:00:00', false)"
+            ),
+            {"i": f"{client_id}-i", "o": f"{client_id}-{other}"},
+        )

@@ -26,13 +26,12 @@ from models.transfer.importer import plan_import
 from models.vault import keys
 from tests.models.transfer.conftest import DATA
 
-MIGRATION = (
-    Path(__file__).resolve().parents[2] / "models/migrations/versions/0016_sync_change_log.py"
-)
+VERSIONS = Path(__file__).resolve().parents[2] / "models/migrations/versions"
+MIGRATION = VERSIONS / "0016_sync_change_log.py"
 
 
-def _migration() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("m0016", MIGRATION)
+def _migration(path: Path = MIGRATION) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -43,7 +42,8 @@ def _migration() -> ModuleType:
 def recording(store: Store) -> None:
     """Team sync set up on this laptop: its changes are recorded from now on."""
     with store.write() as uow:
-        assert outbox.start_recording(uow.session) == 0  # an empty database
+        # An empty database (its default gift cap rule is every laptop's and the server's).
+        assert outbox.start_recording(uow.session) == 0
 
 
 def _changes(store: Store) -> list[tuple[str, str, str, str | None, str | None]]:
@@ -147,7 +147,9 @@ def test_the_database_triggers_are_the_live_definition(store: Store) -> None:
             ).scalars()
         )
     assert have == set(all_triggers())
-    assert all_triggers() == _migration().TRIGGERS
+    later = _migration(VERSIONS / "0017_sync_issue15_tables.py")
+    frozen = [*_migration().TRIGGERS, *later.TRIGGERS]
+    assert sorted(all_triggers()) == sorted(frozen) and len(frozen) == len(set(frozen))
 
 
 def test_the_server_tables_of_the_migration_are_the_live_definition() -> None:
@@ -181,3 +183,29 @@ def test_a_laptop_without_team_sync_keeps_no_log_and_setting_it_up_records_all(
             assert outbox.start_recording(uow.session) == 0  # once only
     finally:
         alone.close()
+
+
+def test_a_link_update_records_its_whole_row_and_a_moved_key_its_removal(store: Store) -> None:
+    with store.write() as uow:
+        acme = services.create_account(uow, name="Acme")
+        deal = services.create_deal(uow, acme, "Pipes", competitors=["Rival", "Other"])
+    with store.read() as s:
+        rival, other = (
+            s.execute(text("SELECT id FROM competitors WHERE name = :n"), {"n": n}).scalar_one()
+            for n in ("Rival", "Other")
+        )
+    with store.write() as uow:
+        uow.session.execute(
+            text("DELETE FROM deal_competitors WHERE competitor_id = :o"), {"o": other}
+        )
+        uow.session.execute(text("DELETE FROM sync_changes"))
+        uow.session.execute(text("UPDATE deal_competitors SET lost_to = 1"))
+        uow.session.execute(text("UPDATE deal_competitors SET competitor_id = :o"), {"o": other})
+    got = [(t, r, f, v) for t, r, f, v, _ in _changes(store)]
+    assert got == [
+        ("deal_competitors", f"{deal}|{rival}", "*",
+         f'{{"deal_id":"{deal}","competitor_id":"{rival}","lost_to":1}}'),
+        ("deal_competitors", f"{deal}|{rival}", "*", None),
+        ("deal_competitors", f"{deal}|{other}", "*",
+         f'{{"deal_id":"{deal}","competitor_id":"{other}","lost_to":1}}'),
+    ]  # fmt: skip

@@ -33,9 +33,10 @@ from models import services
 from models.clock import FixedClock
 from models.entities import Base
 from models.errors import NotFoundError, ValidationError
+from models.services.documents import attach
 from models.store import Store
 from models.sync import client
-from models.sync.tables import SYNCED
+from models.sync.tables import BLOBS, SEED_SKIP, SYNCED
 from tests.conftest import NOW
 from tests.pg_server import PgServer
 from tests.sync.team import Team, new_team
@@ -121,8 +122,8 @@ def _step(w: World, step: int) -> None:
     rng = w.rng
     lap = rng.choice(w.laptops)
     visible = [a for a in w.accounts if w.may_see(lap.user, a)]
-    actions = ["edit", "note", "delete", "back", "sync", "offline"]
-    action = rng.choices(actions, [5, 3, 1, 1, 4, 1])[0]
+    actions = ["edit", "note", "delete", "back", "sync", "offline", "attach", "rival"]
+    action = rng.choices(actions, [5, 3, 1, 1, 4, 1, 1, 1])[0]
     try:
         if action == "edit" and (live := _live(lap, "accounts", visible)):
             account = rng.choice(live)
@@ -146,6 +147,15 @@ def _step(w: World, step: int) -> None:
             if dead:
                 with lap.store.write() as uow:
                     services.put_back(uow, "account", rng.choice(dead))
+        elif action == "attach" and (live := _live(lap, "accounts", visible)):
+            data = rng.randbytes(rng.randint(1, 64))  # NUL and every other byte value
+            with lap.store.write() as uow:
+                attach(uow, name=f"{lap.name}-{step}.bin", data=data, account_id=rng.choice(live))
+        elif action == "rival" and (
+            notes := _live(lap, "interactions", [n for n, a in w.notes.items() if a in visible])
+        ):
+            with lap.store.write() as uow:  # a competitor named on one laptop only
+                services.set_entry_tags(uow, rng.choice(notes), competitors=[f"Rival {step}"])
         elif action == "sync" and not lap.offline:
             _sync(w, lap, 0.15)
         elif action == "offline":
@@ -160,10 +170,17 @@ def _snapshot(store: Store) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     with store.read() as s:
         for name, synced in SYNCED.items():
-            if synced.is_link:
-                continue
-            for row in s.execute(text(f"SELECT * FROM {name}")).mappings():
-                out[(name, row["id"])] = {f: row[f] for f in synced.fields}
+            # (the default gift cap rule, never edited, is every database's: not synced)
+            skip = f" WHERE NOT ({SEED_SKIP[name]})" if name in SEED_SKIP else ""
+            for row in s.execute(text(f"SELECT * FROM {name} AS r{skip}")).mappings():
+                if synced.is_link:  # its whole row, bytes as they travel
+                    key = "|".join(str(row[k]) for k in synced.keys)
+                    out[(name, key)] = {
+                        f: row[f].hex().upper() if (name, f) in BLOBS else row[f]
+                        for f in (*synced.keys, *synced.fields)
+                    }
+                else:
+                    out[(name, row["id"])] = {f: row[f] for f in synced.fields}
     return out
 
 
@@ -174,7 +191,11 @@ def _server_snapshot(team: Team, w: World, user: str) -> dict[tuple[str, str], d
             text("SELECT tbl, row_id, field, value, account_id FROM sync_server_fields")
         ).all()
     for tbl, row_id, name, value, account in rows:
-        if SYNCED[tbl].is_link or (account and not w.may_see(user, account)):
+        if account and not w.may_see(user, account):
+            continue
+        if SYNCED[tbl].is_link:
+            if value is not None:  # a link there (None: removed)
+                out[(tbl, row_id)] = json.loads(value)
             continue
         entry = out.setdefault((tbl, row_id), {})
         if name != "*":
