@@ -24,9 +24,16 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from models.sync.tables import TEAM_SHARED
+#: Rows with no client that the whole team shares (every member's laptop gets them, not
+#: only their pusher's): the competitors and market trends a deal or an entry points at
+#: (a shared client's deal lost to a competitor must find that competitor on every
+#: laptop that sees the deal), and the firm's gift cap rules and the exchange rates the
+#: cap is counted in (one compliance rule for everyone; a lead's report and a member's
+#: warning must add up the same). Kept here, not in models.sync.tables, so
+#: the command line's parser imports no models. Tags stay their pusher's (unchanged from issue 17).
+TEAM_SHARED = ("competitors", "trends", "gift_rules", "gift_rates")
 
-#: The rows without a client every member sees (models.sync.tables.TEAM_SHARED).
+#: The rows without a client every member sees (TEAM_SHARED).
 _TEAM = ", ".join(f"'{t}'" for t in TEAM_SHARED)
 VISIBLE = (
     "pushed_by = current_user OR account_id IS NOT NULL AND relasi_visible(account_id) "
