@@ -69,7 +69,7 @@ ACCOUNT_SCOPED: dict[str, str] = {
 
 #: Tables every member reads and writes, with no row-level filter: tag names, and the
 #: team's competitors and trends, the firm's gift cap rules and exchange rates
-#: (models.sync.tables.TEAM_SHARED says why).
+#: (models.sync.server_schema.TEAM_SHARED says why).
 TEAM_TABLES: tuple[str, ...] = ("tags", "competitors", "trends", "gift_rules", "gift_rates")
 
 _ROLES = f"""

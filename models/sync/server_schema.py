@@ -24,11 +24,18 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from models.sync.tables import TEAM_SHARED
+#: Rows with no client that the whole team shares (every member's laptop gets them, not
+#: only their pusher's): the competitors and market trends a deal or an entry points at
+#: (a shared client's deal lost to a competitor must find that competitor on every
+#: laptop that sees the deal), and the firm's gift cap rules and the exchange rates the
+#: cap is counted in (one compliance rule for everyone; a lead's report and a member's
+#: warning must add up the same). Kept here, not in models.sync.tables, so the command
+#: line's parser imports no models. Tags stay their pusher's.
+TEAM_SHARED = ("competitors", "trends", "gift_rules", "gift_rates")
 
 #: The sync tables with row-level security of their own (besides ``ACCOUNT_SCOPED``).
 RLS_TABLES = ("sync_server_changes", "sync_server_fields")
-#: The rows without a client every member sees (models.sync.tables.TEAM_SHARED).
+#: The rows without a client every member sees (TEAM_SHARED).
 _TEAM = ", ".join(f"'{t}'" for t in TEAM_SHARED)
 #: ``relasi_visible(account_id)`` in the form PostgreSQL evaluates once per statement
 #: (models.server.schema.visible_sql), not once per row.

@@ -69,13 +69,6 @@ ACCOUNT_OF = {
     "interaction_competitors": "(SELECT account_id FROM interactions WHERE id = {r}.interaction_id)",
     "interaction_trends": "(SELECT account_id FROM interactions WHERE id = {r}.interaction_id)",
 }
-#: Rows with no client that the whole team shares (every member's laptop gets them, not
-#: only their pusher's): the competitors and market trends a deal or an entry points at
-#: (a shared client's deal lost to a competitor must find that competitor on every
-#: laptop that sees the deal), and the firm's gift cap rules and the exchange rates the
-#: cap is counted in (one compliance rule for everyone; a lead's report and a member's
-#: warning must add up the same). Tags stay their pusher's (unchanged from issue 17).
-TEAM_SHARED = ("competitors", "trends", "gift_rules", "gift_rates")
 #: Rows only ever added, never edited (a stage move); their inserts are never merged.
 INSERT_ONLY = frozenset({"deal_stage_changes"})
 QUIET = "(SELECT quiet FROM sync_state WHERE id = 1) = 0"
