@@ -29,9 +29,10 @@ from sqlalchemy import Connection, text
 #: (a shared client's deal lost to a competitor must find that competitor on every
 #: laptop that sees the deal), and the firm's gift cap rules and the exchange rates the
 #: cap is counted in (one compliance rule for everyone; a lead's report and a member's
-#: warning must add up the same). Kept here, not in models.sync.tables, so the command
-#: line's parser imports no models. Tags stay their pusher's.
-TEAM_SHARED = ("competitors", "trends", "gift_rules", "gift_rates")
+#: warning must add up the same), and tag names (a shared client's tag links point at
+#: them: a colleague's laptop must have the tag or the link is refused). Kept here, not
+#: in models.sync.tables, so the command line's parser imports no models.
+TEAM_SHARED = ("tags", "competitors", "trends", "gift_rules", "gift_rates")
 
 #: The sync tables with row-level security of their own (besides ``ACCOUNT_SCOPED``).
 RLS_TABLES = ("sync_server_changes", "sync_server_fields")

@@ -167,6 +167,25 @@ def test_a_user_gets_no_documents_or_gifts_of_clients_they_may_not_see(team: Tea
     assert _all(b, "SELECT deal_id FROM deal_competitors") == [(deal,)]
 
 
+def test_a_shared_clients_tags_reach_a_colleague_with_their_names(team: Team) -> None:
+    """Tag names are the team's (like competitors): a shared client's tag links reach a
+    colleague's laptop with the tags they point at, never refused for a missing tag."""
+    a, b = team.laptop("a"), team.laptop("b")
+    ana, budi = team.engine_for("ana", "ana-secret"), team.engine_for("budi", "budi-secret")
+    with a.write() as uow:
+        shared = services.create_account(uow, name="Shared Co", tags=["vip", "renewal"])
+    client.run(a, ana)
+    with team.admin.begin() as conn:
+        conn.execute(text("INSERT INTO account_shares VALUES (:a, 'budi')"), {"a": shared})
+    report = client.run(b, budi)
+    assert _all(b, "SELECT name FROM accounts") == [("Shared Co",)]
+    assert sorted(_all(b, "SELECT t.name FROM account_tags l JOIN tags t ON t.id = l.tag_id")) == [
+        ("renewal",),
+        ("vip",),
+    ]
+    assert report.pulled > 0
+
+
 def test_migration_0017_records_the_new_tables_rows_where_sync_was_set_up(
     tmp_path: Path,
 ) -> None:
