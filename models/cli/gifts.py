@@ -81,7 +81,7 @@ def match_contacts(wanted: list[str], contacts: list[tuple[str, str]], client: s
 
 def _rule_json(rule: object) -> dict[str, str]:
     from models.gifts.ledger import Rule
-    from models.gifts.money import major
+    from models.metrics.money import major_units as major
 
     assert isinstance(rule, Rule)
     return {
@@ -95,7 +95,8 @@ def cmd_gift(args: argparse.Namespace) -> int:
     from models.cli.note_client import given_client
     from models.cli.opening import open_from_args
     from models.gift_entities import GIFT_KINDS
-    from models.gifts.money import major, to_minor
+    from models.gifts.money import to_minor
+    from models.metrics.money import major_units as major
     from models.queries import clients as client_queries
     from models.queries import gifts as gift_queries
     from models.services.gifts import record_gift

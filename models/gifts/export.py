@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.gifts.money import major
+from models.metrics.money import major_units as major
 from models.queries.gifts import LogRow
 from models.transfer.exporter import csv_bytes
 from models.transfer.output import write_private

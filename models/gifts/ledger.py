@@ -21,7 +21,8 @@ from decimal import Decimal
 
 from models.errors import ValidationError
 from models.gift_entities import COUNTED_KINDS
-from models.gifts.money import convert, major
+from models.gifts.money import convert
+from models.metrics.money import major_units as major
 
 
 class MissingRate(ValidationError):

@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Context, Decimal, InvalidOperation
 
-from babel.numbers import get_currency_precision
-
 from models.errors import ValidationError
+from models.metrics.money import digits
 
 #: Largest gift value accepted, in minor units (a typo guard, not a policy).
 MAX_MINOR = 10**15
 _EXACT = Context(prec=60)
-
-
-def digits(currency: str) -> int:
-    return int(get_currency_precision(currency))
 
 
 def parse_decimal(field: str, text: str) -> Decimal:
@@ -54,16 +49,6 @@ def to_minor(field: str, text: str, currency: str) -> int:
     if minor > MAX_MINOR:
         raise ValidationError(field, f"{field} is too large")
     return minor
-
-
-def major(minor: int, currency: str) -> str:
-    """Minor units as a decimal string with the currency's places ("100.00", "1625000")."""
-    places = digits(currency)
-    if places == 0:
-        return str(minor)
-    sign = "-" if minor < 0 else ""
-    whole, frac = divmod(abs(minor), 10**places)
-    return f"{sign}{whole}.{frac:0{places}d}"
 
 
 def parse_rate(text: str) -> Decimal:

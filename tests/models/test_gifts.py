@@ -13,7 +13,8 @@ import pytest
 from models import operations, services
 from models.errors import ValidationError
 from models.gifts.ledger import MissingRate
-from models.gifts.money import convert, major, split, to_minor
+from models.gifts.money import convert, split, to_minor
+from models.metrics.money import major_units as major
 from models.queries import gifts as gq
 from models.queries.timeline import timeline_page
 from models.services import gifts as gs
