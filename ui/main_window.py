@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self.actions_["actionEditEntry"].setEnabled(has_entry)
         self.actions_["actionDeleteEntry"].setEnabled(has_entry)
         if features := getattr(self, "features", None):
-            features.update(has_client)
+            features.selection_changed(has_client)
 
     def apply_changes(self, changes: Changes) -> None:
         """Every pane updates what the change touched; selection and scroll stay."""

@@ -87,7 +87,7 @@ class WindowFeatures:
         """What the command palette can run besides the menus' actions."""
         return self._window.document_actions.all()
 
-    def update(self, has_client: bool) -> None:
+    def selection_changed(self, has_client: bool) -> None:
         self._window.gift_actions.set_client(has_client)
         self._window.document_actions.update()
 
