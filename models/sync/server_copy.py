@@ -131,8 +131,12 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
     have = set(conn.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
     new = [row for row in values if row["id"] not in have]
     old = [row for row in values if row["id"] in have]
-    if new:
-        conn.execute(table.insert(), new)
+    by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in new:  # one multi-row INSERT per set of columns: the policy checked once
+        by_shape[tuple(row)].append(row)
+    for group in by_shape.values():
+        for chunk in _chunks(group, len(group[0])):
+            conn.execute(table.insert().values(chunk))
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in old:
         by_columns[tuple(sorted(k for k in row if k != "id"))].append(row)
