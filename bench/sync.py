@@ -1,6 +1,7 @@
 """Benchmark: team sync over loopback against a throwaway PostgreSQL cluster.
 
     python bench/sync.py [--rows 1000] [--runs 5] [--full tiny|laptop|none]
+                         [--full-db PATH] [--only-full]
 
 Each run alternates with its floor (the same rows moved by plain SQL), medians:
 
@@ -206,8 +207,9 @@ class Bench:
                    note="floor: the same save on a laptop without team sync set up")  # fmt: skip
 
 
-def full_sync(pg: PgServer, folder: Path, scale: str) -> list[Row]:
-    """A generated database pushed whole by its laptop, then pulled by a fresh one."""
+def full_sync(pg: PgServer, folder: Path, scale: str, source: Path | None = None) -> list[Row]:
+    """A generated database (or a copy of ``source``, one bench/generate.py made with its
+    default seed) pushed whole by its laptop, then pulled by a fresh one."""
     url = pg.new_database()
     database = make_url(url).database or ""
     init_server(pg.url(database), pg.admin_password)
@@ -216,7 +218,10 @@ def full_sync(pg: PgServer, folder: Path, scale: str) -> list[Row]:
         make_url(pg.sqlalchemy_url(database)).set(username="ana", password="ana-secret")
     )
     path = folder / "full.db"
-    generate(path, SCALES[scale])
+    if source is None:
+        generate(path, SCALES[scale])
+    else:
+        shutil.copyfile(source, path)
     from models.vault import keys
 
     keys.store_key(path, bench_key())
@@ -247,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--note-runs", type=int, default=30)
     parser.add_argument("--full", choices=[*sorted(SCALES), "none"], default="laptop")
+    parser.add_argument("--full-db", type=Path, help="reuse a database bench/generate.py made")
+    parser.add_argument("--only-full", action="store_true", help="skip the 1,000-row runs")
     args = parser.parse_args(argv)
     keyring.set_keyring(MemoryKeyring())
     # A stopped benchmark still stops its cluster (finally blocks run on SIGTERM too).
@@ -254,15 +261,16 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="relasi-sync-bench-"))
     pg = PgServer.start()
     try:
-        bench = Bench(pg, folder)
-        try:
-            print(table(bench.push_pull(args.rows, args.runs, edit=False)), flush=True)
-            print(table(bench.push_pull(args.rows, args.runs, edit=True)), flush=True)
-            print(table([bench.quick_note(args.note_runs)]), flush=True)
-        finally:
-            bench.close()
+        if not args.only_full:
+            bench = Bench(pg, folder)
+            try:
+                print(table(bench.push_pull(args.rows, args.runs, edit=False)), flush=True)
+                print(table(bench.push_pull(args.rows, args.runs, edit=True)), flush=True)
+                print(table([bench.quick_note(args.note_runs)]), flush=True)
+            finally:
+                bench.close()
         if args.full != "none":
-            print(table(full_sync(pg, folder, args.full)), flush=True)
+            print(table(full_sync(pg, folder, args.full, args.full_db)), flush=True)
     finally:
         pg.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -261,3 +261,60 @@ def test_a_value_the_servers_copy_cannot_hold_does_not_stop_the_sync(team: Team)
     client.run(a, ana)
     client.run(b, ana)
     assert _row(b, "deals", deal)["amount_minor"] == 13_980_000_000_000
+
+
+def test_the_servers_copy_takes_edits_of_every_column_kind_and_links(team: Team) -> None:
+    """The server writes edited rows and links set-wise (one statement per table and set
+    of fields): dates, numbers and text land typed; a removed link goes, a new one comes;
+    a link's extra column (lost to this competitor) is updated in place."""
+    from datetime import date
+
+    a = team.laptop("a")
+    ana = team.engine_for("ana", "ana-secret")
+    with a.write() as uow:
+        acme = services.create_account(uow, name="Acme", tags=["hot", "java"])
+        other = services.create_account(uow, name="Other", tags=["hot"])
+        deal = services.create_deal(
+            uow, acme, "Renewal", amount_minor=1000, competitors=["Rival", "Third"]
+        )
+    client.run(a, ana)
+    with a.write() as uow:
+        services.update_deal(
+            uow, deal, amount_minor=2500, probability=60, expected_close=date(2027, 1, 15)
+        )
+        services.update_account(uow, other, industry="Retail")
+        services.update_account(uow, acme, tags=["java", "new"])
+        services.move_deal_stage(uow, deal, "lost", lost_reason="price", lost_to="Rival")
+    client.run(a, ana)
+    with team.admin.connect() as conn:
+        got = conn.execute(
+            text("SELECT amount_minor, probability, expected_close, stage FROM deals")
+        ).one()
+        assert tuple(got) == (2500, 60, date(2027, 1, 15), "lost")
+        assert (
+            conn.execute(text("SELECT industry FROM accounts WHERE id = :i"), {"i": other}).one()[0]
+            == "Retail"
+        )
+        tags = conn.execute(
+            text(
+                "SELECT t.name FROM account_tags l JOIN tags t ON t.id = l.tag_id "
+                "WHERE l.account_id = :a ORDER BY 1"
+            ),
+            {"a": acme},
+        ).scalars()
+        assert list(tags) == ["java", "new"]
+        lost = conn.execute(
+            text(
+                "SELECT c.name, l.lost_to FROM deal_competitors l "
+                "JOIN competitors c ON c.id = l.competitor_id ORDER BY 1"
+            )
+        ).all()
+    with a.read() as s:
+        here = s.execute(
+            text(
+                "SELECT c.name, l.lost_to FROM deal_competitors l "
+                "JOIN competitors c ON c.id = l.competitor_id ORDER BY 1"
+            )
+        ).all()
+    assert [(n, bool(x)) for n, x in lost] == [(n, bool(x)) for n, x in here]
+    assert any(bool(x) for _, x in here)
