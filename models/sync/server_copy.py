@@ -19,13 +19,16 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     ColumnElement,
     Connection,
+    Integer,
     String,
     Table,
     cast,
     column,
+    literal,
     select,
     text,
     tuple_,
@@ -136,7 +139,7 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
         by_shape[tuple(row)].append(row)
     for group in by_shape.values():
         for chunk in _chunks(group, len(group[0])):
-            conn.execute(table.insert().values(chunk))
+            conn.execute(table.insert().values([_wide(table, row) for row in chunk]))
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in old:
         by_columns[tuple(sorted(k for k in row if k != "id"))].append(row)
@@ -162,7 +165,7 @@ def _update(
     names = (*keys, *columns)
     for chunk in _chunks(rows, len(names)):
         given = (
-            values(*[column(n, table.c[n].type) for n in names], name="v")
+            values(*[column(n, _server_type(table.c[n])) for n in names], name="v")
             .data([tuple(row.get(n) for n in names) for row in chunk])
             .alias("v")
         )
@@ -180,12 +183,27 @@ def _chunks(rows: list[dict[str, Any]], width: int) -> list[list[dict[str, Any]]
     return [rows[i : i + step] for i in range(0, len(rows), step)]
 
 
+def _server_type(target: Column[Any]) -> Any:
+    """``target``'s type as the server holds it: whole numbers as BIGINT (amounts in
+    minor units are 64-bit there, migration 0018), so none is cast down to 32 bits."""
+    return BigInteger() if isinstance(target.type, Integer) else target.type
+
+
+def _wide(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """A new row's values, its whole numbers bound as BIGINT."""
+    return {
+        k: literal(v, BigInteger()) if v is not None and isinstance(table.c[k].type, Integer)
+        else v
+        for k, v in row.items()
+    }  # fmt: skip
+
+
 def _typed(value: ColumnElement[Any], target: Column[Any]) -> ColumnElement[Any]:
     """``value`` (a column of a VALUES list, text when its parameters were strings) cast
-    to ``target``'s type; text goes into a string column as it is."""
+    to ``target``'s type as the server holds it; text goes into a string column as it is."""
     if isinstance(target.type, String):
         return value
-    return cast(value, target.type)
+    return cast(value, _server_type(target))
 
 
 def _write_links(

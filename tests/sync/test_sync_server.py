@@ -261,6 +261,9 @@ def test_a_value_the_servers_copy_cannot_hold_does_not_stop_the_sync(team: Team)
     client.run(a, ana)
     client.run(b, ana)
     assert _row(b, "deals", deal)["amount_minor"] == 13_980_000_000_000
+    with team.admin.connect() as conn:  # the server's copy holds it too (BIGINT, 0018)
+        held = conn.execute(text("SELECT amount_minor FROM deals WHERE id = :d"), {"d": deal})
+        assert held.scalar_one() == 13_980_000_000_000
 
 
 def test_the_servers_copy_takes_edits_of_every_column_kind_and_links(team: Team) -> None:
