@@ -14,6 +14,8 @@ server's commit, before the laptop notes it), ``pull`` (after reading, before me
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +29,9 @@ from models.sync.wire import Change
 Fault = Callable[[str], None]
 BATCH = 1000
 MAX_ROUNDS = 20
+#: The pause after a refused push: random, up to BASE * 2^attempt, at most CAP seconds.
+BACKOFF_BASE_S = 0.05
+BACKOFF_CAP_S = 2.0
 
 
 @dataclass
@@ -109,11 +114,15 @@ def push(store: Store, engine: Engine, counts: Counts, fault: Fault = _nothing) 
 def run(store: Store, engine: Engine, fault: Fault = _nothing) -> Counts:
     """Pull, merge and push until the server has nothing new for this laptop."""
     counts = Counts()
-    for _ in range(MAX_ROUNDS):
+    for attempt in range(MAX_ROUNDS):
         pull(store, engine, counts, fault)
         try:
             push(store, engine, counts, fault)
         except server_ops.NeedsPull:
+            # Another laptop pushed first: pull again after a random, growing pause, so
+            # laptops that started together spread out instead of refusing each other
+            # in lockstep (bench/sync_load.py, 50 laptops in the same second).
+            time.sleep(random.uniform(0, min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt)))
             continue
         with store.write() as uow:
             uow.session.execute(
