@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import keyring
 from sqlalchemy import insert
 
+from bench.generate import bench_key
 from models.entities import (
     Account,
     Competitor,
@@ -36,8 +37,7 @@ from models.entities import (
     new_id,
 )
 from models.queries import competitors as q
-from models.store import Store, open_store
-from models.vault import keys, unlock
+from models.store import Store, migrate
 from tests.keyrings import MemoryKeyring
 
 NAMES = ("Acme", "Globex", "Initech", "Hooli", "Umbrella")
@@ -119,17 +119,13 @@ def main() -> None:
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     path = args.db or Path(tempfile.mkdtemp()) / "competitors.db"
-    key_file = path.with_name(path.name + ".benchkey")  # synthetic data only
     fresh = not path.exists()
-    if not fresh:
-        keys.store_key(path, bytes.fromhex(key_file.read_text()))
-    store = open_store(path)
+    store = Store(path, bench_key())  # synthetic data: the benchmark's fixed key
+    migrate(store)
     if fresh:
         t = time.perf_counter()
         generate(store, args.entries, args.deals)
         print(f"generated in {time.perf_counter() - t:.0f} s", flush=True)
-        key_file.write_text(unlock.load_key(path).hex())
-        key_file.chmod(0o600)
     acme = next(r.id for r in q.competitors(store) if r.name == "Acme")
     deep = q.heard_about(store, acme, limit=5000)[-1]  # a page 100 pages down
     cursor = (deep.occurred_at, deep.interaction_id)
@@ -138,7 +134,7 @@ def main() -> None:
     import sqlcipher3
 
     raw = sqlcipher3.connect(str(path))
-    raw.execute(f"PRAGMA key = \"x'{unlock.load_key(path).hex()}'\"")
+    raw.execute(f"PRAGMA key = \"x'{bench_key().hex()}'\"")
     first_sql = RAW_PAGE.format(extra="")
     deep_sql = RAW_PAGE.format(extra="AND (l.occurred_at, l.interaction_id) < (?, ?)")
     scenarios = {

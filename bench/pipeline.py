@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import keyring
 from sqlalchemy import insert, select
 
-from bench.datagen import Scale, generate
+from bench.generate import Scale, bench_key, generate
 from models.entities import (
     Account,
     Contact,
@@ -43,8 +43,7 @@ from models.entities import (
 from models.queries import clients as client_queries
 from models.queries import deals as deal_queries
 from models.rows import ClientFilter
-from models.store import Store, open_store
-from models.vault import keys, unlock
+from models.store import Store
 from tests.keyrings import MemoryKeyring
 
 STAGES = ["lead", "qualified", "demo", "proposal", "negotiation", "won", "lost"]
@@ -71,7 +70,8 @@ def add_deals(store: Store, deals: int, seed: int = 2) -> None:
             if by_account.get(aid)
         ]
         if links:
-            s.execute(insert(interaction_contacts), links)
+            # the generator links some already: those stay as they are
+            s.execute(insert(interaction_contacts).prefix_with("OR IGNORE"), links)
         rows, changes = [], []
         for i in range(deals):
             stage = rng.choice(STAGES)
@@ -163,25 +163,18 @@ def main() -> None:
     args = parser.parse_args()
     keyring.set_keyring(MemoryKeyring())
     path = args.db or Path(tempfile.mkdtemp()) / "team.db"
-    key_file = path.with_name(path.name + ".benchkey")  # synthetic data only
     fresh = not path.exists()
-    if not fresh:
-        keys.store_key(path, bytes.fromhex(key_file.read_text()))
-    store = open_store(path)
     if fresh:
         t = time.perf_counter()
-        # Ten transactions, not one: a single 1.5 GB transaction spills and re-reads
-        # its WAL for an hour.
-        part = args.accounts // 10
-        for i in range(10):
-            generate(store, Scale(part, part * 4, part * 10, part, 0), seed=i + 1)
-            print(f"  part {i + 1}/10", flush=True)
+        # bench/generate.py's bulk path (its own transactions), then the deals.
+        generate(
+            path, Scale(args.accounts, args.accounts * 4, args.accounts * 10, args.accounts, 0)
+        )
+    key = bench_key()
+    store = Store(path, key)
+    if fresh:
         add_deals(store, args.deals)
         print(f"generated in {time.perf_counter() - t:.0f} s", flush=True)
-    key = unlock.load_key(path)
-    if fresh and args.db:
-        key_file.write_text(key.hex())
-        key_file.chmod(0o600)
 
     import sqlcipher3
     from PySide6.QtCore import QSettings
