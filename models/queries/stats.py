@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from models.entities import KINDS
 from models.rows import TrashRow
@@ -28,8 +28,27 @@ _LABEL = {
 }
 
 
+#: The live rows per table, kept by triggers (migration 0019): counting them with
+#: ``count(*)`` read every page of an index per kind, each decrypted on a fresh connection.
+_LIVE_COUNTS = text("SELECT tbl, live FROM live_counts")
+_TABLES = {
+    "account": "accounts",
+    "contact": "contacts",
+    "interaction": "interactions",
+    "followup": "follow_ups",
+    "deal": "deals",
+}
+
+
 def live_counts(store: Store) -> dict[str, int]:
     """Rows not in Trash, per kind."""
+    with store.read() as s:
+        kept = {str(tbl): int(live) for tbl, live in s.execute(_LIVE_COUNTS)}
+    return {key: kept[_TABLES[kind]] for key, kind in STATS_KINDS.items()}
+
+
+def counted_live_rows(store: Store) -> dict[str, int]:
+    """The same counts by reading the rows (what the kept counts must equal)."""
     out: dict[str, int] = {}
     with store.read() as s:
         for key, kind in STATS_KINDS.items():
