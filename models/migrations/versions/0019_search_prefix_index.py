@@ -5,12 +5,13 @@ hit: 78-142 ms at 1,000,000 entries. With it, a prefix of 3 or 4 letters is one 
 read newest first, and the walk stops at the limit.
 
 FTS5 cannot add the option to a table: search_fts is made again. Its rows are copied
-aside to an ordinary table (one statement; SQLite streams it through its page cache and
-never holds the table in memory), the table is dropped and created with the option, and
-filled again in batches of :data:`BATCH` documents in rowid order (the log says how far
-it is), then merged into one segment. At 1,000,000 entries (1,650,000 documents) the
-index grows from 204 to 534 MB and the rebuild took 7 minutes on a loaded 2-core machine. The triggers that keep it current name the table
-only, so they stay as they are. Nothing on PostgreSQL (the team server has no FTS5).
+aside to an ordinary table, the table is dropped and created with the option and filled
+again, each copy in batches of :data:`BATCH` documents in rowid order (a statement each,
+so SQLite never holds the table in memory; the log says how far it is), then merged into
+one segment. At 1,000,000 entries (1,650,000 documents) the index grows from 204 to
+534 MB; the rebuild took 7 minutes on a loaded 2-core machine. The triggers that keep it
+current name the table only, so they stay as they are. Nothing on PostgreSQL (the team
+server has no FTS5).
 
 The same revision keeps the live rows of each kind ``stats`` counts in ``live_counts``,
 by triggers (an insert, a hard delete, a move to or from Trash): ``count(*) ... WHERE
