@@ -14,12 +14,15 @@ only for the rows shown. Two FTS5 costs grow with the notes and are avoided:
   it is used only for complete words each in fewer than :data:`RANK_CAP` documents;
   a common word lists titles (names, subjects) first, then the newest first; several
   words with a common one, newest first: each walk stops at the limit.
-- a prefix (``meet*``, the last word while it is typed) merges the entries of every
-  word it starts before the first hit, whatever the order; its hits come newest first
-  (bm25 would read the merge twice more). When the last word as typed is a common word
-  already (``meeting``), it is searched as that word, not as a prefix. A short prefix
-  of common words ("pro", "meet") still costs that merge: an FTS5 prefix index
-  (``prefix=``, an index rebuild) is what would remove it.
+- a prefix (``meet*``, the last word while it is typed) comes newest first. The index
+  holds every word's first 3 and 4 letters (migration 0019, ``prefix='3 4'``): such a
+  prefix is one list, walked newest first to the limit. A longer one ("propo") would
+  make FTS5 merge the lists of every word it starts ("proposal": most of the notes)
+  before the first hit: the newest documents its first 4 letters start a word of are
+  looked at instead, :data:`PREFIX_WINDOW` at a time, and the whole query is matched
+  on those alone (:func:`_longer_prefix`); the merge only after :data:`PREFIX_WINDOWS`
+  windows. When the last word as typed is a common word already (``meeting``), it is
+  searched as that word, not as a prefix.
 """
 
 from __future__ import annotations
@@ -43,6 +46,13 @@ MAX_WORDS = 16
 #: FTS5 merges the lists of every word a prefix starts (measured at 20,000 notes: "p*"
 #: 32 ms and "pr*" 18 ms, "pro*" 0.8 ms; it grows with the notes).
 MIN_PREFIX = 3
+#: The longest prefix the index holds (migration 0019: ``prefix='3 4'``).
+INDEXED_PREFIX = 4
+#: A longer prefix is matched among this many of the newest documents its first
+#: :data:`INDEXED_PREFIX` letters start a word of at a time, in at most
+#: :data:`PREFIX_WINDOWS` windows; then the index merges the words it starts.
+PREFIX_WINDOW = 400
+PREFIX_WINDOWS = 3
 #: A word in this many documents or more is common: no bm25 (hits come titles first,
 #: then newest first), and as the last word it is not expanded as a prefix.
 RANK_CAP = 1_000
@@ -62,6 +72,11 @@ _RANKED = text(
 )
 _NEWEST = text(
     "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :n"
+)
+#: The newest matches before rowid :before (FTS5 starts its walk there).
+_NEWEST_BEFORE = text(
+    """SELECT rowid FROM search_fts WHERE search_fts MATCH :q AND rowid < :before
+    ORDER BY rowid DESC LIMIT :n"""
 )
 _NEWEST_IN_ACCOUNT = text(
     """SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.docid = f.rowid
@@ -129,6 +144,9 @@ _SHOWN_FILL = (
         WHERE rowid IN (SELECT value FROM json_each(:ids))"""
     ),
 )
+_SHOWN_MATCHING = text(
+    "SELECT rowid FROM temp.search_shown WHERE search_shown MATCH :q ORDER BY rowid DESC"
+)
 _SNIPPETS = text(
     f"""SELECT rowid, highlight(search_shown, 0, '{OPEN}', '{CLOSE}'),
            snippet(search_shown, 1, '{OPEN}', '{CLOSE}', '…', 16)
@@ -178,6 +196,21 @@ def fts_query(user_text: str, *, prefix: bool = True) -> str | None:
     if phones:
         query = f"({query}) OR " + " OR ".join(f"({_quoted(p)}*)" for p in phones)
     return query
+
+
+def narrowed_query(user_text: str) -> str | None:
+    """The FTS5 query of ``user_text`` with its last word, a prefix longer than the index
+    holds, cut to the first :data:`INDEXED_PREFIX` letters (it matches all the query
+    matches, and more); None when the last word is not such a prefix, or the text may be
+    a phone number."""
+    words = _WORD.findall(user_text.replace("\x00", " "))[:MAX_WORDS]
+    if not words or user_text[-1:].isspace() or len(words[-1]) <= INDEXED_PREFIX:
+        return None
+    if phone_variants(user_text):
+        return None
+    quoted = [_quoted(w) for w in words]
+    quoted[-1] = _quoted(words[-1][:INDEXED_PREFIX]) + "*"
+    return " ".join(quoted)
 
 
 def _marked(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -239,10 +272,41 @@ def plan(s: Any, user_text: str) -> tuple[str, str] | None:
     return full, "newest" if common or len(words) > COUNTED_WORDS else "rank"
 
 
+def _longer_prefix(s: Any, query: str, narrowed: str, n: int) -> list[int] | None:
+    """The newest ``n`` documents matching ``query``, found among the newest documents
+    matching ``narrowed`` (its last word cut to a prefix the index holds), matched again
+    in the temporary table a window at a time; None after :data:`PREFIX_WINDOWS` windows
+    without ``n`` of them."""
+    s.execute(_SHOWN_TABLE)
+    found: list[int] = []
+    before: int | None = None
+    for _ in range(PREFIX_WINDOWS):
+        params = {"q": narrowed, "n": PREFIX_WINDOW, "before": before}
+        by = _NEWEST if before is None else _NEWEST_BEFORE
+        window = [int(r[0]) for r in s.execute(by, params)]
+        for statement in _SHOWN_FILL:
+            s.execute(statement, {"ids": json.dumps(window)})
+        found += [int(r[0]) for r in s.execute(_SHOWN_MATCHING, {"q": query})]
+        if len(found) >= n or len(window) < PREFIX_WINDOW:
+            return found[:n]
+        before = window[-1]
+    return None
+
+
 def _candidates(
-    s: Any, query: str, n: int, account_id: str | None, kinds: tuple[str, ...], order: str
+    s: Any,
+    query: str,
+    n: int,
+    account_id: str | None,
+    kinds: tuple[str, ...],
+    order: str,
+    narrowed: str | None = None,
 ) -> list[int]:
     newest = order != "rank"
+    if narrowed is not None and not kinds and account_id is None and order == "newest":
+        ids = _longer_prefix(s, query, narrowed, n)
+        if ids is not None:
+            return ids
     if kinds:
         # Names and titles first (a contact's name, a deal's title): a name common in
         # notes' text ("budi" at a million notes) would fill the window with notes and
@@ -274,11 +338,12 @@ def _live(
     limit: int,
     account_id: str | None,
     kinds: tuple[str, ...],
+    narrowed: str | None = None,
 ) -> tuple[list[int], dict[int, Any]]:
     """The first ``limit`` live candidates in order, and their search_docs rows."""
     n = limit + 16
     while True:
-        ids = _candidates(s, query, n, account_id, kinds, order)
+        ids = _candidates(s, query, n, account_id, kinds, order, narrowed)
         docs = {r.docid: r for r in s.execute(_LIVE, {"ids": json.dumps(ids)})}
         if len(docs) >= limit or len(ids) < n:
             break
@@ -305,7 +370,8 @@ def search(
         if planned is None:
             return []
         query, order = planned
-        shown, docs = _live(s, query, order, limit, account_id, kinds)
+        narrowed = narrowed_query(user_text) if query == fts_query(user_text) else None
+        shown, docs = _live(s, query, order, limit, account_id, kinds, narrowed)
         if not shown:
             return []
         s.execute(_SHOWN_TABLE)

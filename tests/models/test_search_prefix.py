@@ -133,3 +133,27 @@ def test_the_rebuilt_index_follows_edits(store: Store) -> None:
         services.update_interaction(uow, made, body="lancar jaya")
     assert made not in [h.id for h in search(store, "pros")]
     assert made in [h.id for h in search(store, "lanc")]
+
+
+def test_a_longer_prefix_finds_what_the_merge_finds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the indexed 4 letters the newest documents of the first 4 are matched a
+    window at a time: the same hits as the index's own merge, whatever the windows."""
+    from models.queries import search as module
+
+    populate(store)
+    longer = [t for t in typed_texts() if len(t.split()[-1]) > 4 and not t.endswith(" ")]
+    assert module.narrowed_query("budi propo") == '"budi" "prop"*'
+    assert module.narrowed_query("prop") is None and module.narrowed_query("propo ") is None
+
+    def shown() -> dict[str, list[str]]:
+        return {t: [h.id for h in search(store, t, limit=20)] for t in longer}
+
+    monkeypatch.setattr(module, "PREFIX_WINDOWS", 0)  # the merge only
+    merged = shown()
+    assert sum(len(v) for v in merged.values()) > 50
+    for window, windows in ((3, 1_000), (3, 2), (50, 3), (1, 40)):
+        monkeypatch.setattr(module, "PREFIX_WINDOW", window)
+        monkeypatch.setattr(module, "PREFIX_WINDOWS", windows)
+        assert shown() == merged, (window, windows)
