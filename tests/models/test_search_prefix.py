@@ -114,6 +114,8 @@ def test_prefix_index_gives_the_same_hits_as_before(
     run(store, migration.upgrade)
     assert "prefix = '3 4'" in fts_sql(store)
     assert hits(store) == with_index
+    with store.engine.connect() as conn:  # the store's setting is left as it was
+        assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2
     with store.engine.connect() as conn:
         tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
         conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
