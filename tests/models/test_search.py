@@ -165,3 +165,17 @@ def test_any_note_text_round_trips_and_is_found(store: Store, text: str, word: s
             assert i in found  # a plain word of the note finds it
     with store.write() as uow:
         services.soft_delete(uow, "interaction", i)
+
+
+def test_the_snippet_table_is_made_once_outside_a_transaction(store: Store) -> None:
+    """The snippets' temporary table outlives the read (made in autocommit: a table made
+    and rolled back in each read made SQLite read the whole schema again), its rows not."""
+    client = account(store, "PT Tabel")
+    note(store, client, "kontrak tahunan")
+    assert [h.snippet for h in search.search(store, "kontrak")] == ["kontrak tahunan"]
+    with store.engine.connect() as conn:
+        assert conn.info.get("search_shown") is True
+        tables = conn.exec_driver_sql("SELECT name FROM sqlite_temp_master").scalars().all()
+        assert "search_shown" in tables
+        assert conn.exec_driver_sql("SELECT count(*) FROM temp.search_shown").scalar() == 0
+    assert [h.snippet for h in search.search(store, "tahun")] == ["kontrak tahunan"]
