@@ -14,6 +14,7 @@ times in turn. Nothing is written to either file. Prints medians and p95 in ms.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import statistics
 import sys
@@ -60,8 +61,21 @@ def main() -> int:
     parser.add_argument("--after", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--before-code",
+        type=Path,
+        help="models/queries/search.py of the tree before (e.g. a git archive): the "
+        "'before' column runs its search() instead of this tree's",
+    )
     args = parser.parse_args()
     key = bench_key(args.seed)
+    search_before = search
+    if args.before_code:
+        spec = importlib.util.spec_from_file_location("search_before", args.before_code)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        search_before = module.search
     before, after = Store(args.before, key), Store(args.after, key)
     floor_conn = raw(args.after, key)
     load = os.getloadavg()[0]
@@ -74,11 +88,12 @@ def main() -> int:
             f: list[float] = []
             hits = 0
             for _ in range(args.runs):
-                a.append(timed_ms(lambda t=typed: search(before, t), f"before {typed}"))
+                a.append(timed_ms(lambda t=typed: search_before(before, t), f"before {typed}"))
                 b.append(timed_ms(lambda t=typed: search(after, t), f"after {typed}"))
                 f.append(timed_ms(lambda t=typed: floors.search_newest(floor_conn, t)))
             hits = len(search(after, typed))
-            same = [h.id for h in search(before, typed)] == [h.id for h in search(after, typed)]
+            old_ids = [h.id for h in search_before(before, typed)]
+            same = old_ids == [h.id for h in search(after, typed)]
             ma, mb, mf = (statistics.median(x) for x in (a, b, f))
             print(
                 f"{typed!r:<12}{hits:>5}{ma:>9.1f}{percentile(a, 95):>8.1f}{mb:>9.1f}"
