@@ -13,10 +13,12 @@ scale, seed, schema head, day and the generator's source; ``RELASI_BENCH_CACHE``
   QApplication + QMainWindow, fresh processes in turn (``--startup-runs``, default
   ``--runs``), after one start of each that is not counted (it warms the OS cache);
 - in the real main window, offscreen, in a fresh process (``bench/window_child.py``):
-  filter keystroke, client selection, quick note, search (common and rare word),
+  filter keystroke, client selection, quick note, search (common and rare word, and
+  the start of a word while it is typed: "pro", "meet", "kir", "propo", "pr"),
   follow-up completed, each vs the same SQL on a raw connection (``--runs``); then the
   peak memory after scrolling the whole client list;
-- ``stats`` counts on an encrypted vs a plain copy (``--runs``);
+- ``stats`` counts on an encrypted vs a plain copy, a fresh store each run, after one
+  uncounted run of each (both files in the OS cache alike) (``--runs``);
 - ``main.py export contacts`` vs one SELECT + csv (time, peak memory; ``--heavy-runs``);
 - ``main.py import`` of a HubSpot CSV (100,000 rows; 2,000 at tiny scale) vs csv +
   phonenumbers + one executemany (time, peak memory; ``--heavy-runs``).
