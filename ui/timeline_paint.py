@@ -1,0 +1,64 @@
+"""Work that waits for the timeline's next paint: what a client selection or a saved
+entry also changes elsewhere in the window (the follow-up pane, the client list row,
+the header card after a note) is done right after the timeline has shown the new page,
+so the timeline is never kept waiting by panes the user is not looking at first.
+
+Nothing is lost or reordered: the callbacks run in the order they were queued, once,
+right after the timeline viewport's next paint; if no paint is coming (the list is
+hidden, the window is not shown, nothing in the view changed) they run on the next
+turn of the event loop, or at the latest after :data:`FALLBACK_MS`. :meth:`flush`
+runs the pending ones at once (before a window closes, or a test that cannot wait).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+#: At the latest this long after being queued, the work runs even without a paint.
+FALLBACK_MS = 100
+
+
+class AfterPaint(QObject):
+    """Runs queued callbacks right after ``widget`` (a view's viewport) next paints."""
+
+    def __init__(self, widget: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._widget = widget
+        self._pending: list[Callable[[], object]] = []
+        self._painted = False
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(FALLBACK_MS)
+        self._fallback.timeout.connect(self.flush)
+        widget.installEventFilter(self)
+
+    @property
+    def pending(self) -> int:
+        """How many callbacks wait for the paint."""
+        return len(self._pending)
+
+    def call(self, work: Callable[[], object], *, expect_paint: bool = True) -> None:
+        """Run ``work`` right after the widget's next paint (``expect_paint``), else on
+        the next turn of the event loop; at the latest after FALLBACK_MS."""
+        self._pending.append(work)
+        if not expect_paint or not self._widget.isVisible():
+            QTimer.singleShot(0, self.flush)  # after the events already queued
+        if not self._fallback.isActive():
+            self._fallback.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._pending and not self._painted:
+            # Run after this paint has been drawn and flushed, not before it.
+            self._painted = True
+            QTimer.singleShot(0, self.flush)
+        return False
+
+    def flush(self) -> None:
+        """Run every pending callback now, in the order they were queued."""
+        self._fallback.stop()
+        self._painted = False
+        while self._pending:
+            self._pending.pop(0)()
