@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
     def select_client(self, account_id: str) -> None:
         self.timeline.set_account(account_id)  # the rest once its first page has painted:
         self.timeline.after_paint.call(lambda: self.followups.set_account(account_id))
-        self.settings.last_client_id = account_id
+        self.timeline.after_paint.call(lambda: setattr(self.settings, "last_client_id", account_id))
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.entities import InteractionKind
 from models.queries import clients as client_queries
+from models.queries import header as header_queries
 from models.queries import health as health_queries
 from models.queries.health import Health
 from models.rows import AccountDetail, InteractionRow
@@ -149,7 +150,7 @@ class TimelinePane(QWidget):
         ``health_later``: its health line (a scan of 90 days of entries: tens of ms for
         a busy client) is read right after the timeline has painted, its place kept."""
         account_id = self.account_id
-        self.detail = client_queries.account_detail(self.store, account_id) if account_id else None
+        self.detail = header_queries.account_header(self.store, account_id) if account_id else None
         self.health = None
         if self.detail is not None and health_later:
             self.after_paint.call(lambda: self._load_health(account_id))
