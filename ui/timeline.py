@@ -40,7 +40,7 @@ from ui.timeline_model import (
     DayHeader,
     TimelineModel,
 )
-from ui.timeline_paint import AfterPaint
+from ui.timeline_paint import AfterPaint, TimelineView
 
 __all__ = ["PAGE", "DayHeader", "HeaderCard", "NoteComposer", "TimelineModel", "TimelinePane"]
 
@@ -87,7 +87,7 @@ class TimelinePane(QWidget):
         self.save_button.setObjectName("composerSave")
         self.save_button.setDefault(False)
         self.model = TimelineModel(store, self)
-        self.view = QListView(self)
+        self.view = TimelineView(self)
         self.view.setObjectName("timeline")
         self.view.setModel(self.model)
         self.view.setItemDelegate(TimelineDelegate(self.view))
@@ -178,8 +178,10 @@ class TimelinePane(QWidget):
         self.kind.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
         self._load_detail(health_later=True)
+        self.view.measure_first_screen()  # the rest of the page once it has painted
         self.model.set_account(account_id)
         self.view.scrollToTop()
+        self.after_paint.call(self.view.measure_all)
 
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()

@@ -8,17 +8,22 @@ right after the timeline viewport's next paint; if no paint is coming (the list 
 hidden, the window is not shown, nothing in the view changed) they run on the next
 turn of the event loop, or at the latest after :data:`FALLBACK_MS`. :meth:`flush`
 runs the pending ones at once (before a window closes, or a test that cannot wait).
+
+:class:`TimelineView` is the list itself: a new client's page is measured a screenful
+first, the rest right after that first paint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 #: At the latest this long after being queued, the work runs even without a paint.
 FALLBACK_MS = 100
+#: Rows measured before a new client's first paint: more than a screenful.
+FIRST_SCREEN = 16
 
 
 class AfterPaint(QObject):
@@ -62,3 +67,29 @@ class AfterPaint(QObject):
         self._painted = False
         while self._pending:
             self._pending.pop(0)()
+
+
+class TimelineView(QListView):
+    """The timeline's list: a new client's page is measured a screenful at a time (its
+    Markdown entries each take a text layout), so the first screen paints before the
+    rest is measured; :meth:`measure_all` (after that paint, or before scrolling to a
+    row) measures the whole page at once again."""
+
+    def measure_first_screen(self) -> None:
+        if self.layoutMode() != QListView.LayoutMode.Batched:
+            self.setBatchSize(FIRST_SCREEN)
+            self.setLayoutMode(QListView.LayoutMode.Batched)
+
+    def measure_all(self) -> None:
+        if self.layoutMode() != QListView.LayoutMode.SinglePass:
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            self.doItemsLayout()
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        if index.isValid():
+            self.measure_all()  # a row not measured yet has no place to scroll to
+        super().scrollTo(index, hint)

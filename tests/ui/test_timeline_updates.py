@@ -245,3 +245,28 @@ def test_after_paint_runs_in_order_and_without_a_paint_when_hidden(qtbot: QtBot)
     after.call(lambda: ran.append(6))
     after.flush()
     assert ran[-1] == 6 and after.pending == 0
+
+
+def test_a_new_clients_page_is_measured_a_screenful_first_then_whole(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    from PySide6.QtWidgets import QListView
+
+    with window.store.write() as uow:
+        busy = services.create_account(uow, "Busy")
+        for i in range(timeline.PAGE):
+            services.add_interaction(
+                uow, busy, body=f"note {i}", occurred_at=clock.now() - timedelta(hours=i)
+            )
+    qtbot.waitUntil(lambda: window.clients.model.row_of(busy) >= 0)
+    view = window.timeline.view
+    assert window.clients.show_client(busy)
+    assert view.layoutMode() == QListView.LayoutMode.Batched
+    qtbot.waitUntil(lambda: view.layoutMode() == QListView.LayoutMode.SinglePass)
+    # Scrolling to the last entry right after a selection measures the page first.
+    assert window.clients.show_client(sample["acme"])
+    assert window.clients.show_client(busy)
+    last = window.timeline.model.index(window.timeline.model.rowCount() - 1)
+    view.scrollTo(last)
+    assert view.layoutMode() == QListView.LayoutMode.SinglePass
+    assert view.visualRect(last).intersects(view.viewport().rect())
