@@ -123,6 +123,7 @@ class TimelinePane(QWidget):
         self.save_button.clicked.connect(self._submit)
         self.model.modelReset.connect(self._update_empty)
         self.model.rowsInserted.connect(self._update_empty)
+        self.model.rowsRemoved.connect(self._update_empty)
         self.retranslate()
         self.set_account("")
 

@@ -6,8 +6,8 @@ so the timeline is never kept waiting by panes the user is not looking at first.
 Nothing is lost or reordered: the callbacks run in the order they were queued, once,
 right after the timeline viewport's next paint; if no paint is coming (the list is
 hidden, the window is not shown, nothing in the view changed) they run on the next
-turn of the event loop, or at the latest after :data:`FALLBACK_MS`. :meth:`flush`
-runs the pending ones at once (before a window closes, or a test that cannot wait).
+turn of the event loop, or at the latest after :data:`FALLBACK_MS`; when the window
+closes, at once. :meth:`flush` runs the pending ones now (a test that cannot wait).
 
 :class:`TimelineView` is the list itself: a new client's page is measured a screenful
 first, the rest right after that first paint.
@@ -38,6 +38,7 @@ class AfterPaint(QObject):
         self._fallback.setSingleShot(True)
         self._fallback.setInterval(FALLBACK_MS)
         self._fallback.timeout.connect(self.flush)
+        self._window: QWidget | None = None
         widget.installEventFilter(self)
 
     @property
@@ -49,12 +50,18 @@ class AfterPaint(QObject):
         """Run ``work`` right after the widget's next paint (``expect_paint``), else on
         the next turn of the event loop; at the latest after FALLBACK_MS."""
         self._pending.append(work)
+        if self._window is None:  # its window closing runs what waits (the store is open)
+            self._window = self._widget.window()
+            self._window.installEventFilter(self)
         if not expect_paint or not self._widget.isVisible():
             QTimer.singleShot(0, self.flush)  # after the events already queued
         if not self._fallback.isActive():
             self._fallback.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.flush()
+            return False
         if event.type() == QEvent.Type.Paint and self._pending and not self._painted:
             # Run after this paint has been drawn and flushed, not before it.
             self._painted = True

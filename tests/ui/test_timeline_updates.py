@@ -270,3 +270,20 @@ def test_a_new_clients_page_is_measured_a_screenful_first_then_whole(
     view.scrollTo(last)
     assert view.layoutMode() == QListView.LayoutMode.SinglePass
     assert view.visualRect(last).intersects(view.viewport().rect())
+
+
+def test_the_last_entry_deleted_shows_the_empty_timeline_and_closing_runs_what_waits(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    from ui.commands import DeleteCommand
+
+    assert window.clients.show_client(sample["acme"])
+    qtbot.waitUntil(lambda: window.timeline.after_paint.pending == 0)
+    assert window.timeline.view.isVisible() and not window.timeline.empty.isVisible()
+    window.run(DeleteCommand(window.store, "Delete", [("interaction", sample["old_note"])]))
+    qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 0)
+    assert window.timeline.empty.isVisible() and not window.timeline.view.isVisible()
+    ran: list[int] = []
+    window.timeline.after_paint.call(lambda: ran.append(1))
+    window.close()
+    assert ran == [1]
