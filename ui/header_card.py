@@ -99,6 +99,13 @@ class HeaderCard(QFrame):
         self.health.setStyleSheet(f"color: {colour};")
         self.health.show()
 
+    def show_health_pending(self) -> None:
+        """The health line's place kept (one blank line) while it is being read."""
+        self.health.setText("\u00a0")
+        self.health.setToolTip("")
+        self.health.setAccessibleName("")
+        self.health.show()
+
     def show_account(
         self, detail: AccountDetail | None, now: Any, *, has_clients: bool = True
     ) -> None:

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         records, followups = self.record_actions, self.followup_actions
-        self.hub.changed.connect(self.apply_changes)
+        self.hub.changed.connect(lambda c: self.timeline.apply_changes(c, then=self.apply_changes))
         self.clients.client_selected.connect(self.select_client)
         self.clients.client_activated.connect(lambda _id: self.timeline.composer.setFocus())
         self.clients.delete_requested.connect(records.delete_client)
@@ -296,9 +296,9 @@ class MainWindow(QMainWindow):
         return self.timeline.account_id
 
     def select_client(self, account_id: str) -> None:
-        self.timeline.set_account(account_id)
-        self.followups.set_account(account_id)
-        self.settings.last_client_id = account_id
+        self.timeline.set_account(account_id)  # the rest once its first page has painted:
+        self.timeline.after_paint.call(lambda: self.followups.set_account(account_id))
+        self.timeline.after_paint.call(lambda: setattr(self.settings, "last_client_id", account_id))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -321,9 +321,9 @@ class MainWindow(QMainWindow):
             features.selection_changed(has_client)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Every pane updates what the change touched; selection and scroll stay."""
+        """Every pane updates what the change touched (the timeline first: right after
+        it has painted, ui/timeline_paint.py); selection and scroll stay."""
         self.clients.apply_changes(changes)
-        self.timeline.apply_changes(changes)
         self.followups.apply_changes(changes)
         self.pipeline_actions.apply_changes(changes)
         self.features.apply_changes(changes)

@@ -3,6 +3,8 @@ interactions newest first, grouped by day, fetched a page at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.entities import InteractionKind
 from models.queries import clients as client_queries
+from models.queries import header as header_queries
 from models.queries import health as health_queries
 from models.queries.health import Health
 from models.rows import AccountDetail, InteractionRow
@@ -37,6 +40,7 @@ from ui.timeline_model import (
     DayHeader,
     TimelineModel,
 )
+from ui.timeline_paint import AfterPaint, TimelineView
 
 __all__ = ["PAGE", "DayHeader", "HeaderCard", "NoteComposer", "TimelineModel", "TimelinePane"]
 
@@ -83,7 +87,7 @@ class TimelinePane(QWidget):
         self.save_button.setObjectName("composerSave")
         self.save_button.setDefault(False)
         self.model = TimelineModel(store, self)
-        self.view = QListView(self)
+        self.view = TimelineView(self)
         self.view.setObjectName("timeline")
         self.view.setModel(self.model)
         self.view.setItemDelegate(TimelineDelegate(self.view))
@@ -94,6 +98,8 @@ class TimelinePane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.doubleClicked.connect(self._edit_index)
+        # What else a selection or a change updates waits for the list's next paint.
+        self.after_paint = AfterPaint(self.view.viewport(), self)
         self.empty = QLabel(self)
         self.empty.setObjectName("timelineEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -117,6 +123,7 @@ class TimelinePane(QWidget):
         self.save_button.clicked.connect(self._submit)
         self.model.modelReset.connect(self._update_empty)
         self.model.rowsInserted.connect(self._update_empty)
+        self.model.rowsRemoved.connect(self._update_empty)
         self.retranslate()
         self.set_account("")
 
@@ -138,15 +145,26 @@ class TimelinePane(QWidget):
         self._show_header()  # same client, new words
         self._update_empty()
 
-    def _load_detail(self) -> None:
-        """Read the selected client's card once; retranslating re-renders it from here."""
-        self.detail = (
-            client_queries.account_detail(self.store, self.account_id) if self.account_id else None
-        )
-        self.health = (
-            health_queries.account_health(self.store, self.account_id) if self.detail else None
-        )
+    def _load_detail(self, *, health_later: bool = False) -> None:
+        """Read the selected client's card once; retranslating re-renders it from here.
+
+        ``health_later``: its health line (a scan of 90 days of entries: tens of ms for
+        a busy client) is read right after the timeline has painted, its place kept."""
+        account_id = self.account_id
+        self.detail = header_queries.account_header(self.store, account_id) if account_id else None
+        self.health = None
+        if self.detail is not None and health_later:
+            self.after_paint.call(lambda: self._load_health(account_id))
+        elif self.detail is not None:
+            self.health = health_queries.account_health(self.store, account_id)
         self._show_header()
+        if self.detail is not None and self.health is None:
+            self.header.show_health_pending()
+
+    def _load_health(self, account_id: str) -> None:
+        if account_id == self.account_id and self.detail is not None:  # still selected
+            self.health = health_queries.account_health(self.store, account_id)
+            self.header.show_health(self.health)
 
     def _show_header(self) -> None:
         # Whether there is any client: counting stops at the first (not 100,000 of them).
@@ -160,9 +178,11 @@ class TimelinePane(QWidget):
         self.composer.setEnabled(enabled)
         self.kind.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
-        self._load_detail()
+        self._load_detail(health_later=True)
+        self.view.measure_first_screen()  # the rest of the page once it has painted
         self.model.set_account(account_id)
         self.view.scrollToTop()
+        self.after_paint.call(self.view.measure_all)
 
     def _submit(self) -> None:
         text = self.composer.toPlainText().strip()
@@ -182,19 +202,34 @@ class TimelinePane(QWidget):
         if isinstance(item, InteractionRow):
             self.edit_entry.emit(item.id)
 
-    def apply_changes(self, changes: Changes) -> None:
-        if not self.account_id:
-            return
-        if (
-            self.account_id in changes.of("account")
-            or changes.of("contact")
-            or changes.of("deal")
-            or changes.of("followup")  # an overdue one done: the health line changes
-        ):
+    def apply_changes(
+        self, changes: Changes, then: Callable[[Changes], object] | None = None
+    ) -> bool:
+        """The list first; the header card (read again when the client, its people,
+        deals or follow-ups changed) and ``then`` (the window's other panes) right after
+        the list has painted, in that order. True when the list changed."""
+        listed = False
+        if self.account_id:
+            scroll = self.view.verticalScrollBar().value()
+            listed = self.model.apply_changes(changes)
+            self.view.verticalScrollBar().setValue(scroll)
+            if (
+                self.account_id in changes.of("account")
+                or changes.of("contact")
+                or changes.of("deal")
+                or changes.of("followup")  # an overdue one done: the health line changes
+            ):
+                account_id = self.account_id
+                self.after_paint.call(
+                    lambda: self._reload_detail_of(account_id), expect_paint=listed
+                )
+        if then is not None:
+            self.after_paint.call(lambda: then(changes), expect_paint=listed)
+        return listed
+
+    def _reload_detail_of(self, account_id: str) -> None:
+        if account_id == self.account_id:  # not another client selected meanwhile
             self._load_detail()
-        scroll = self.view.verticalScrollBar().value()
-        self.model.apply_changes(changes)
-        self.view.verticalScrollBar().setValue(scroll)
 
     def _update_empty(self) -> None:
         has_rows = self.model.rowCount() > 0

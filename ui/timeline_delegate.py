@@ -45,17 +45,24 @@ class TimelineDelegate(QStyledItemDelegate):
     PAD = 8
     ICON = 20
 
+    #: Text layouts kept (the rows on screen need theirs to paint); the oldest go first.
+    DOCS = 400
+    #: Row heights kept: a client's page measured once is not laid out again when it
+    #: comes back (selected again, scrolled, the window repainted).
+    HEIGHTS = 20_000
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._docs: dict[tuple[str, str, int], QTextDocument] = {}
+        self._heights: dict[tuple[InteractionRow, int, str], int] = {}
 
     def _doc(self, row: InteractionRow, width: int, font: QFont) -> QTextDocument:
         body = title_and_body(row.subject, row.body)[1]
         key = (row.id, body, width)
         doc = self._docs.get(key)
         if doc is None:
-            if len(self._docs) > 400:
-                self._docs.clear()
+            if len(self._docs) >= self.DOCS:
+                del self._docs[next(iter(self._docs))]
             doc = QTextDocument()
             doc.setDefaultFont(font)
             doc.setDocumentMargin(0)
@@ -77,9 +84,15 @@ class TimelineDelegate(QStyledItemDelegate):
             return QSize(option.rect.width(), metrics.height() + 2 * self.PAD + 4)
         assert isinstance(item, InteractionRow)
         width = self._text_width(option)
-        height = 2 * metrics.height() + 3 * self.PAD
-        if title_and_body(item.subject, item.body)[1].strip():
-            height += int(self._doc(item, width, option.font).size().height()) + self.PAD // 2
+        key = (item, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            height = 2 * metrics.height() + 3 * self.PAD
+            if title_and_body(item.subject, item.body)[1].strip():
+                height += int(self._doc(item, width, option.font).size().height()) + self.PAD // 2
+            if len(self._heights) >= self.HEIGHTS:
+                self._heights.clear()
+            self._heights[key] = height
         return QSize(option.rect.width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

@@ -99,42 +99,62 @@ class TimelineModel(QAbstractListModel):
             self._items.extend(new_items)
             self.endInsertRows()
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Update changed entries in place; reload when entries appear, move or go."""
+    def apply_changes(self, changes: Changes) -> bool:
+        """Update what the change touched, from the changed entries alone: a new entry is
+        inserted in its place, a changed one updated in place, one gone or moved away
+        removed (the page is not read again). True when the list changed."""
         if not self.account_id:
-            return
+            return False
         if changes.of("contact"):  # names shown on entries may have changed
             self.reload(at_least=self.entry_count())
-            return
+            return True
         ids = changes.of("interaction")
         if not ids:
-            return
-        loaded = {
-            item.id: i for i, item in enumerate(self._items) if isinstance(item, InteractionRow)
-        }
+            return False
         fresh = timeline_queries.live_interactions(self.store, sorted(ids))
-        in_place: list[tuple[int, InteractionRow]] = []
-        for id_ in ids:
-            row = fresh.get(id_)
-            if id_ not in loaded:
-                if row is not None and row.account_id == self.account_id:
-                    self.reload(at_least=self.entry_count() + 1)
-                    return
-                continue
-            old = self._items[loaded[id_]]
-            assert isinstance(old, InteractionRow)
-            if (
-                row is None
-                or row.account_id != self.account_id
-                or row.occurred_at != old.occurred_at
-            ):
-                self.reload(at_least=self.entry_count())
-                return
-            in_place.append((loaded[id_], row))
-        for position, row in in_place:
-            self._items[position] = row
-            index = self.index(position)
-            self.dataChanged.emit(index, index)
+        rows = [
+            item for item in self._items if isinstance(item, InteractionRow) and item.id not in ids
+        ]
+        rows += [r for r in fresh.values() if r.account_id == self.account_id and self._loaded(r)]
+        rows.sort(key=lambda r: (r.occurred_at, r.id), reverse=True)
+        return self._show(self._grouped(rows, None))
+
+    def _loaded(self, row: InteractionRow) -> bool:
+        """Whether ``row`` falls among the pages read so far (older ones come by paging)."""
+        cursor = self._cursor
+        return cursor is None or (row.occurred_at, row.id) >= (cursor.occurred_at, cursor.id)
+
+    def _show(self, items: list[DayHeader | InteractionRow]) -> bool:
+        """Make ``items`` the list with the least the view must redo: one block
+        inserted or removed, rows changed in place, or else a reset."""
+        old = self._items
+        if items == old:
+            return False
+        start = 0
+        while start < min(len(old), len(items)) and old[start] == items[start]:
+            start += 1
+        end_old, end_new = len(old), len(items)
+        while end_old > start and end_new > start and old[end_old - 1] == items[end_new - 1]:
+            end_old, end_new = end_old - 1, end_new - 1
+        if end_old == start:  # one block inserted
+            self.beginInsertRows(QModelIndex(), start, end_new - 1)
+            self._items = items
+            self.endInsertRows()
+        elif end_new == start:  # one block removed
+            self.beginRemoveRows(QModelIndex(), start, end_old - 1)
+            self._items = items
+            self.endRemoveRows()
+        elif end_old == end_new and all(
+            type(a) is type(b) and (isinstance(a, InteractionRow) or a == b)
+            for a, b in zip(old[start:end_old], items[start:end_new], strict=True)
+        ):  # the same rows, some changed in place
+            self._items = items
+            self.dataChanged.emit(self.index(start), self.index(end_new - 1))
+        else:
+            self.beginResetModel()
+            self._items = items
+            self.endResetModel()
+        return True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)

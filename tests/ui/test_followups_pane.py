@@ -200,6 +200,7 @@ def test_a_long_section_reads_its_first_page_then_the_next_when_scrolled(
     assert "Task 103" in pane.section_titles("upcoming")
     # One client's follow-ups: the first page of that client's.
     window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["globex"])
     pane.scope.setChecked(False)
     assert len(pane.section_ids("upcoming")) >= SECTION_ROWS
     assert pane.section_titles("upcoming")[0] == "Task 000"
@@ -396,6 +397,7 @@ def test_a_note_on_a_listed_client_reads_nothing_a_rename_rereads_its_sections(
 ) -> None:
     pane = window.followups
     window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["globex"])
     qtbot.waitUntil(lambda: pane.section_titles("upcoming")[:1] == ["Quarterly review"])
     reads = recording(monkeypatch)
     window.record_actions.save_note("note", "called about the review")

@@ -28,6 +28,7 @@ def client_names(window: MainWindow) -> list[str]:
 
 def select(window: MainWindow, account_id: str) -> None:
     assert window.clients.show_client(account_id)
+    window.timeline.after_paint.flush()  # the other panes follow the timeline's paint
 
 
 def test_panes_have_their_object_names(window: MainWindow) -> None:
@@ -185,7 +186,7 @@ def test_command_palette_jumps_to_a_client(
     assert selected_client_names(window) == ["Globex Inc"]
     assert window.clients.current_id() == sample["globex"]
     assert window.timeline.header.title.text() == "Globex Inc"
-    assert window.followups.account_id == sample["globex"]
+    qtbot.waitUntil(lambda: window.followups.account_id == sample["globex"])
 
 
 def test_command_palette_arrow_keys_choose_among_matches(
@@ -367,7 +368,9 @@ def test_ctrl_shift_n_opens_quick_capture_for_the_selected_client(
     )
     window.stack.undo()  # one undo takes the whole capture back
     qtbot.waitUntil(lambda: window.timeline.model.entry_count() == 1)
-    assert "kirim proposal" not in " ".join(window.followups.section_titles("upcoming"))
+    qtbot.waitUntil(  # the follow-up pane follows once the timeline has painted
+        lambda: "kirim proposal" not in " ".join(window.followups.section_titles("upcoming"))
+    )
 
 
 def test_reminders_wait_while_locked(

@@ -91,7 +91,8 @@ def test_header_card_shows_the_health_line_with_reasons(
     window.jump_to(sample["acme"])
     qtbot.waitUntil(lambda: window.timeline.account_id == sample["acme"])
     line = window.timeline.header.health
-    assert line.isVisible()
+    assert line.isVisible()  # its place kept while it is read, after the timeline paints
+    qtbot.waitUntil(lambda: line.text().startswith("Health"))
     h = account_health(window.store, sample["acme"])
     assert h is not None
     assert line.text().startswith(f"Health {h.score}/100")
