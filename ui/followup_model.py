@@ -8,7 +8,6 @@ client's again."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +29,7 @@ from models.store import Store
 from ui import colours, formatting
 from ui.display import visible
 from ui.followup_delegate import ClientRole
+from ui.followup_sections import COUNT_CAP, COUNT_SLACK, SECTION_ROWS, Moved, Section, move, recount
 from ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,32 +39,9 @@ TitleRole = Qt.ItemDataRole.UserRole + 3
 AccountRole = Qt.ItemDataRole.UserRole + 4
 #: The columns of a follow-up row.
 TITLE, DUE = range(2)
-#: Rows read per page of a section (the first page, then one more each time the
-#: view scrolls to a section's last row).
-SECTION_ROWS = 100
-#: How far a section's count goes: past it, it reads "1000+".
-COUNT_CAP = 1000
 BUCKETS = followup_queries.BUCKETS
 #: The invisible root (a default argument made once).
 ROOT = QModelIndex()
-
-
-@dataclass
-class Section:
-    """One bucket: the rows read so far (every client's, or the one client's), the
-    selected client's listed first (all-clients mode), and how many there are."""
-
-    key: str
-    rows: list[FollowUpRow] = field(default_factory=list)
-    mine: list[FollowUpRow] = field(default_factory=list)
-    shown: list[FollowUpRow] = field(default_factory=list)
-    #: How many there are; None while counting is pending (the rows read show "N+").
-    total: int | None = 0
-    exhausted: bool = True
-
-    def arrange(self, account_id: str) -> None:
-        others = [r for r in self.rows if r.account_id != account_id] if self.mine else self.rows
-        self.shown = self.mine + others
 
 
 class FollowUpModel(QAbstractItemModel):
@@ -87,6 +64,8 @@ class FollowUpModel(QAbstractItemModel):
         self._due: dict[tuple[str, FollowUpRow], str] = {}
         self._now = store.clock.now()
         self._tint = QColor()
+        #: Sections to count again (their count is shown until then).
+        self._stale: set[str] = set()
 
     # -- reading --------------------------------------------------------------------
     def _scope(self) -> str | None:
@@ -116,7 +95,7 @@ class FollowUpModel(QAbstractItemModel):
             section.exhausted = len(section.rows) < limit
             section.mine = self._mine(section.key)
             if section.exhausted:  # every row read: they are the count
-                section.total = len(section.rows)
+                section.counted(len(section.rows), len(section.rows))
             else:  # counted once the rows are shown (the count costs more than a page)
                 section.total = None
                 QTimer.singleShot(0, self._count)
@@ -124,11 +103,16 @@ class FollowUpModel(QAbstractItemModel):
 
     def _count(self) -> None:
         """Count the sections whose count is pending (once for several reads)."""
+        stale, self._stale = self._stale, set()
         for number, section in enumerate(self.sections):
-            if section.total is not None:
+            if section.total is not None and section.key not in stale:
                 continue
-            section.total = followup_queries.bucket_count(
-                self.store, section.key, account_id=self._scope(), cap=COUNT_CAP
+            cap = COUNT_CAP + COUNT_SLACK
+            section.counted(
+                followup_queries.bucket_count(
+                    self.store, section.key, account_id=self._scope(), cap=cap
+                ),
+                cap,
             )
             self.queries += 1
             parent = self.index(number, 0)
@@ -163,6 +147,61 @@ class FollowUpModel(QAbstractItemModel):
                 self.beginInsertRows(parent, 0, len(section.shown) - 1)
                 self.endInsertRows()
             self.dataChanged.emit(parent, parent.siblingAtColumn(DUE))
+
+    def move_rows(self, changed: set[str], now_in: dict[str, tuple[str, FollowUpRow]]) -> set[str]:
+        """Changed follow-ups taken out where they were listed and put where they sort
+        now (``now_in``: id -> bucket and row; absent: in none), a row inserted or
+        removed at a time, the counts adjusted; returns the sections whose rows cannot
+        be told right this way (to read again)."""
+        self._begin()
+        reread: set[str] = set()
+        recount_due = False
+        listed = {r.id for s in self.sections for r in (*s.rows, *s.mine)}
+        for number, section in enumerate(self.sections):
+            before = section.shown
+            moved = Moved()
+            for followup_id in sorted(changed):
+                move(section, followup_id, now_in.get(followup_id), self._scope(),
+                     self.account_id, moved, followup_id not in listed)  # fmt: skip
+            if moved.reread:
+                reread.add(section.key)
+                continue
+            section.arrange(self.account_id)
+            if recount(section, moved):  # shows the count it had until then
+                self._stale.add(section.key)
+                recount_due = True
+            self._replace_shown(number, before, section.shown)
+        if recount_due:
+            QTimer.singleShot(0, self._count)
+        return reread
+
+    def _replace_shown(
+        self, number: int, before: list[FollowUpRow], after: list[FollowUpRow]
+    ) -> None:
+        """Tell the view which rows of section ``number`` went and came: the rows
+        between the longest common start and end of ``before`` and ``after``."""
+        parent = self.index(number, 0)
+        if before != after:
+            start = 0
+            while start < min(len(before), len(after)) and before[start] == after[start]:
+                start += 1
+            end = 0
+            while (
+                end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]
+            ):
+                end += 1
+            section = self.sections[number]
+            if len(before) - end > start:
+                section.shown = before
+                self.beginRemoveRows(parent, start, len(before) - end - 1)
+                section.shown = before[:start] + before[len(before) - end :]
+                self.endRemoveRows()
+            if len(after) - end > start:
+                self.beginInsertRows(parent, start, len(after) - end - 1)
+                section.shown = after
+                self.endInsertRows()
+            section.shown = after
+        self.dataChanged.emit(parent, parent.siblingAtColumn(DUE))
 
     def select_account(self, account_id: str) -> None:
         """Another client selected: in all-clients mode its rows move first (read for
@@ -311,7 +350,7 @@ class FollowUpModel(QAbstractItemModel):
             }
             if section.total is None:
                 count = f"{len(section.rows)}+"
-            elif section.total > COUNT_CAP:
+            elif section.total > COUNT_CAP or section.at_least:
                 count = f"{COUNT_CAP}+"
             else:
                 count = str(section.total)

@@ -322,6 +322,18 @@ def client_rows(store: Store, ids: Sequence[str]) -> dict[str, ClientRow]:
         return {r.id: _client_row(r) for r in s.execute(stmt)}
 
 
+def live_names(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    """The names of some clients (live ones only): what a list showing them needs
+    after a change, without the rest of their rows."""
+    if not ids:
+        return {}
+    stmt = select(Account.id, Account.name).where(
+        Account.deleted_at.is_(None), Account.id.in_(list(ids))
+    )
+    with store.read() as s:
+        return {str(r[0]): str(r[1]) for r in s.execute(stmt)}
+
+
 def client_names(store: Store) -> list[tuple[str, str]]:
     """(id, name) of every live client, for fuzzy jumping and capture matching."""
     stmt = select(Account.id, Account.name).where(Account.deleted_at.is_(None))

@@ -163,6 +163,26 @@ def buckets_of(store: Store, followup_ids: set[str], *, tz: tzinfo | None = None
         return {str(id_): str(name) for id_, name in s.execute(stmt) if name}
 
 
+def rows_in_buckets(
+    store: Store, followup_ids: set[str], *, tz: tzinfo | None = None
+) -> dict[str, tuple[str, FollowUpRow]]:
+    """The bucket and row of each of ``followup_ids`` now (absent: in no bucket, e.g.
+    deleted or done long ago), in one query: what the pane needs to move them."""
+    if not followup_ids:
+        return {}
+    bucket = case(
+        *((cond, literal(name)) for name, cond in _conditions(store.clock.now(), tz).items()),
+        else_=literal(""),
+    )
+    stmt = (
+        select(bucket.label("bucket"), *_ROW_COLUMNS)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(*_live(None), FollowUp.id.in_(sorted(followup_ids)))
+    )
+    with store.read() as s:
+        return {str(r[1]): (str(r[0]), FollowUpRow(*r[1:])) for r in s.execute(stmt) if r[0]}
+
+
 def followups(
     store: Store,
     *,
