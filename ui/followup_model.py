@@ -42,6 +42,10 @@ TITLE, DUE = range(2)
 BUCKETS = followup_queries.BUCKETS
 #: The invisible root (a default argument made once).
 ROOT = QModelIndex()
+#: Item flags, combined once (the view asks for them for every cell it draws).
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_DUE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TITLE_FLAGS = _DUE_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
 
 
 class FollowUpModel(QAbstractItemModel):
@@ -281,11 +285,18 @@ class FollowUpModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ---------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here, not by hasIndex (which calls rowCount and columnCount
+        # back): the view asks for every row's index on each layout.
+        if row < 0 or not 0 <= column < 2:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self.sections) else QModelIndex()
+        number = parent.row()
+        if parent.internalId() != 0 or parent.column() != 0 or number >= len(self.sections):
+            return QModelIndex()
+        if row >= len(self.sections[number].shown):
+            return QModelIndex()
+        return self.createIndex(row, column, number + 1)
 
     def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == 0:
@@ -316,11 +327,8 @@ class FollowUpModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if self.row_at(index) is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == TITLE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+            return _SECTION_FLAGS
+        return _TITLE_FLAGS if index.column() == TITLE else _DUE_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         found = self.row_at(index)
@@ -333,10 +341,16 @@ class FollowUpModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == 0:
+        number = index.internalId()
+        if number == 0:
             return self._section_data(self.sections[index.row()], index.column(), role)
-        found = self.row_at(index)
-        return None if found is None else self._row_data(*found, index.column(), role)
+        if role not in _ROW_ROLES:
+            return None
+        section = self.sections[number - 1]
+        row = index.row()
+        if row >= len(section.shown):
+            return None
+        return self._row_data(section, section.shown[row], index.column(), role)
 
     def _section_data(self, section: Section, column: int, role: int) -> Any:
         if column != TITLE:
@@ -435,6 +449,7 @@ class FollowUpModel(QAbstractItemModel):
         )
 
     def _row_data(self, section: Section, row: FollowUpRow, column: int, role: int) -> Any:
+        """A follow-up's cell (``role`` one of _ROW_ROLES)."""
         if role in (IdRole, AccountRole):
             return row.id if role == IdRole else row.account_id
         high = row.priority == 2
@@ -473,3 +488,13 @@ class FollowUpModel(QAbstractItemModel):
 
     def now(self) -> datetime:
         return self._now
+
+
+_R = Qt.ItemDataRole
+#: The roles a follow-up's cells answer (the view asks for more: those get None at once).
+_ROW_ROLES = frozenset(
+    int(r)
+    for r in (IdRole, AccountRole, TitleRole, ClientRole, _R.ToolTipRole, _R.ForegroundRole,
+              _R.BackgroundRole, _R.DisplayRole, _R.CheckStateRole, _R.FontRole,
+              _R.DecorationRole, _R.AccessibleTextRole)
+)  # fmt: skip
