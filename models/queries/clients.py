@@ -283,7 +283,12 @@ def within_pages(
         return set()
     now = store.clock.now()
     with store.read() as s:
-        stmt, sort = _client_select(flt, now, _text_filter(s, flt))
+        text_filter = _text_filter(s, flt)
+        if flt.sort == "health":
+            stmt, sort = _client_select(flt, now, text_filter)
+        else:  # the ids and sort keys alone: no client's health computed for this
+            sort = _sort_expr(flt.sort)
+            stmt = select(Account.id).where(*_client_filters(flt, now, text_filter))
         stmt = stmt.where(Account.id.in_(list(ids)))
         columns: list[Any] = (
             [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 
 from models.clock import local_midnight, local_zone
 from models.entities import Account, FollowUp
-from models.rows import FollowUpBuckets, FollowUpRow, row_from
+from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Store
 
 RECENT_DONE = timedelta(days=7)
@@ -30,10 +30,6 @@ def all_day_value(day: date, tz: tzinfo | None = None) -> datetime:
     """How an all-day due date is stored: the start of that day in local time, as UTC
     (that day's own offset: one after a daylight-saving change has the new one)."""
     return local_midnight(day, tz)
-
-
-def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:
-    return row_from(FollowUpRow, f, account_name=account_name)
 
 
 #: The columns a FollowUpRow holds: lists read these, not whole entities (a bucket
@@ -200,13 +196,14 @@ def followups(
 
 
 def followup(store: Store, followup_id: str) -> FollowUpRow | None:
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(FollowUp.id == followup_id)
+    )
     with store.read() as s:
-        row = s.execute(
-            select(FollowUp, Account.name)
-            .join(Account, Account.id == FollowUp.account_id)
-            .where(FollowUp.id == followup_id)
-        ).first()
-        return _followup_row(row[0], row[1]) if row is not None else None
+        rows = _rows(s.execute(stmt))
+    return rows[0] if rows else None
 
 
 def due_between(store: Store, start: datetime, end: datetime) -> list[FollowUpRow]:

@@ -330,3 +330,15 @@ def test_within_pages_tells_which_unread_clients_sort_among_the_rows_read(store:
     flt = ClientFilter(descending=True)
     assert client_queries.within_pages(store, flt, [new, ids["Echo"]], back_cursor) == {ids["Echo"]}
     assert client_queries.within_pages(store, client_queries.NO_FILTER, [], None) == set()
+
+
+@pytest.mark.parametrize(
+    "sort", ["name", "tier", "status", "last_contact", "next_followup", "health"]
+)
+def test_within_pages_agrees_with_the_pages_in_every_order(store: Store, sort: str) -> None:
+    ids = [account(store, n) for n in ("Alpha", "Bravo", "Charlie", "Delta", "Echo")]
+    for descending in (False, True):
+        flt = ClientFilter(sort=sort, descending=descending)
+        rows, cursor = client_queries.client_page(store, flt, limit=3)
+        assert cursor is not None
+        assert client_queries.within_pages(store, flt, ids, cursor) == {r.id for r in rows}
