@@ -30,6 +30,7 @@ from ui import colours, formatting
 from ui.display import visible
 from ui.followup_delegate import ClientRole
 from ui.followup_sections import COUNT_CAP, COUNT_SLACK, SECTION_ROWS, Moved, Section, move, recount
+from ui.followup_text import tooltip
 from ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -162,7 +163,7 @@ class FollowUpModel(QAbstractItemModel):
         recount_due = False
         listed = {r.id for s in self.sections for r in (*s.rows, *s.mine)}
         for number, section in enumerate(self.sections):
-            before = section.shown
+            before, title = section.shown, self._title_of(section)
             moved = Moved()
             for followup_id in sorted(changed):
                 move(section, followup_id, now_in.get(followup_id), self._scope(),
@@ -175,6 +176,9 @@ class FollowUpModel(QAbstractItemModel):
                 self._stale.add(section.key)
                 recount_due = True
             self._replace_shown(number, before, section.shown)
+            if self._title_of(section) != title:  # only then: the view lays out again
+                parent = self.index(number, 0)
+                self.dataChanged.emit(parent, parent)
         if recount_due:
             QTimer.singleShot(0, self._count)
         return reread
@@ -205,7 +209,11 @@ class FollowUpModel(QAbstractItemModel):
                 section.shown = after
                 self.endInsertRows()
             section.shown = after
-        self.dataChanged.emit(parent, parent.siblingAtColumn(DUE))
+
+    def _title_of(self, section: Section) -> tuple[str, bool]:
+        """A section's title as drawn: its text (with the count) and its alarm."""
+        alarm = section.key == "overdue" and bool(section.shown or section.total)
+        return str(self._section_data(section, TITLE, _DISPLAY)), alarm
 
     def select_account(self, account_id: str) -> None:
         """Another client selected: in all-clients mode its rows move first (read for
@@ -404,34 +412,7 @@ class FollowUpModel(QAbstractItemModel):
         return text
 
     def _tooltip(self, section: str, row: FollowUpRow) -> str:
-        """Formatted when asked for (a hover): the relative times change with now."""
-        now = self._now
-        due_at = row.effective_due
-        lines = [
-            visible(row.title),
-            QCoreApplication.translate("FollowUpsPane", "Client: {0}").format(
-                visible(row.account_name)
-            ),
-        ]
-        if section == "overdue":
-            lines.append(
-                QCoreApplication.translate("FollowUpsPane", "Overdue since {0}").format(
-                    formatting.relative(due_at, now)
-                )
-            )
-            lines.append(
-                QCoreApplication.translate("FollowUpsPane", "Due: {0}").format(
-                    formatting.date_time(due_at)
-                )
-            )
-        else:
-            when = f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})"
-            lines.append(QCoreApplication.translate("FollowUpsPane", "Due: {0}").format(when))
-        if row.priority == 2:
-            lines.append(
-                QCoreApplication.translate("FollowUpsPane", "High priority (bold, with a bell)")
-            )
-        return "\n".join(lines)
+        return tooltip(section, row, self._now)
 
     def _accessible(self, section: str, row: FollowUpRow) -> str:
         return ", ".join(
@@ -491,6 +472,7 @@ class FollowUpModel(QAbstractItemModel):
 
 
 _R = Qt.ItemDataRole
+_DISPLAY = int(_R.DisplayRole)
 #: The roles a follow-up's cells answer (the view asks for more: those get None at once).
 _ROW_ROLES = frozenset(
     int(r)
