@@ -43,6 +43,9 @@ TITLE, DUE = range(2)
 BUCKETS = followup_queries.BUCKETS
 #: The invisible root (a default argument made once).
 ROOT = QModelIndex()
+#: A section whose count a move left unsure is counted again this long after the
+#: last move (not between the change and its painted rows; once for several changes).
+RECOUNT_DELAY_MS = 150
 #: Item flags, combined once (the view asks for them for every cell it draws).
 _SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _DUE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -71,6 +74,10 @@ class FollowUpModel(QAbstractItemModel):
         self._tint = QColor()
         #: Sections to count again (their count is shown until then).
         self._stale: set[str] = set()
+        self._recount_timer = QTimer(self)
+        self._recount_timer.setSingleShot(True)
+        self._recount_timer.setInterval(RECOUNT_DELAY_MS)
+        self._recount_timer.timeout.connect(self._count)
 
     # -- reading --------------------------------------------------------------------
     def _scope(self) -> str | None:
@@ -179,8 +186,8 @@ class FollowUpModel(QAbstractItemModel):
             if self._title_of(section) != title:  # only then: the view lays out again
                 parent = self.index(number, 0)
                 self.dataChanged.emit(parent, parent)
-        if recount_due:
-            QTimer.singleShot(0, self._count)
+        if recount_due:  # once the move is painted and changes pause
+            self._recount_timer.start()
         return reread
 
     def _replace_shown(

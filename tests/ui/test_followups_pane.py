@@ -495,6 +495,7 @@ def test_completing_in_a_long_section_keeps_its_pages_and_count_right(
     clock.advance(timedelta(seconds=1))  # done later than the first (no tie in Done)
     window.followup_actions.complete(tasks[-1], True)
     qtbot.waitUntil(lambda: pane.section_titles("done")[:1] == [f"Task {SECTION_ROWS + 3:03}"])
+    assert reads == [] and section.data() == f"Upcoming  ({SECTION_ROWS + 4})"  # until then
     qtbot.waitUntil(lambda: section.data() == f"Upcoming  ({SECTION_ROWS + 3})")
     assert reads == [("upcoming", None)]
     assert pane.model.section_index("done").data() == "Done (last 7 days)  (2)"
