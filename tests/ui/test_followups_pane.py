@@ -554,3 +554,25 @@ def test_selected_clients_rows_move_among_those_listed_first(
     qtbot.waitUntil(
         lambda: pane.section_titles("upcoming") == ["Quarterly review", "Early call", "Acme thing"]
     )
+
+
+def test_rows_are_two_lines_with_every_clients_and_one_with_a_clients(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    """Row heights are kept by what they depend on: the client's line comes and goes
+    with the mode."""
+    pane = window.followups
+    window.clients.show_client(sample["kopi"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["kopi"])
+
+    def height() -> int:
+        index = pane.index_for(sample["soon"])
+        assert index is not None
+        return pane.view.visualRect(index).height()
+
+    qtbot.waitUntil(lambda: height() > 0)
+    both = height()
+    pane.set_all_clients(False)
+    qtbot.waitUntil(lambda: 0 < height() < both)
+    pane.set_all_clients(True)
+    qtbot.waitUntil(lambda: height() == both)
