@@ -28,6 +28,9 @@ from ui.icons import icon
 from ui.labels import status_label
 
 PAGE = 100
+#: The count is read this long after the last reload (a keystroke), once typing pauses:
+#: never between a keystroke and its painted page, nor once per letter typed.
+COUNT_DELAY_MS = 150
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("name", "tier", "status", "last_contact", "next_followup", "health")
@@ -50,6 +53,10 @@ class ClientListModel(QAbstractTableModel):
         #: How many clients the filter matches; None while counting them is pending.
         self.total: int | None = 0
         self._now = store.clock.now()
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count)
 
     # -- loading --------------------------------------------------------------------
     def set_filter(self, flt: ClientFilter) -> None:
@@ -67,12 +74,14 @@ class ClientListModel(QAbstractTableModel):
         self._exhausted = cursor is None
         # How many clients the filter matches, counted once per load (not per page), so
         # the count does not change as the list is scrolled; up to COUNT_CAP ("1000+").
-        # A list longer than a page is counted right after it is shown (the count costs
-        # more than the page), once for the last of several quick keystrokes.
+        # A list longer than a page is counted once it is shown and typing pauses (the
+        # count costs more than the page): once for the last of several keystrokes.
         self.total = len(rows) if cursor is None else None
         self.endResetModel()
         if self.total is None:
-            QTimer.singleShot(0, self._count)
+            self._count_timer.start()
+        else:
+            self._count_timer.stop()
 
     def _count(self) -> None:
         if self.total is not None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from ui import colours
 
@@ -27,11 +33,31 @@ class FollowUpDelegate(QStyledItemDelegate):
 
     PAD = 3
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Sizes by what they depend on (the text only widens the title column, which
+        #: stretches): the view asks again for every row in view on each layout.
+        self._sizes: dict[tuple[object, ...], QSize] = {}
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        client = bool(index.data(ClientRole))
+        font = index.data(Qt.ItemDataRole.FontRole)
+        widget = option.widget
+        key = (
+            option.font.key(),
+            font.key() if isinstance(font, QFont) else "",
+            index.data(Qt.ItemDataRole.DecorationRole) is not None,
+            index.data(Qt.ItemDataRole.CheckStateRole) is not None,
+            client,
+            id(widget.style()) if widget is not None else 0,
+        )
+        if (cached := self._sizes.get(key)) is not None:
+            return QSize(cached)
         size = super().sizeHint(option, index)
-        if index.data(ClientRole):
+        if client:
             lines = QFontMetrics(option.font).height() + QFontMetrics(_small(option.font)).height()
             size.setHeight(max(size.height(), lines + 2 * self.PAD))
+        self._sizes[key] = QSize(size)
         return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

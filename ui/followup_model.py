@@ -8,7 +8,6 @@ client's again."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +29,8 @@ from models.store import Store
 from ui import colours, formatting
 from ui.display import visible
 from ui.followup_delegate import ClientRole
+from ui.followup_sections import COUNT_CAP, COUNT_SLACK, SECTION_ROWS, Moved, Section, move, recount
+from ui.followup_text import tooltip
 from ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,32 +40,16 @@ TitleRole = Qt.ItemDataRole.UserRole + 3
 AccountRole = Qt.ItemDataRole.UserRole + 4
 #: The columns of a follow-up row.
 TITLE, DUE = range(2)
-#: Rows read per page of a section (the first page, then one more each time the
-#: view scrolls to a section's last row).
-SECTION_ROWS = 100
-#: How far a section's count goes: past it, it reads "1000+".
-COUNT_CAP = 1000
 BUCKETS = followup_queries.BUCKETS
 #: The invisible root (a default argument made once).
 ROOT = QModelIndex()
-
-
-@dataclass
-class Section:
-    """One bucket: the rows read so far (every client's, or the one client's), the
-    selected client's listed first (all-clients mode), and how many there are."""
-
-    key: str
-    rows: list[FollowUpRow] = field(default_factory=list)
-    mine: list[FollowUpRow] = field(default_factory=list)
-    shown: list[FollowUpRow] = field(default_factory=list)
-    #: How many there are; None while counting is pending (the rows read show "N+").
-    total: int | None = 0
-    exhausted: bool = True
-
-    def arrange(self, account_id: str) -> None:
-        others = [r for r in self.rows if r.account_id != account_id] if self.mine else self.rows
-        self.shown = self.mine + others
+#: A section whose count a move left unsure is counted again this long after the
+#: last move (not between the change and its painted rows; once for several changes).
+RECOUNT_DELAY_MS = 150
+#: Item flags, combined once (the view asks for them for every cell it draws).
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_DUE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TITLE_FLAGS = _DUE_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
 
 
 class FollowUpModel(QAbstractItemModel):
@@ -87,6 +72,12 @@ class FollowUpModel(QAbstractItemModel):
         self._due: dict[tuple[str, FollowUpRow], str] = {}
         self._now = store.clock.now()
         self._tint = QColor()
+        #: Sections to count again (their count is shown until then).
+        self._stale: set[str] = set()
+        self._recount_timer = QTimer(self)
+        self._recount_timer.setSingleShot(True)
+        self._recount_timer.setInterval(RECOUNT_DELAY_MS)
+        self._recount_timer.timeout.connect(self._count)
 
     # -- reading --------------------------------------------------------------------
     def _scope(self) -> str | None:
@@ -116,7 +107,7 @@ class FollowUpModel(QAbstractItemModel):
             section.exhausted = len(section.rows) < limit
             section.mine = self._mine(section.key)
             if section.exhausted:  # every row read: they are the count
-                section.total = len(section.rows)
+                section.counted(len(section.rows), len(section.rows))
             else:  # counted once the rows are shown (the count costs more than a page)
                 section.total = None
                 QTimer.singleShot(0, self._count)
@@ -124,11 +115,16 @@ class FollowUpModel(QAbstractItemModel):
 
     def _count(self) -> None:
         """Count the sections whose count is pending (once for several reads)."""
+        stale, self._stale = self._stale, set()
         for number, section in enumerate(self.sections):
-            if section.total is not None:
+            if section.total is not None and section.key not in stale:
                 continue
-            section.total = followup_queries.bucket_count(
-                self.store, section.key, account_id=self._scope(), cap=COUNT_CAP
+            cap = COUNT_CAP + COUNT_SLACK
+            section.counted(
+                followup_queries.bucket_count(
+                    self.store, section.key, account_id=self._scope(), cap=cap
+                ),
+                cap,
             )
             self.queries += 1
             parent = self.index(number, 0)
@@ -163,6 +159,68 @@ class FollowUpModel(QAbstractItemModel):
                 self.beginInsertRows(parent, 0, len(section.shown) - 1)
                 self.endInsertRows()
             self.dataChanged.emit(parent, parent.siblingAtColumn(DUE))
+
+    def move_rows(self, changed: set[str], now_in: dict[str, tuple[str, FollowUpRow]]) -> set[str]:
+        """Changed follow-ups taken out where they were listed and put where they sort
+        now (``now_in``: id -> bucket and row; absent: in none), a row inserted or
+        removed at a time, the counts adjusted; returns the sections whose rows cannot
+        be told right this way (to read again)."""
+        self._begin()
+        reread: set[str] = set()
+        recount_due = False
+        listed = {r.id for s in self.sections for r in (*s.rows, *s.mine)}
+        for number, section in enumerate(self.sections):
+            before, title = section.shown, self._title_of(section)
+            moved = Moved()
+            for followup_id in sorted(changed):
+                move(section, followup_id, now_in.get(followup_id), self._scope(),
+                     self.account_id, moved, followup_id not in listed)  # fmt: skip
+            if moved.reread:
+                reread.add(section.key)
+                continue
+            section.arrange(self.account_id)
+            if recount(section, moved):  # shows the count it had until then
+                self._stale.add(section.key)
+                recount_due = True
+            self._replace_shown(number, before, section.shown)
+            if self._title_of(section) != title:  # only then: the view lays out again
+                parent = self.index(number, 0)
+                self.dataChanged.emit(parent, parent)
+        if recount_due:  # once the move is painted and changes pause
+            self._recount_timer.start()
+        return reread
+
+    def _replace_shown(
+        self, number: int, before: list[FollowUpRow], after: list[FollowUpRow]
+    ) -> None:
+        """Tell the view which rows of section ``number`` went and came: the rows
+        between the longest common start and end of ``before`` and ``after``."""
+        parent = self.index(number, 0)
+        if before != after:
+            start = 0
+            while start < min(len(before), len(after)) and before[start] == after[start]:
+                start += 1
+            end = 0
+            while (
+                end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]
+            ):
+                end += 1
+            section = self.sections[number]
+            if len(before) - end > start:
+                section.shown = before
+                self.beginRemoveRows(parent, start, len(before) - end - 1)
+                section.shown = before[:start] + before[len(before) - end :]
+                self.endRemoveRows()
+            if len(after) - end > start:
+                self.beginInsertRows(parent, start, len(after) - end - 1)
+                section.shown = after
+                self.endInsertRows()
+            section.shown = after
+
+    def _title_of(self, section: Section) -> tuple[str, bool]:
+        """A section's title as drawn: its text (with the count) and its alarm."""
+        alarm = section.key == "overdue" and bool(section.shown or section.total)
+        return str(self._section_data(section, TITLE, _DISPLAY)), alarm
 
     def select_account(self, account_id: str) -> None:
         """Another client selected: in all-clients mode its rows move first (read for
@@ -242,11 +300,18 @@ class FollowUpModel(QAbstractItemModel):
 
     # -- QAbstractItemModel ---------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here, not by hasIndex (which calls rowCount and columnCount
+        # back): the view asks for every row's index on each layout.
+        if row < 0 or not 0 <= column < 2:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self.sections) else QModelIndex()
+        number = parent.row()
+        if parent.internalId() != 0 or parent.column() != 0 or number >= len(self.sections):
+            return QModelIndex()
+        if row >= len(self.sections[number].shown):
+            return QModelIndex()
+        return self.createIndex(row, column, number + 1)
 
     def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == 0:
@@ -277,11 +342,8 @@ class FollowUpModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if self.row_at(index) is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == TITLE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+            return _SECTION_FLAGS
+        return _TITLE_FLAGS if index.column() == TITLE else _DUE_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         found = self.row_at(index)
@@ -294,10 +356,16 @@ class FollowUpModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == 0:
+        number = index.internalId()
+        if number == 0:
             return self._section_data(self.sections[index.row()], index.column(), role)
-        found = self.row_at(index)
-        return None if found is None else self._row_data(*found, index.column(), role)
+        if role not in _ROW_ROLES:
+            return None
+        section = self.sections[number - 1]
+        row = index.row()
+        if row >= len(section.shown):
+            return None
+        return self._row_data(section, section.shown[row], index.column(), role)
 
     def _section_data(self, section: Section, column: int, role: int) -> Any:
         if column != TITLE:
@@ -311,7 +379,7 @@ class FollowUpModel(QAbstractItemModel):
             }
             if section.total is None:
                 count = f"{len(section.rows)}+"
-            elif section.total > COUNT_CAP:
+            elif section.total > COUNT_CAP or section.at_least:
                 count = f"{COUNT_CAP}+"
             else:
                 count = str(section.total)
@@ -351,34 +419,7 @@ class FollowUpModel(QAbstractItemModel):
         return text
 
     def _tooltip(self, section: str, row: FollowUpRow) -> str:
-        """Formatted when asked for (a hover): the relative times change with now."""
-        now = self._now
-        due_at = row.effective_due
-        lines = [
-            visible(row.title),
-            QCoreApplication.translate("FollowUpsPane", "Client: {0}").format(
-                visible(row.account_name)
-            ),
-        ]
-        if section == "overdue":
-            lines.append(
-                QCoreApplication.translate("FollowUpsPane", "Overdue since {0}").format(
-                    formatting.relative(due_at, now)
-                )
-            )
-            lines.append(
-                QCoreApplication.translate("FollowUpsPane", "Due: {0}").format(
-                    formatting.date_time(due_at)
-                )
-            )
-        else:
-            when = f"{formatting.date_time(due_at)} ({formatting.relative(due_at, now)})"
-            lines.append(QCoreApplication.translate("FollowUpsPane", "Due: {0}").format(when))
-        if row.priority == 2:
-            lines.append(
-                QCoreApplication.translate("FollowUpsPane", "High priority (bold, with a bell)")
-            )
-        return "\n".join(lines)
+        return tooltip(section, row, self._now)
 
     def _accessible(self, section: str, row: FollowUpRow) -> str:
         return ", ".join(
@@ -396,6 +437,7 @@ class FollowUpModel(QAbstractItemModel):
         )
 
     def _row_data(self, section: Section, row: FollowUpRow, column: int, role: int) -> Any:
+        """A follow-up's cell (``role`` one of _ROW_ROLES)."""
         if role in (IdRole, AccountRole):
             return row.id if role == IdRole else row.account_id
         high = row.priority == 2
@@ -434,3 +476,14 @@ class FollowUpModel(QAbstractItemModel):
 
     def now(self) -> datetime:
         return self._now
+
+
+_R = Qt.ItemDataRole
+_DISPLAY = int(_R.DisplayRole)
+#: The roles a follow-up's cells answer (the view asks for more: those get None at once).
+_ROW_ROLES = frozenset(
+    int(r)
+    for r in (IdRole, AccountRole, TitleRole, ClientRole, _R.ToolTipRole, _R.ForegroundRole,
+              _R.BackgroundRole, _R.DisplayRole, _R.CheckStateRole, _R.FontRole,
+              _R.DecorationRole, _R.AccessibleTextRole)
+)  # fmt: skip

@@ -23,21 +23,26 @@ from PySide6.QtWidgets import (
 from models.clock import local_zone
 from models.queries import clients as client_queries
 from models.queries import followups as followup_queries
+from models.rows import FollowUpRow
 from models.store import Changes, Store
 from ui.followup_delegate import FollowUpDelegate
 from ui.followup_model import (
     DUE,
-    SECTION_ROWS,
     TITLE,
     FollowUpModel,
     IdRole,
     SectionRole,
     TitleRole,
 )
+from ui.followup_sections import SECTION_ROWS
 from ui.icons import icon, set_icon
 from ui.theme import set_role
 
 __all__ = ["SECTION_ROWS", "FollowUpsPane", "fill_snooze_menu", "snooze_choices"]
+
+#: Up to this many follow-ups changed at once are moved a row at a time; more, and the
+#: sections they were and are in are read again.
+MOVE_LIMIT = 50
 
 
 def snooze_choices(now: datetime) -> dict[str, datetime]:
@@ -252,26 +257,36 @@ class FollowUpsPane(QWidget):
             self.view.setCurrentIndex(index)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Read again only the sections a change touched: where a changed follow-up was
-        shown and where it belongs now, and those showing a client that was renamed or
+        """Move the changed follow-ups where they belong now, a row at a time (their
+        rows read in one query; a section is read again only where a row's place cannot
+        be told), and read again the sections showing a client that was renamed or
         deleted (a note saved on a client touches it too, and must not reread this)."""
         changed = set(changes.of("followup"))
-        keys = self.model.where_shown(changed)
-        if changed:
+        keys: set[str] = set()
+        fresh: dict[str, tuple[str, FollowUpRow]] = {}
+        if len(changed) > MOVE_LIMIT:  # many at once (an import, a bulk undo)
+            keys = self.model.where_shown(changed)
             keys |= set(followup_queries.buckets_of(self.store, changed).values())
+        elif changed:
+            fresh = followup_queries.rows_in_buckets(self.store, changed)
+        accounts = changes.of("account")
         names = {
             r.account_id: r.account_name
             for s in self.model.sections
             for r in s.shown
-            if r.account_id in changes.of("account")
+            if r.account_id in accounts
         }
-        if names:
-            live = client_queries.client_rows(self.store, sorted(names))
-            stale = {a for a, name in names.items() if a not in live or live[a].name != name}
-            keys |= {
-                s.key for s in self.model.sections if any(r.account_id in stale for r in s.shown)
-            }
-        if keys:
+        # A client whose changed follow-up was just read: its name is known.
+        known = {row.account_id: row.account_name for _bucket, row in fresh.values()}
+        asked = sorted(a for a in names if a not in known)
+        live = {**client_queries.live_names(self.store, asked), **known}
+        stale = {a for a, name in names.items() if live.get(a) != name}
+        keys |= {s.key for s in self.model.sections if any(r.account_id in stale for r in s.shown)}
+        if changed and len(changed) <= MOVE_LIMIT:
+            self._keeping_place(
+                lambda: self.model.reload_sections(keys | self.model.move_rows(changed, fresh))
+            )
+        elif keys:
             self._keeping_place(lambda: self.model.reload_sections(keys))
 
     # -- actions --------------------------------------------------------------------

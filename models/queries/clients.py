@@ -283,7 +283,12 @@ def within_pages(
         return set()
     now = store.clock.now()
     with store.read() as s:
-        stmt, sort = _client_select(flt, now, _text_filter(s, flt))
+        text_filter = _text_filter(s, flt)
+        if flt.sort == "health":
+            stmt, sort = _client_select(flt, now, text_filter)
+        else:  # the ids and sort keys alone: no client's health computed for this
+            sort = _sort_expr(flt.sort)
+            stmt = select(Account.id).where(*_client_filters(flt, now, text_filter))
         stmt = stmt.where(Account.id.in_(list(ids)))
         columns: list[Any] = (
             [Account.name, Account.id] if flt.sort == "name" else [sort, Account.name, Account.id]
@@ -320,6 +325,18 @@ def client_rows(store: Store, ids: Sequence[str]) -> dict[str, ClientRow]:
     stmt = _client_select(NO_FILTER, now)[0].where(Account.id.in_(list(ids)))
     with store.read() as s:
         return {r.id: _client_row(r) for r in s.execute(stmt)}
+
+
+def live_names(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    """The names of some clients (live ones only): what a list showing them needs
+    after a change, without the rest of their rows."""
+    if not ids:
+        return {}
+    stmt = select(Account.id, Account.name).where(
+        Account.deleted_at.is_(None), Account.id.in_(list(ids))
+    )
+    with store.read() as s:
+        return {str(r[0]): str(r[1]) for r in s.execute(stmt)}
 
 
 def client_names(store: Store) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 
 from models.clock import local_midnight, local_zone
 from models.entities import Account, FollowUp
-from models.rows import FollowUpBuckets, FollowUpRow, row_from
+from models.rows import FollowUpBuckets, FollowUpRow
 from models.store import Store
 
 RECENT_DONE = timedelta(days=7)
@@ -30,10 +30,6 @@ def all_day_value(day: date, tz: tzinfo | None = None) -> datetime:
     """How an all-day due date is stored: the start of that day in local time, as UTC
     (that day's own offset: one after a daylight-saving change has the new one)."""
     return local_midnight(day, tz)
-
-
-def _followup_row(f: FollowUp, account_name: str) -> FollowUpRow:
-    return row_from(FollowUpRow, f, account_name=account_name)
 
 
 #: The columns a FollowUpRow holds: lists read these, not whole entities (a bucket
@@ -163,6 +159,26 @@ def buckets_of(store: Store, followup_ids: set[str], *, tz: tzinfo | None = None
         return {str(id_): str(name) for id_, name in s.execute(stmt) if name}
 
 
+def rows_in_buckets(
+    store: Store, followup_ids: set[str], *, tz: tzinfo | None = None
+) -> dict[str, tuple[str, FollowUpRow]]:
+    """The bucket and row of each of ``followup_ids`` now (absent: in no bucket, e.g.
+    deleted or done long ago), in one query: what the pane needs to move them."""
+    if not followup_ids:
+        return {}
+    bucket = case(
+        *((cond, literal(name)) for name, cond in _conditions(store.clock.now(), tz).items()),
+        else_=literal(""),
+    )
+    stmt = (
+        select(bucket.label("bucket"), *_ROW_COLUMNS)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(*_live(None), FollowUp.id.in_(sorted(followup_ids)))
+    )
+    with store.read() as s:
+        return {str(r[1]): (str(r[0]), FollowUpRow(*r[1:])) for r in s.execute(stmt) if r[0]}
+
+
 def followups(
     store: Store,
     *,
@@ -180,13 +196,14 @@ def followups(
 
 
 def followup(store: Store, followup_id: str) -> FollowUpRow | None:
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .join(Account, Account.id == FollowUp.account_id)
+        .where(FollowUp.id == followup_id)
+    )
     with store.read() as s:
-        row = s.execute(
-            select(FollowUp, Account.name)
-            .join(Account, Account.id == FollowUp.account_id)
-            .where(FollowUp.id == followup_id)
-        ).first()
-        return _followup_row(row[0], row[1]) if row is not None else None
+        rows = _rows(s.execute(stmt))
+    return rows[0] if rows else None
 
 
 def due_between(store: Store, start: datetime, end: datetime) -> list[FollowUpRow]:

@@ -309,6 +309,15 @@ def test_bucket_pages_counts_and_where_each_follow_up_is(store: Store, clock: Fi
     where = followup_queries.buckets_of(store, {ids[0], ids[1], late, "gone"}, tz=JAKARTA)
     assert where == {ids[0]: "done", ids[1]: "upcoming", late: "overdue"}
     assert followup_queries.buckets_of(store, set()) == {}
+    # The same with the rows, as the pane moves them: each row as a page reads it.
+    fresh = followup_queries.rows_in_buckets(store, {ids[0], ids[1], late, "gone"}, tz=JAKARTA)
+    assert {k: bucket for k, (bucket, _row) in fresh.items()} == where
+    done_page = followup_queries.bucket_page(store, "done", tz=JAKARTA)
+    assert fresh[ids[0]][1] == done_page[0]
+    assert fresh[ids[1]][1] == followup_queries.followup(store, ids[1])
+    assert followup_queries.rows_in_buckets(store, set()) == {}
+    assert client_queries.live_names(store, [a, b, "gone"]) == {a: "A", b: "B"}
+    assert client_queries.live_names(store, []) == {}
 
 
 def test_within_pages_tells_which_unread_clients_sort_among_the_rows_read(store: Store) -> None:
@@ -330,3 +339,15 @@ def test_within_pages_tells_which_unread_clients_sort_among_the_rows_read(store:
     flt = ClientFilter(descending=True)
     assert client_queries.within_pages(store, flt, [new, ids["Echo"]], back_cursor) == {ids["Echo"]}
     assert client_queries.within_pages(store, client_queries.NO_FILTER, [], None) == set()
+
+
+@pytest.mark.parametrize(
+    "sort", ["name", "tier", "status", "last_contact", "next_followup", "health"]
+)
+def test_within_pages_agrees_with_the_pages_in_every_order(store: Store, sort: str) -> None:
+    ids = [account(store, n) for n in ("Alpha", "Bravo", "Charlie", "Delta", "Echo")]
+    for descending in (False, True):
+        flt = ClientFilter(sort=sort, descending=descending)
+        rows, cursor = client_queries.client_page(store, flt, limit=3)
+        assert cursor is not None
+        assert client_queries.within_pages(store, flt, ids, cursor) == {r.id for r in rows}

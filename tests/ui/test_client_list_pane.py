@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from models import services
 from models.queries import clients as client_queries
 from models.store import Store
 from tests.ui.user import Script
-from ui.client_list import ClientListModel, ClientListPane
+from ui.client_list import PAGE, ClientListModel, ClientListPane
+from ui.client_list_model import COUNT_DELAY_MS
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -284,3 +286,27 @@ def test_an_empty_list_names_the_real_menu(window: MainWindow, qtbot: QtBot) -> 
     window.clients.refresh()
     qtbot.waitUntil(lambda: window.clients.empty_label.isVisible())
     assert "File ▸ New client…" in window.clients.empty_label.text()
+
+
+def test_the_count_waits_until_typing_pauses_and_the_page_is_shown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A keystroke shows its page at once and keeps the last count; the count is read
+    once, after the last of several quick keystrokes."""
+    with window.store.write() as uow:
+        for i in range(150):
+            services.create_account(uow, f"Klien {i:03d}")
+    pane = window.clients
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.count_label.text() == "153 clients")
+    counted: list[int | None] = []
+    pane.model.total_changed.connect(lambda: counted.append(pane.model.total))
+    for text in ("K", "Kl", "Kli", "Klie", "Klien"):
+        pane.search.setText(text)
+        QApplication.processEvents()  # the page is painted; the count is not read yet
+        assert pane.model.rowCount() == PAGE and pane.model.total is None
+        assert pane.count_label.text() == "153 clients"  # the last count, until then
+    assert counted == []
+    qtbot.waitUntil(lambda: pane.count_label.text() == "150 clients")
+    qtbot.wait(COUNT_DELAY_MS + 50)
+    assert counted == [150]  # once, for the last keystroke

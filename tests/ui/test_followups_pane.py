@@ -8,18 +8,19 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from models import services
 from models.clock import FixedClock
 from models.queries import followups as followup_queries
-from models.store import Store
+from models.store import Changes, Store
 from tests.ui.user import Script, click
 from ui.followup_delegate import ClientRole
-from ui.followup_model import AccountRole
+from ui.followup_model import AccountRole, SectionRole
 from ui.followups import SECTION_ROWS, FollowUpsPane, snooze_choices
 from ui.main_window import MainWindow
 
@@ -373,23 +374,82 @@ def test_selecting_a_client_reads_that_clients_rows_alone(
     assert pane.section_titles("overdue") == []
 
 
-def test_a_change_reads_only_the_sections_it_touched(
+class Moves:
+    """Rows the follow-up model removed and inserted, by section key, and the SQL
+    statements the pane ran while applying a change (a SQLAlchemy event listener on
+    the store's engine)."""
+
+    def __init__(self, pane: FollowUpsPane, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.pane = pane
+        self.applying = False
+        apply = pane.apply_changes
+
+        def applying(changes: Changes) -> None:
+            self.applying = True
+            try:
+                apply(changes)
+            finally:
+                self.applying = False
+
+        monkeypatch.setattr(pane, "apply_changes", applying)
+        self.removed: list[tuple[str, int, int]] = []
+        self.inserted: list[tuple[str, int, int]] = []
+        self.statements: list[str] = []
+        self.resets = 0
+        model = pane.model
+        model.rowsRemoved.connect(lambda p, a, b: self.removed.append((self._key(p), a, b)))
+        model.rowsInserted.connect(lambda p, a, b: self.inserted.append((self._key(p), a, b)))
+        model.modelReset.connect(self._reset)
+        event.listen(pane.store.engine, "before_cursor_execute", self._statement)
+
+    def _key(self, parent: QModelIndex) -> str:
+        return str(parent.data(SectionRole))
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+    def _statement(self, _conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
+        if self.applying and sql.lstrip().upper().startswith("SELECT"):
+            self.statements.append(" ".join(sql.split()))
+
+    def clear(self) -> None:
+        self.removed.clear()
+        self.inserted.clear()
+        self.statements.clear()
+
+    def close(self) -> None:
+        event.remove(self.pane.store.engine, "before_cursor_execute", self._statement)
+
+
+def test_completing_moves_exactly_one_row_and_reads_no_section(
     window: MainWindow, qtbot: QtBot, sample: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pane = window.followups
     reads = recording(monkeypatch)
+    moves = Moves(pane, monkeypatch)
     pane.show_followup(sample["later"])
+    assert pane.model.section_index("overdue").data() == "Overdue  (1)"
+    assert pane.model.section_index("done").data() == "Done (last 7 days)  (0)"
     window.followup_actions.complete(sample["overdue"], True)
     qtbot.waitUntil(lambda: pane.section_titles("done") == ["Send proposal"])
-    assert {bucket for bucket, _client in reads} == {"overdue", "done"}
+    assert reads == []  # no section read again, nothing counted
+    # One query: the changed row and its bucket (its client's name comes with it).
+    assert len(moves.statements) == 1 and "FROM follow_ups" in moves.statements[0]
+    assert moves.removed == [("overdue", 0, 0)] and moves.inserted == [("done", 0, 0)]
+    assert moves.resets == 0
     assert pane.section_titles("overdue") == []
+    assert pane.model.section_index("overdue").data() == "Overdue  (0)"
+    assert pane.model.section_index("done").data() == "Done (last 7 days)  (1)"
     assert pane.current_id() == sample["later"]  # the selection stays
-    # Undo puts it back where it was, again reading only those two sections.
-    reads.clear()
+    # Undo puts it back where it was, again a row out and a row in.
+    moves.clear()
     window.stack.undo()
     qtbot.waitUntil(lambda: pane.section_titles("overdue") == ["Send proposal"])
-    assert {bucket for bucket, _client in reads} == {"overdue", "done"}
+    assert reads == []
+    assert moves.removed == [("done", 0, 0)] and moves.inserted == [("overdue", 0, 0)]
     assert pane.section_titles("done") == []
+    assert pane.model.section_index("overdue").data() == "Overdue  (1)"
+    moves.close()
 
 
 def test_a_note_on_a_listed_client_reads_nothing_a_rename_rereads_its_sections(
@@ -410,3 +470,111 @@ def test_a_note_on_a_listed_client_reads_nothing_a_rename_rereads_its_sections(
     assert {bucket for bucket, _client in reads} == {"upcoming"}
     index = pane.index_for(sample["later"])
     assert index is not None and index.data(ClientRole) == "Globex Holdings"
+
+
+def test_completing_in_a_long_section_keeps_its_pages_and_count_right(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    with window.store.write() as uow:
+        tasks = [
+            services.create_followup(
+                uow, sample["globex"], f"Task {i:03}", clock.now() + timedelta(days=2, minutes=i)
+            )
+            for i in range(SECTION_ROWS + 4)
+        ]
+    pane = window.followups
+    section = pane.model.section_index("upcoming")
+    qtbot.waitUntil(lambda: section.data() == f"Upcoming  ({SECTION_ROWS + 5})")
+    reads = recording(monkeypatch)
+    # A row read: out of Upcoming, into Done, both counts by one, nothing read again.
+    window.followup_actions.complete(tasks[0], True)
+    qtbot.waitUntil(lambda: pane.section_titles("done") == ["Task 000"])
+    assert section.data() == f"Upcoming  ({SECTION_ROWS + 4})"
+    assert reads == []
+    assert pane.section_titles("upcoming")[0] == "Task 001"
+    # A row past those read: it left Upcoming unseen, which is counted again (once).
+    clock.advance(timedelta(seconds=1))  # done later than the first (no tie in Done)
+    window.followup_actions.complete(tasks[-1], True)
+    qtbot.waitUntil(lambda: pane.section_titles("done")[:1] == [f"Task {SECTION_ROWS + 3:03}"])
+    assert reads == [] and section.data() == f"Upcoming  ({SECTION_ROWS + 4})"  # until then
+    qtbot.waitUntil(lambda: section.data() == f"Upcoming  ({SECTION_ROWS + 3})")
+    assert reads == [("upcoming", None)]
+    assert pane.model.section_index("done").data() == "Done (last 7 days)  (2)"
+    # The next page starts where the rows held end: every row once, none missed.
+    reads.clear()
+    pane.view.scrollTo(pane.model.index(pane.model.rowCount(section) - 1, 0, section))
+    qtbot.waitUntil(lambda: not pane.model.more_to_read(section))
+    expected = followup_queries.bucket_page(window.store, "upcoming", limit=1000)
+    assert pane.section_ids("upcoming") == [r.id for r in expected]
+    assert len(expected) == SECTION_ROWS + 3
+
+
+def test_a_row_tied_with_another_reads_its_section_again(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    due = clock.now() + timedelta(days=3)
+    with window.store.write() as uow:
+        twins = [services.create_followup(uow, sample["acme"], "Twin", due) for _ in range(2)]
+    pane = window.followups
+    qtbot.waitUntil(lambda: pane.section_titles("upcoming").count("Twin") == 2)
+    order = pane.section_ids("upcoming")
+    window.followup_actions.complete(twins[1], True)
+    qtbot.waitUntil(lambda: pane.section_titles("done") == ["Twin"])
+    reads = recording(monkeypatch)
+    window.stack.undo()  # back among the rows, tied with its twin: SQLite knows the order
+    qtbot.waitUntil(lambda: pane.section_titles("upcoming").count("Twin") == 2)
+    assert ("upcoming", None) in reads
+    assert pane.section_ids("upcoming") == order
+
+
+def test_selected_clients_rows_move_among_those_listed_first(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str], clock: FixedClock
+) -> None:
+    with window.store.write() as uow:
+        first = services.create_followup(
+            uow, sample["globex"], "Early call", clock.now() + timedelta(days=4), all_day=False
+        )
+        services.create_followup(
+            uow, sample["acme"], "Acme thing", clock.now() + timedelta(days=1), all_day=False
+        )
+    pane = window.followups
+    window.clients.show_client(sample["globex"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["globex"])
+    qtbot.waitUntil(
+        lambda: pane.section_titles("upcoming") == ["Early call", "Quarterly review", "Acme thing"]
+    )
+    window.followup_actions.complete(first, True)
+    qtbot.waitUntil(lambda: pane.section_titles("upcoming") == ["Quarterly review", "Acme thing"])
+    window.stack.undo()
+    qtbot.waitUntil(
+        lambda: pane.section_titles("upcoming") == ["Early call", "Quarterly review", "Acme thing"]
+    )
+    # Snoozed past the other client's: still listed first, being the selected client's.
+    window.followup_actions.snooze(first, clock.now() + timedelta(days=9))
+    qtbot.waitUntil(
+        lambda: pane.section_titles("upcoming") == ["Quarterly review", "Early call", "Acme thing"]
+    )
+
+
+def test_rows_are_two_lines_with_every_clients_and_one_with_a_clients(
+    window: MainWindow, qtbot: QtBot, sample: dict[str, str]
+) -> None:
+    """Row heights are kept by what they depend on: the client's line comes and goes
+    with the mode."""
+    pane = window.followups
+    window.clients.show_client(sample["kopi"])
+    qtbot.waitUntil(lambda: pane.account_id == sample["kopi"])
+
+    def height() -> int:
+        index = pane.index_for(sample["soon"])
+        assert index is not None
+        return pane.view.visualRect(index).height()
+
+    qtbot.waitUntil(lambda: height() > 0)
+    both = height()
+    pane.set_all_clients(False)
+    qtbot.waitUntil(lambda: 0 < height() < both)
+    pane.set_all_clients(True)
+    qtbot.waitUntil(lambda: height() == both)
