@@ -26,7 +26,6 @@ silent merge of two people).
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -140,9 +139,7 @@ class _Names:
     keys: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
     exact: dict[str, str] = field(default_factory=dict)
-    #: positions in ``keys`` by prefix, as 4-byte integers (a streamed import of a
-    #: million rows keeps this index, not its rows)
-    blocks: dict[str, array[int]] = field(default_factory=dict)
+    blocks: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, key: str, id_: str) -> None:
         if key not in self.exact:
@@ -151,9 +148,7 @@ class _Names:
             self.keys.append(key)
             self.ids.append(id_)
             for prefix in {w[:3] for w in key.split()}:
-                if (block := self.blocks.get(prefix)) is None:
-                    self.blocks[prefix] = block = array("l")
-                block.append(at)
+                self.blocks.setdefault(prefix, []).append(at)
 
     def similar(self, key: str, cutoff: float) -> tuple[str, float] | None:
         found: set[int] = set()
