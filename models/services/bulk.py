@@ -92,6 +92,8 @@ class BulkWrite:
         #: rows created by parts already written (write_part)
         self.written = 0
         self._previous_cache: int | None = None
+        #: the contacts' rowid after which this batch's new contacts start
+        self._refresh_from: int | None = None
 
     # -- collecting ------------------------------------------------------------------------
 
@@ -220,6 +222,9 @@ class BulkWrite:
         (None if nothing changed, and then nothing was written)."""
         if self._previous_cache is None:
             return None
+        if self._refresh_from is not None:
+            session = self.uow.session
+            session.execute(text(REFRESH_CLIENTS_OF_NEW_CONTACTS), {"last": self._refresh_from})
         self._restore_cache()
         self.uow.session.execute(
             update(ImportBatch)
@@ -264,6 +269,8 @@ class BulkWrite:
             if deferred:
                 for statement in _INDEX_NEW_CONTACTS:
                     session.execute(text(statement), {"last": last})
+                if self._refresh_from is None:  # their clients' documents: once, in finish
+                    self._refresh_from = int(last)
                 session.execute(
                     text("DELETE FROM index_deferral WHERE token = :t"), {"t": self.batch_id}
                 )
@@ -275,8 +282,9 @@ class BulkWrite:
 
 
 # The contact insert triggers, set-wise for every contact after rowid :last (both search
-# documents from their live definition in models/search_docs.py).
-_INDEX_NEW_CONTACTS = (*index_new_rows(CONTACTS), REFRESH_CLIENTS_OF_NEW_CONTACTS)
+# documents from their live definition in models/search_docs.py); the documents of their
+# clients are refreshed once per batch (a streamed import writes many parts), by finish.
+_INDEX_NEW_CONTACTS = index_new_rows(CONTACTS)
 
 
 def insert_rows(uow: UnitOfWork, table: Table, rows: list[dict[str, Any]], chunk: int) -> None:

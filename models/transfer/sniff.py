@@ -321,8 +321,18 @@ def open_csv(
         header_line=header_line,
         header=tuple(c.strip() for c in header),
         head=[(n, r) for n, r, last in head if not last],
-        rows=chain(head, stream),
+        rows=chain(_drained(head), stream),
     )
+
+
+def _drained(items: list[Row]) -> Iterator[Row]:
+    """The items in order, each let go of once handed out."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+Row = tuple[int, list[str], int]
 
 
 def _guarded(path: Path, records: Iterator[_Record]) -> Iterator[_Record]:
