@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import func, literal_column, select
 
 from models import operations
-from models.entities import Account, Contact, ImportBatchItem
+from models.entities import Account, Contact
 from models.errors import ImportCancelledError
 from models.operations import Operation
 from models.store import Store, UnitOfWork
@@ -62,6 +62,15 @@ class _Streamed:
         #: the planner's companies to create, by key (it adds to them)
         self.pending_source: dict[str, PendingAccount] = {}
         self._pending_seen = 0
+        #: the last rowid of each table before this import wrote anything
+        self.first_rowids = {
+            cls.__tablename__: int(
+                uow.session.execute(
+                    select(func.coalesce(func.max(literal_column("rowid")), 0)).select_from(cls)
+                ).scalar_one()
+            )
+            for cls in (Contact, Account)
+        }
 
     def problems_up_to(self, last: int | None) -> list[PlanRow]:
         """Error rows for the source's problems up to row ``last`` (None: all)."""
@@ -108,14 +117,12 @@ class _Streamed:
         ids = sorted({r.match_id for r in found if r.match_id})
         names: dict[str, str] = {}
         session = self.uow.session
-        # a row this import created is not named: a planned import did not see it stored
-        ours = exists().where(
-            ImportBatchItem.batch_id == self.writer.batch_id,
-            ImportBatchItem.action == "create",
-        )
+        # A row this import created is not named (a planned import did not see it stored):
+        # nothing else writes during this transaction, so those are the rowids after the
+        # ones there were when it began.
         for cls in (Contact, Account):
             stmt = select(cls.id, cls.name).where(
-                cls.id.in_(ids), ~ours.where(ImportBatchItem.ref_id == cls.id)
+                cls.id.in_(ids), literal_column("rowid") <= self.first_rowids[cls.__tablename__]
             )
             names.update({id_: name for id_, name in session.execute(stmt)})
         for row in found:
