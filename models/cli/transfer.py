@@ -21,20 +21,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import replace
 from pathlib import Path
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from models.cli.opening import open_from_args
-    from models.transfer.importer import apply_import, keep_possible_duplicates, plan_source
     from models.transfer.sources import load_source
+    from models.transfer.streaming import import_source
 
-    source = load_source(Path(args.file))
+    # The file is checked before the database opens; its rows are read a batch at a time.
+    source = load_source(Path(args.file), lazy=True)
     with open_from_args(args) as store:
-        plan = plan_source(store, source, release=True)
-        possible = keep_possible_duplicates(store, plan)
-        result = replace(apply_import(store, plan), possible_duplicates=possible)
+        result = import_source(store, source).result
     print(json.dumps(result.summary(), ensure_ascii=False))
     return 0
 

@@ -125,6 +125,10 @@ _RELEASED: tuple[int, Cells] = (0, {})
 
 def _each_row(source: Source, release: bool) -> Iterator[tuple[int, Cells]]:
     """The source's rows; with ``release`` each is dropped from it once handed out."""
+    if source.lazy is not None:  # streamed: each row is read once
+        rows_, source.lazy = source.lazy, None
+        yield from rows_
+        return
     rows = source.cells
     if release:
         source.cells = []
@@ -134,6 +138,69 @@ def _each_row(source: Source, release: bool) -> Iterator[tuple[int, Cells]]:
             rows[i] = _RELEASED
 
 
+class Planner:
+    """Matches rows of a contact or account source one at a time against the database
+    and the rows planned before them; holds the indexes (compact keys, not rows)."""
+
+    def __init__(
+        self,
+        session: Session,
+        source: Source,
+        account_id: str | None = None,
+        create_accounts: bool = True,
+        pending: dict[str, PendingAccount] | None = None,
+    ) -> None:
+        self.source = source
+        self.account_id = account_id
+        self.create_accounts = create_accounts
+        self.pending: dict[str, PendingAccount] = {} if pending is None else pending
+        self.accounts = AccountIndex.load(session)
+        self.contacts = ContactIndex.load(session) if source.kind == "contact" else None
+
+    def row(self, number: int, cells: Cells) -> PlanRow:
+        notes: Notes = []
+        try:
+            if self.contacts is None:
+                return self._account(number, account_record(cells, notes), notes)
+            return self._contact(number, contact_record(cells, notes), notes, self.contacts)
+        except CellError as exc:
+            return _error_row(self.source, number, exc)
+
+    def _contact(
+        self, number: int, rec: dict[str, Any], notes: Notes, contacts: ContactIndex
+    ) -> PlanRow:
+        company = rec.pop("account_name")
+        owner = self.account_id
+        if company:
+            owner = self.accounts.find(company)
+            if owner is None and self.create_accounts:
+                key = company_key(company)
+                pending = self.pending
+                if key not in pending:
+                    pending[key] = PendingAccount(new_id(), company, number)
+                owner = pending[key].id
+        row = PlanRow(number, "contact", NEW, rec, account_id=owner)
+        if notes:
+            row.notes = _notes(self.source, number, notes)
+        match = contacts.match(rec["name"], owner, rec["emails"], rec["phones"], rec["id"])
+        row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
+        row.proposed = match.action
+        if match.action == NEW:
+            contacts.add(row.new_id, rec["name"], owner, rec["emails"], rec["phones"])
+        return row
+
+    def _account(self, number: int, rec: dict[str, Any], notes: Notes) -> PlanRow:
+        row = PlanRow(number, "account", NEW, rec)
+        if notes:
+            row.notes = _notes(self.source, number, notes)
+        match = self.accounts.match(rec["name"], rec["website"], rec["phone"], rec["id"])
+        row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
+        row.proposed = match.action
+        if match.action == NEW:
+            self.accounts.add(row.new_id, rec["name"], rec["website"], rec["phone"])
+        return row
+
+
 def _plan_contacts(
     session: Session,
     source: Source,
@@ -141,55 +208,16 @@ def _plan_contacts(
     create_accounts: bool,
     release: bool = False,
 ) -> ImportPlan:
-    accounts = AccountIndex.load(session)
-    contacts = ContactIndex.load(session)
     plan = ImportPlan(source, [])
-    pending = plan.new_accounts
-    for number, cells in _each_row(source, release):
-        notes: Notes = []
-        try:
-            rec = contact_record(cells, notes)
-        except CellError as exc:
-            plan.rows.append(_error_row(source, number, exc))
-            continue
-        company = rec.pop("account_name")
-        owner = account_id
-        if company:
-            owner = accounts.find(company)
-            if owner is None and create_accounts:
-                key = company_key(company)
-                if key not in pending:
-                    pending[key] = PendingAccount(new_id(), company, number)
-                owner = pending[key].id
-        row = PlanRow(number, "contact", NEW, rec, account_id=owner)
-        row.notes = _notes(source, number, notes)
-        match = contacts.match(rec["name"], owner, rec["emails"], rec["phones"], rec["id"])
-        row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
-        row.proposed = match.action
-        if match.action == NEW:
-            contacts.add(row.new_id, rec["name"], owner, rec["emails"], rec["phones"])
-        plan.rows.append(row)
+    planner = Planner(session, source, account_id, create_accounts, plan.new_accounts)
+    plan.rows.extend(planner.row(number, cells) for number, cells in _each_row(source, release))
     return plan
 
 
 def _plan_accounts(session: Session, source: Source, release: bool = False) -> ImportPlan:
-    accounts = AccountIndex.load(session)
     plan = ImportPlan(source, [])
-    for number, cells in _each_row(source, release):
-        notes: Notes = []
-        try:
-            rec = account_record(cells, notes)
-        except CellError as exc:
-            plan.rows.append(_error_row(source, number, exc))
-            continue
-        row = PlanRow(number, "account", NEW, rec)
-        row.notes = _notes(source, number, notes)
-        match = accounts.match(rec["name"], rec["website"], rec["phone"], rec["id"])
-        row.action, row.match_id, row.match_reason = match.action, match.id, match.reason
-        row.proposed = match.action
-        if match.action == NEW:
-            accounts.add(row.new_id, rec["name"], rec["website"], rec["phone"])
-        plan.rows.append(row)
+    planner = Planner(session, source)
+    plan.rows.extend(planner.row(number, cells) for number, cells in _each_row(source, release))
     return plan
 
 

@@ -101,6 +101,9 @@ class Match:
 
 NO_MATCH = Match(NEW)
 
+#: The four (has e-mails, has phones) pairs, shared by every contact of an index.
+_REACHABLE = {(e, p): (e, p) for e in (False, True) for p in (False, True)}
+
 
 def person_key(name: str) -> str:
     return " ".join(name.casefold().split())
@@ -170,11 +173,10 @@ class ContactIndex:
     """Live contacts by id, e-mail, phone, and name within their company."""
 
     def __init__(self) -> None:
-        self.ids: set[str] = set()
         self.by_email: dict[str, str] = {}
         self.by_phone: dict[str, str] = {}
         self.by_company: dict[str | None, _Names] = {}
-        #: whether each contact has e-mail addresses, phones
+        #: every contact: whether it has e-mail addresses, phones
         self.reachable: dict[str, tuple[bool, bool]] = {}
 
     @classmethod
@@ -197,10 +199,9 @@ class ContactIndex:
         emails: Iterable[str],
         phones: Iterable[str],
     ) -> None:
-        self.ids.add(id_)
         emails, phones = list(emails), list(phones)
-        had = self.reachable.get(id_, (False, False))
-        self.reachable[id_] = (had[0] or bool(emails), had[1] or bool(phones))
+        had = self.reachable.get(id_, _REACHABLE[False, False])
+        self.reachable[id_] = _REACHABLE[had[0] or bool(emails), had[1] or bool(phones)]
         for e in emails:
             self.by_email.setdefault(e.casefold(), id_)
         for p in phones:
@@ -215,7 +216,7 @@ class ContactIndex:
         phones: Sequence[str] = (),
         id_: str | None = None,
     ) -> Match:
-        if id_ and id_ in self.ids:
+        if id_ and id_ in self.reachable:
             return Match(UPDATE, id_, "id")
         for e in emails:
             if (found := self.by_email.get(e.casefold())) is not None:

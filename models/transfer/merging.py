@@ -9,7 +9,7 @@ overwritten when the file has a value). Targets are loaded once, in chunks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -41,6 +41,8 @@ class Writer:
         self.bulk = BulkWrite(uow, source_name)
         self.pending = {p.id: p for p in pending.values()}
         self.existing: dict[str, Account | Contact] = {}
+        #: pending companies created so far (their rows may be written already)
+        self.made: set[str] = set()
         self.problems: list[str] = []
         self.created_rows = 0
         self.updated_rows = 0
@@ -69,14 +71,16 @@ class Writer:
 
     def _ensure_account(self, account_id: str | None) -> None:
         """Create the pending company a contact row refers to, once."""
-        if (
-            account_id is None
-            or account_id in self.bulk.new["account"]
-            or account_id not in self.pending
-        ):
+        if account_id is None or account_id in self.made or account_id not in self.pending:
             return
         self.bulk.create("account", account_id, {"name": self.pending[account_id].name})
+        self.made.add(account_id)
         self.accounts_created += 1
+
+    def write_part(self, tick: Callable[[float], None], chunk: int) -> None:
+        """Write the rows collected so far and forget them (see BulkWrite.write_part)."""
+        self.bulk.write_part(tick, chunk)
+        self.existing.clear()
 
     def create(self, row: PlanRow) -> None:
         if row.kind == "contact":

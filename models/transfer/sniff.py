@@ -19,9 +19,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -189,30 +191,36 @@ def detect_delimiter(sample: str) -> str:
     return best
 
 
-def _records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], dict[int, list[str]]]:
-    """Every record with its first line number, and the physical lines of the records
-    that span more than one line (to look for unbalanced quotes)."""
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _physical_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, split as ``newline=""`` files split them
+    (at \\n, \\r and \\r\\n), without copying the text (``io.StringIO`` holds 4 bytes a
+    character)."""
+    for found in _LINE.finditer(text):
+        yield found.group()
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, list[str], list[str] | None]]:
+    """Every record with its first line number, and the physical lines of a record that
+    spans more than one line (to look for unbalanced quotes), one at a time."""
     lines: list[str] = []
 
     def physical() -> Iterator[str]:
-        for line in io.StringIO(text, newline=""):
+        for line in _physical_lines(text):
             lines.append(line)
             yield line
 
     reader = csv.reader(physical(), delimiter=delimiter)
-    out: list[tuple[int, list[str]]] = []
-    spans: dict[int, list[str]] = {}
     line = 1
     try:
         for record in reader:
-            out.append((line, record))
-            if len(lines) > 1:
-                spans[line] = lines[:]
+            yield line, record, (lines[:] if len(lines) > 1 else None)
             lines.clear()
             line = reader.line_num + 1
     except csv.Error as exc:
         raise ImportRefusedError(f"the CSV is malformed near line {line}: {exc}") from None
-    return out, spans
 
 
 def _runs_rows_together(lines: list[str], delimiter: str, width: int) -> bool:
@@ -256,39 +264,108 @@ def find_header(
     return 0
 
 
+@dataclass(slots=True)
+class CsvStream:
+    """A CSV file's header, read; its records after the header, one at a time.
+
+    ``rows`` yields ``(line, record, last)``: ``last`` is 0 for a record, else the last
+    line of records an unbalanced quote ran together (then ``record`` is empty). ``head``
+    holds the first records after the header (column guessing looks at them); ``rows``
+    yields them too. Memory is the decoded text and one record, not every record.
+    """
+
+    encoding: str
+    delimiter: str
+    header_line: int
+    header: tuple[str, ...]
+    head: list[tuple[int, list[str]]]
+    rows: Iterator[tuple[int, list[str], int]]
+
+
+#: How many records after the header column guessing may look at.
+HEAD_ROWS = 2_000
+
+
+def open_csv(
+    path: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    known_header: Callable[[Sequence[str]], bool] | None = None,
+) -> CsvStream:
+    """Open a CSV export: encoding, delimiter and header row detected; records streamed."""
+    text, encoding = read_text(path, max_bytes=max_bytes)
+    delimiter = detect_delimiter(text[:65536])
+    records = _guarded(path, (r for r in _records(text, delimiter) if any(c.strip() for c in r[1])))
+    del text  # the records' generator holds it
+    top = list(islice(records, HEADER_SEARCH * 10))
+    if not top:
+        raise refuse(path, "it holds no rows")
+    at = find_header([(n, r) for n, r, _ in top], known_header)
+    header_line, header, _ = top[at]
+    if len([c for c in header if c.strip()]) < 2 and len(header) < 2:
+        raise refuse(path, "it does not look like a CSV table (one column, no delimiter found)")
+    width = len(header)
+
+    def rows() -> Iterator[tuple[int, list[str], int]]:
+        for n, record, lines in chain(top[at + 1 :], records):
+            if lines is not None and _runs_rows_together(lines, delimiter, width):
+                yield n, [], n + len(lines) - 1
+            else:
+                yield n, record, 0
+
+    stream = rows()
+    head = list(islice(stream, HEAD_ROWS))
+    return CsvStream(
+        encoding=encoding,
+        delimiter=delimiter,
+        header_line=header_line,
+        header=tuple(c.strip() for c in header),
+        head=[(n, r) for n, r, last in head if not last],
+        rows=chain(_drained(head), stream),
+    )
+
+
+def _drained(items: list[Row]) -> Iterator[Row]:
+    """The items in order, each let go of once handed out."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+Row = tuple[int, list[str], int]
+
+
+def _guarded(path: Path, records: Iterator[_Record]) -> Iterator[_Record]:
+    """The records, a malformed CSV refused naming the file."""
+    try:
+        yield from records
+    except ImportRefusedError as exc:
+        raise refuse(path, exc.message) from None
+
+
+_Record = tuple[int, list[str], list[str] | None]
+
+
 def read_csv(
     path: Path,
     *,
     max_bytes: int = MAX_BYTES,
     known_header: Callable[[Sequence[str]], bool] | None = None,
 ) -> CsvTable:
-    """Read a CSV export: encoding, delimiter and header row detected."""
-    text, encoding = read_text(path, max_bytes=max_bytes)
-    delimiter = detect_delimiter(text[:65536])
-    try:
-        records, spans = _records(text, delimiter)
-    except ImportRefusedError as exc:
-        raise refuse(path, exc.message) from None
-    records = [(n, r) for n, r in records if any(c.strip() for c in r)]
-    if not records:
-        raise refuse(path, "it holds no rows")
-    at = find_header(records, known_header)
-    header_line, header = records[at]
-    if len([c for c in header if c.strip()]) < 2 and len(header) < 2:
-        raise refuse(path, "it does not look like a CSV table (one column, no delimiter found)")
+    """Read a CSV export: encoding, delimiter and header row detected (every record)."""
+    stream = open_csv(path, max_bytes=max_bytes, known_header=known_header)
     rows: list[tuple[int, list[str]]] = []
     broken: list[tuple[int, int]] = []
-    for n, record in records[at + 1 :]:
-        lines = spans.get(n)
-        if lines is not None and _runs_rows_together(lines, delimiter, len(header)):
-            broken.append((n, n + len(lines) - 1))
+    for n, record, last in stream.rows:
+        if last:
+            broken.append((n, last))
         else:
             rows.append((n, record))
     return CsvTable(
-        encoding=encoding,
-        delimiter=delimiter,
-        header_line=header_line,
-        header=tuple(c.strip() for c in header),
+        encoding=stream.encoding,
+        delimiter=stream.delimiter,
+        header_line=stream.header_line,
+        header=stream.header,
         rows=rows,
         broken=broken,
     )

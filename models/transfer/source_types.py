@@ -53,6 +53,8 @@ class Source:
     #: interaction sources: (row number, values)
     entries: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     problems: list[RowError] = field(default_factory=list)
+    #: contact/account sources opened lazily (load_source(lazy=True)): ``cells``, streamed
+    lazy: Iterator[tuple[int, Cells]] | None = None
 
 
 def moment(value: datetime) -> datetime:

@@ -13,7 +13,7 @@ error) becomes one :class:`ImportRefusedError` line naming the file, never a tra
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from models.errors import RelasiError
@@ -28,21 +28,50 @@ SUFFIXES = CSV_SUFFIXES | {".vcf", ".vcard", ".ics", ".ical", ".eml", ".msg"}
 
 
 def load_source(
-    path: Path, mapping: Mapping | None = None, *, max_bytes: int = sniff.MAX_BYTES
+    path: Path,
+    mapping: Mapping | None = None,
+    *,
+    max_bytes: int = sniff.MAX_BYTES,
+    lazy: bool = False,
 ) -> Source:
-    """Read ``path`` by its extension; ImportRefusedError when it cannot be imported at all."""
+    """Read ``path`` by its extension; ImportRefusedError when it cannot be imported at all.
+
+    With ``lazy`` a CSV's rows are not read yet: ``source.lazy`` yields them (and adds
+    its problems to ``source.problems`` as it meets them), once; a refusal may then come
+    while they are read. Other formats are read whole either way.
+    """
     with gc_paused():
         try:
-            return _load_source(path, mapping, max_bytes)
-        except (RelasiError, OSError):
-            raise
-        except RecursionError:
-            raise sniff.refuse(Path(path), "its parts are nested too deeply to read") from None
-        except MemoryError:
-            raise sniff.refuse(Path(path), "it needs more memory to read than there is") from None
-        except Exception as exc:  # a parser library's error on a hostile file
-            why = " ".join(str(exc).split())[:200] or type(exc).__name__
-            raise sniff.refuse(Path(path), f"it cannot be read ({why})") from None
+            source = _load_source(path, mapping, max_bytes)
+        except Exception as exc:
+            raise _refusal(Path(path), exc) from None
+    if source.lazy is not None:
+        source.lazy = _guarded(Path(path), source.lazy)
+        if not lazy:
+            with gc_paused():
+                source.cells = list(source.lazy)
+            source.lazy = None
+    return source
+
+
+def _refusal(path: Path, exc: Exception) -> Exception:
+    """What a reader's error on ``path`` becomes: one ImportRefusedError line (a
+    RelasiError or OSError stays as it is)."""
+    if isinstance(exc, RelasiError | OSError):
+        return exc
+    if isinstance(exc, RecursionError):
+        return sniff.refuse(path, "its parts are nested too deeply to read")
+    if isinstance(exc, MemoryError):
+        return sniff.refuse(path, "it needs more memory to read than there is")
+    why = " ".join(str(exc).split())[:200] or type(exc).__name__
+    return sniff.refuse(path, f"it cannot be read ({why})")
+
+
+def _guarded(path: Path, rows: Iterator[tuple[int, Cells]]) -> Iterator[tuple[int, Cells]]:
+    try:
+        yield from rows
+    except Exception as exc:
+        raise _refusal(path, exc) from None
 
 
 def _load_source(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
@@ -69,9 +98,9 @@ def _load_source(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
 
 def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
     known = is_known_header if mapping is None else _has_columns(mapping)
-    table = sniff.read_csv(path, max_bytes=max_bytes, known_header=known)
+    table = sniff.open_csv(path, max_bytes=max_bytes, known_header=known)
     if mapping is None:
-        mapping = detect_mapping(table.header, table.rows)
+        mapping = detect_mapping(table.header, table.head)
         if mapping is None:
             raise sniff.refuse(
                 path,
@@ -87,11 +116,7 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
         mapping = resolve_columns(
             mapping.kind, mapping.columns, table.header, name=mapping.name, label=mapping.label
         )
-    index: dict[str, int] = {}
-    for i, name in enumerate(table.header):
-        index.setdefault(name, i)
-    plan = [(f, c, index[c]) for f, cols in mapping.columns.items() for c in cols]
-    width = len(table.header)
+    table.head = []  # the rows yield them too
     source = Source(
         path=path,
         format="csv",
@@ -101,23 +126,35 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
         delimiter=table.delimiter,
         header=table.header,
     )
-    for first, last in table.broken:
-        source.problems.append(
-            RowError(
-                first,
-                "",
-                f'an unbalanced quote (") runs lines {first}-{last} together into one row; '
-                "the lines after it look like rows of their own, so none of them was "
-                "imported: fix the quote and import again",
+    source.lazy = _csv_cells(source, mapping, table)
+    return source
+
+
+def _csv_cells(
+    source: Source, mapping: Mapping, table: sniff.CsvStream
+) -> Iterator[tuple[int, Cells]]:
+    """Each record's non-empty cells per field; a record the file broke becomes one of
+    ``source.problems`` instead."""
+    index: dict[str, int] = {}
+    for i, name in enumerate(table.header):
+        index.setdefault(name, i)
+    plan = [(f, c, index[c]) for f, cols in mapping.columns.items() for c in cols]
+    width = len(table.header)
+    problems = source.problems
+    for line, record, last in table.rows:
+        if last:
+            problems.append(
+                RowError(
+                    line,
+                    "",
+                    f'an unbalanced quote (") runs lines {line}-{last} together into one row; '
+                    "the lines after it look like rows of their own, so none of them was "
+                    "imported: fix the quote and import again",
+                )
             )
-        )
-    append = source.cells.append
-    rows = table.rows  # the table is not used after this
-    for at in range(len(rows)):  # each record dropped once its cells are taken
-        line, record = rows[at]
-        rows[at] = _TAKEN
+            continue
         if len(record) > width and any(c.strip() for c in record[width:]):
-            source.problems.append(
+            problems.append(
                 RowError(
                     line,
                     "",
@@ -136,11 +173,7 @@ def _load_csv(path: Path, mapping: Mapping | None, max_bytes: int) -> Source:
                     cells[f].append((column, text))
                 else:
                     cells[f] = [(column, text)]
-        append((line, cells))
-    return source
-
-
-_TAKEN: tuple[int, list[str]] = (0, [])
+        yield line, cells
 
 
 def _has_columns(mapping: Mapping) -> Callable[[Sequence[str]], bool]:
