@@ -28,13 +28,13 @@ from sqlalchemy import (
     Table,
     cast,
     column,
-    literal,
     select,
     text,
     tuple_,
     values,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 
 from models.entities import Base
@@ -135,11 +135,10 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
     new = [row for row in values if row["id"] not in have]
     old = [row for row in values if row["id"] in have]
     by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in new:  # one multi-row INSERT per set of columns: the policy checked once
+    for row in new:  # one INSERT per set of columns: the policy checked once
         by_shape[tuple(row)].append(row)
-    for group in by_shape.values():
-        for chunk in _chunks(group, len(group[0])):
-            conn.execute(table.insert().values([_wide(table, row) for row in chunk]))
+    for names, group in by_shape.items():
+        _insert(conn, table, names, group)
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in old:
         by_columns[tuple(sorted(k for k in row if k != "id"))].append(row)
@@ -189,13 +188,38 @@ def _server_type(target: Column[Any]) -> Any:
     return BigInteger() if isinstance(target.type, Integer) else target.type
 
 
-def _wide(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    """A new row's values, its whole numbers bound as BIGINT."""
-    return {
-        k: literal(v, BigInteger()) if v is not None and isinstance(table.c[k].type, Integer)
-        else v
-        for k, v in row.items()
-    }  # fmt: skip
+def _array_type(target: Column[Any], dialect: Dialect) -> str:
+    """The PostgreSQL array type a column's values travel in (text for any string:
+    the column's own length and collation apply when the row goes in)."""
+    if isinstance(target.type, String):
+        return "TEXT[]"
+    return f"{_server_type(target).compile(dialect=dialect)}[]"
+
+
+def _insert(
+    conn: Connection, table: Table, names: tuple[str, ...], rows: list[dict[str, Any]]
+) -> None:
+    """New rows of one set of columns in one ``INSERT ... SELECT FROM unnest(...)``: one
+    array per column, so the statement's text is the same for any number of rows and is
+    not compiled again for each batch (a multi-row VALUES was), and the row-level
+    security policy is checked once per statement. Each column's own type prepares its
+    values as for a plain INSERT (UTC times made naive, JSON as text); whole numbers
+    travel as BIGINT."""
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
+    columns = [table.c[n] for n in names]
+    arrays = []
+    for target in columns:
+        prepare = target.type.dialect_impl(dialect).bind_processor(dialect)
+        values = [row[target.name] for row in rows]
+        arrays.append(values if prepare is None else [prepare(v) for v in values])
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        "SELECT * FROM unnest("
+        + ", ".join(f"CAST(:c{i} AS {_array_type(c, dialect)})" for i, c in enumerate(columns))
+        + ")"
+    )
+    conn.execute(text(sql), {f"c{i}": values for i, values in enumerate(arrays)})
 
 
 def _typed(value: ColumnElement[Any], target: Column[Any]) -> ColumnElement[Any]:
