@@ -1,247 +1,34 @@
-"""Merging pulled changes into the laptop's database, field by field.
-
-For each field the later clock stamp wins, on every laptop the same way; a value that
-loses (either side) goes into ``sync_conflicts`` when it differed, restorable later.
-New rows come whole and are inserted (so two notes written offline stay two notes);
-a delete against an edit keeps the edit: the row is revived by a new change of this
-laptop (which sorts after the delete everywhere) and a conflict entry says so.
+"""Merging pulled changes into the laptop's database (rules: :mod:`models.sync.merge_rules`).
 
 Pulled changes are written with plain SQL while the change triggers are quiet
 (:func:`models.sync.outbox.quiet`): the search indexes and derived columns follow
 through their own triggers, as they do for the services' writes, and nothing pulled is
 recorded as a new local change. Revivals are written after, recorded like any edit.
+
+A batch is merged set-wise (:mod:`models.sync.merge_batch`): the rows, field clocks and
+pending local changes of a run of changes (no row twice in a run) are read in a few
+queries, each change is decided by the same rules as if it were merged alone, and the
+writes go out in their order, one ``executemany`` per run of the same statement. A run
+a constraint refuses is merged again change by change, so a refused row stays out alone.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 import models.sync.outbox as outbox
-from models.entities import KINDS, new_id
 from models.store import UnitOfWork
 from models.sync.hlc import Stamp
-from models.sync.tables import SYNCED, from_wire
+from models.sync.merge_batch import merge_runs
+from models.sync.merge_rules import KIND_OF, Merge
 from models.sync.wire import Change
 
+__all__ = ["KIND_OF", "merge"]
 log = logging.getLogger(__name__)
-#: Fields whose losing values are not worth a conflict entry (bookkeeping).
-QUIET_FIELDS = frozenset({"updated_at"})
-KIND_OF = {cls.__tablename__: kind for kind, cls in KINDS.items()}  # type: ignore[attr-defined]
-
-
-def _noteworthy(name: str, mine: Any, theirs: Any) -> bool:
-    """Whether two different values of a field make a conflict entry (two deletion times
-    of one row, or two update times, do not)."""
-    return name not in QUIET_FIELDS and not (name == "deleted_at" and mine and theirs)
-
-
-@dataclass
-class _Merge:
-    uow: UnitOfWork
-    pushed_upto: int
-    conflicts: int = 0
-    skipped: int = 0
-    revive: dict[tuple[str, str], str] = field(default_factory=dict)
-    _pending: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-
-    @property
-    def session(self) -> Session:
-        return self.uow.session
-
-    def pending(self, tbl: str, row_id: str) -> set[str]:
-        """Fields of this row changed here and not yet pushed."""
-        key = (tbl, row_id)
-        if key not in self._pending:
-            self._pending[key] = set(
-                self.session.execute(
-                    text(
-                        "SELECT field FROM sync_changes WHERE seq > :p AND tbl = :t AND row_id = :r"
-                    ),
-                    {"p": self.pushed_upto, "t": tbl, "r": row_id},
-                ).scalars()
-            )
-        return self._pending[key]
-
-    def clocks(self, tbl: str, row_id: str) -> dict[str, str]:
-        rows = self.session.execute(
-            text("SELECT field, hlc FROM sync_field_clocks WHERE tbl = :t AND row_id = :r"),
-            {"t": tbl, "r": row_id},
-        ).all()
-        return {str(f): str(h) for f, h in rows}
-
-    def set_clock(self, tbl: str, row_id: str, name: str, hlc: str) -> None:
-        self.session.execute(
-            text(
-                "INSERT INTO sync_field_clocks (tbl, row_id, field, hlc) VALUES (:t, :r, :f, :h) "
-                "ON CONFLICT (tbl, row_id, field) DO UPDATE SET hlc = excluded.hlc"
-            ),
-            {"t": tbl, "r": row_id, "f": name, "h": hlc},
-        )
-
-    def conflict(
-        self,
-        c: Change,
-        name: str,
-        reason: str,
-        kept: tuple[Any, str],
-        lost: tuple[Any, str],
-    ) -> None:
-        self.conflicts += 1
-        self.session.execute(
-            text(
-                "INSERT INTO sync_conflicts (id, tbl, row_id, field, account_id, reason, "
-                "kept_value, kept_hlc, lost_value, lost_hlc, noticed_at) VALUES "
-                "(:id, :t, :r, :f, :a, :reason, :kv, :kh, :lv, :lh, :at)"
-            ),
-            {
-                "id": new_id(),
-                "t": c.tbl,
-                "r": c.row_id,
-                "f": name,
-                "a": c.account_id,
-                "reason": reason,
-                "kv": json.dumps(kept[0]),
-                "kh": kept[1],
-                "lv": json.dumps(lost[0]),
-                "lh": lost[1],
-                "at": self.uow.now.isoformat(),
-            },
-        )
-
-    def touched(self, tbl: str, row_id: str, account_id: str | None) -> None:
-        if (kind := KIND_OF.get(tbl)) is not None:
-            self.uow.touched(kind, row_id)
-        if account_id:
-            self.uow.touched("account", account_id)
-
-    # -- applying -------------------------------------------------------------------------
-
-    def apply(self, c: Change) -> None:
-        synced = SYNCED.get(c.tbl)
-        if synced is None:  # a table this version does not know (a newer app's)
-            self.skipped += 1
-            return
-        try:
-            with self.session.begin_nested():  # a refused row must not stop the sync
-                if synced.is_link:
-                    self._link(c)
-                else:
-                    self._row(c)
-        except IntegrityError as exc:
-            # E.g. a tag named like one made here meanwhile (tag names are unique): the
-            # row stays out of this laptop and the log says so; the rest goes on.
-            log.warning("sync: a pulled %s row was refused: %s", c.tbl, exc.orig)
-            self.skipped += 1
-            return
-        self.touched(c.tbl, c.row_id, c.account_id)
-
-    def _link(self, c: Change) -> None:
-        synced = SYNCED[c.tbl]
-        # An older stamp loses; the same stamp (a link removed and put back in one
-        # transaction) goes by the order it was made in, as on the server.
-        if c.hlc < self.clocks(c.tbl, c.row_id).get("*", ""):
-            return
-        keys = dict(zip(synced.keys, c.row_id.split("|"), strict=True))
-        where = " AND ".join(f"{k} = :{k}" for k in keys)
-        if c.value is None:
-            self.session.execute(text(f"DELETE FROM {c.tbl} WHERE {where}"), keys)
-        else:
-            # The whole link (its extra columns too); a newer one replaces its fields.
-            whole = c.decoded()
-            row: dict[str, Any] = {**keys, **(whole if isinstance(whole, dict) else {})}
-            values = {
-                n: from_wire(c.tbl, n, row[n]) for n in (*synced.keys, *synced.fields) if n in row
-            }
-            names = ", ".join(values)
-            marks = ", ".join(f":{k}" for k in values)
-            fields = [n for n in synced.fields if n in values]
-            upsert = (
-                f"DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in fields)}"
-                if fields
-                else "DO NOTHING"
-            )
-            self.session.execute(
-                text(
-                    f"INSERT INTO {c.tbl} ({names}) VALUES ({marks}) "
-                    f"ON CONFLICT ({', '.join(synced.keys)}) {upsert}"
-                ),
-                values,
-            )
-        self.set_clock(c.tbl, c.row_id, "*", c.hlc)
-
-    def _row(self, c: Change) -> None:
-        synced = SYNCED[c.tbl]
-        current = (
-            self.session.execute(text(f"SELECT * FROM {c.tbl} WHERE id = :id"), {"id": c.row_id})
-            .mappings()
-            .first()
-        )
-        if c.field == "*":
-            whole: dict[str, Any] = c.decoded()
-            if current is None:
-                names = [n for n in ("id", *synced.fields) if n in whole]
-                self.session.execute(
-                    text(
-                        f"INSERT INTO {c.tbl} ({', '.join(names)}) "
-                        f"VALUES ({', '.join(':' + n for n in names)})"
-                    ),
-                    {n: from_wire(c.tbl, n, whole[n]) for n in names},
-                )
-                self.set_clock(c.tbl, c.row_id, "*", c.hlc)
-                return
-            values = {n: v for n, v in whole.items() if n in synced.fields}
-        elif current is None:
-            # A field of a row this laptop never received whole: nothing to merge into.
-            log.warning("sync: a change of %s %s whose row is missing", c.tbl, c.row_id)
-            self.skipped += 1
-            return
-        elif c.field == "+":  # several fields of one row at one stamp (_grouped)
-            values = {n: v for n, v in c.decoded().items() if n in synced.fields}
-        elif c.field not in synced.fields:
-            self.skipped += 1
-            return
-        else:
-            values = {c.field: c.decoded()}
-        values = {n: from_wire(c.tbl, n, v) for n, v in values.items()}
-        clocks = self.clocks(c.tbl, c.row_id)
-        star = clocks.get("*", "")
-        pending = self.pending(c.tbl, c.row_id)
-        changed: dict[str, Any] = {}
-        for name, value in values.items():
-            local = max(clocks.get(name, ""), star)
-            mine = current[name]
-            if c.hlc >= local:  # the same stamp: a later write of the same transaction
-                if (
-                    c.hlc > local
-                    and mine != value
-                    and pending & {name, "*"}
-                    and _noteworthy(name, mine, value)
-                ):
-                    self.conflict(c, name, "field", (value, c.hlc), (mine, local))
-                changed[name] = value
-                self.set_clock(c.tbl, c.row_id, name, c.hlc)
-            elif c.hlc < local and mine != value and _noteworthy(name, mine, value):
-                self.conflict(c, name, "field", (mine, local), (value, c.hlc))
-        if changed:
-            sets = ", ".join(f"{n} = :{n}" for n in changed)
-            self.session.execute(
-                text(f"UPDATE {c.tbl} SET {sets} WHERE id = :id"), {**changed, "id": c.row_id}
-            )
-        edits = pending - {"deleted_at", "updated_at"}
-        deleted_now = changed.get("deleted_at", current["deleted_at"])
-        if deleted_now is not None and (
-            ("deleted_at" in changed and edits)
-            or ("deleted_at" in pending and set(changed) - {"deleted_at", "updated_at"})
-        ):
-            self.revive[(c.tbl, c.row_id)] = str(deleted_now)
-            self.conflict(c, "deleted_at", "deleted", (None, ""), (deleted_now, c.hlc))
 
 
 def _grouped(changes: list[Change]) -> list[Change]:
@@ -264,17 +51,29 @@ def _grouped(changes: list[Change]) -> list[Change]:
     return out
 
 
-def merge(uow: UnitOfWork, changes: list[Change], *, pushed_upto: int, pulled_upto: int) -> int:
+def merge(
+    uow: UnitOfWork,
+    changes: list[Change],
+    *,
+    pushed_upto: int,
+    pulled_upto: int,
+    batched: bool = True,
+) -> int:
     """Apply one pulled batch in the caller's unit of work; returns the conflicts noted.
 
     The laptop's clock moves past every pulled stamp and the pulled sequence is saved in
-    the same transaction, so a batch is merged entirely or not at all.
+    the same transaction, so a batch is merged entirely or not at all. ``batched=False``
+    merges change by change (what a refused run falls back to).
     """
-    m = _Merge(uow, pushed_upto)
+    m = Merge(uow, pushed_upto)
     session = uow.session
     with outbox.quiet(session):
-        for change in _grouped(changes):
-            m.apply(change)
+        grouped = _grouped(changes)
+        if batched:
+            merge_runs(m, grouped)
+        else:
+            for change in grouped:
+                m.apply(change)
     for tbl, row_id in m.revive:
         # Recorded like any edit: a new stamp that sorts after the delete everywhere.
         session.execute(

@@ -21,20 +21,16 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Column,
-    ColumnElement,
     Connection,
     Integer,
     String,
     Table,
-    cast,
-    column,
-    literal,
     select,
     text,
     tuple_,
-    values,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError
 
 from models.entities import Base
@@ -135,11 +131,10 @@ def _write(conn: Connection, table: Table, rows: list[tuple[str, dict[str, str |
     new = [row for row in values if row["id"] not in have]
     old = [row for row in values if row["id"] in have]
     by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in new:  # one multi-row INSERT per set of columns: the policy checked once
+    for row in new:  # one INSERT per set of columns: the policy checked once
         by_shape[tuple(row)].append(row)
-    for group in by_shape.values():
-        for chunk in _chunks(group, len(group[0])):
-            conn.execute(table.insert().values([_wide(table, row) for row in chunk]))
+    for names, group in by_shape.items():
+        _insert(conn, table, names, group)
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in old:
         by_columns[tuple(sorted(k for k in row if k != "id"))].append(row)
@@ -158,29 +153,22 @@ def _update(
     rows: list[dict[str, Any]],
     keys: tuple[str, ...] = ("id",),
 ) -> None:
-    """The rows' ``columns`` set in one ``UPDATE ... FROM (VALUES ...)`` per chunk, matched
-    on ``keys``: the row-level security policy's sub-selects run once per statement, not
+    """The rows' ``columns`` set in one ``UPDATE ... FROM unnest(...)``, matched on
+    ``keys``: the row-level security policy's sub-selects run once per statement, not
     once per row (an executemany of 1,000 one-row UPDATEs cost ~7 ms each for those
-    alone)."""
+    alone), and the statement's text is the same for any number of rows (a VALUES list
+    was compiled again for each batch)."""
+    quote = conn.dialect.identifier_preparer.quote
     names = (*keys, *columns)
-    for chunk in _chunks(rows, len(names)):
-        given = (
-            values(*[column(n, _server_type(table.c[n])) for n in names], name="v")
-            .data([tuple(row.get(n) for n in names) for row in chunk])
-            .alias("v")
-        )
-        stmt = (
-            table.update()
-            .where(*[table.c[k] == _typed(given.c[k], table.c[k]) for k in keys])
-            .values({c: _typed(given.c[c], table.c[c]) for c in columns})
-        )
-        conn.execute(stmt)
-
-
-def _chunks(rows: list[dict[str, Any]], width: int) -> list[list[dict[str, Any]]]:
-    """``rows`` in slices of at most :data:`_MAX_PARAMS` bound values."""
-    step = max(1, _MAX_PARAMS // max(1, width))
-    return [rows[i : i + step] for i in range(0, len(rows), step)]
+    arrays, params = _arrays(conn, table, names, rows)
+    name = quote(table.name)
+    sets = ", ".join(f"{quote(c)} = v.{quote(c)}" for c in columns)
+    where = " AND ".join(f"{name}.{quote(k)} = v.{quote(k)}" for k in keys)
+    aliases = ", ".join(quote(n) for n in names)
+    conn.execute(
+        text(f"UPDATE {name} SET {sets} FROM unnest({arrays}) AS v({aliases}) WHERE {where}"),
+        params,
+    )
 
 
 def _server_type(target: Column[Any]) -> Any:
@@ -189,21 +177,50 @@ def _server_type(target: Column[Any]) -> Any:
     return BigInteger() if isinstance(target.type, Integer) else target.type
 
 
-def _wide(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    """A new row's values, its whole numbers bound as BIGINT."""
-    return {
-        k: literal(v, BigInteger()) if v is not None and isinstance(table.c[k].type, Integer)
-        else v
-        for k, v in row.items()
-    }  # fmt: skip
-
-
-def _typed(value: ColumnElement[Any], target: Column[Any]) -> ColumnElement[Any]:
-    """``value`` (a column of a VALUES list, text when its parameters were strings) cast
-    to ``target``'s type as the server holds it; text goes into a string column as it is."""
+def _array_type(target: Column[Any], dialect: Dialect) -> str:
+    """The PostgreSQL array type a column's values travel in (text for any string:
+    the column's own length and collation apply when the row goes in)."""
     if isinstance(target.type, String):
-        return value
-    return cast(value, _server_type(target))
+        return "TEXT[]"
+    return f"{_server_type(target).compile(dialect=dialect)}[]"
+
+
+def _arrays(
+    conn: Connection, table: Table, names: tuple[str, ...], rows: list[dict[str, Any]]
+) -> tuple[str, dict[str, list[Any]]]:
+    """``unnest``'s arguments for ``rows``' ``names``: one typed array per column (SQL)
+    and their parameters, each column's values prepared by its own type as for a plain
+    INSERT (UTC times made naive, JSON as text); whole numbers travel as BIGINT."""
+    dialect = conn.dialect
+    params: dict[str, list[Any]] = {}
+    casts = []
+    for i, n in enumerate(names):
+        target = table.c[n]
+        prepare = target.type.dialect_impl(dialect).bind_processor(dialect)
+        given = [row.get(n) for row in rows]
+        params[f"c{i}"] = given if prepare is None else [prepare(v) for v in given]
+        casts.append(f"CAST(:c{i} AS {_array_type(target, dialect)})")
+    return ", ".join(casts), params
+
+
+def _insert(
+    conn: Connection,
+    table: Table,
+    names: tuple[str, ...],
+    rows: list[dict[str, Any]],
+    tail: str = "",
+) -> None:
+    """New rows of one set of columns in one ``INSERT ... SELECT FROM unnest(...)``: the
+    statement's text is the same for any number of rows, so it is not compiled again for
+    each batch (a multi-row VALUES was), and the row-level security policy is checked
+    once per statement."""
+    quote = conn.dialect.identifier_preparer.quote
+    arrays, params = _arrays(conn, table, names, rows)
+    columns = ", ".join(quote(n) for n in names)
+    conn.execute(
+        text(f"INSERT INTO {quote(table.name)} ({columns}) SELECT * FROM unnest({arrays}){tail}"),
+        params,
+    )
 
 
 def _write_links(
@@ -245,5 +262,5 @@ def _write_links(
         if columns and old:
             _update(conn, table, columns, old, synced.keys)
         new = [g for g, key in zip(group, wanted, strict=True) if key not in have]
-        for chunk in _chunks(new, len(synced.keys) + len(columns)):
-            conn.execute(postgresql.insert(table).values(chunk).on_conflict_do_nothing())
+        if new:
+            _insert(conn, table, tuple(new[0]), new, " ON CONFLICT DO NOTHING")

@@ -11,6 +11,8 @@ and rebuilds the server's copies of the rows whose fields won.
 
 from __future__ import annotations
 
+import psycopg
+from psycopg.types.array import ListBinaryDumper
 from sqlalchemy import Connection, text
 
 from models.sync.server_copy import refresh_rows
@@ -18,6 +20,17 @@ from models.sync.wire import Change, Pulled
 
 #: The advisory lock that lets one push at a time through.
 PUSH_LOCK = 4_217_017
+
+
+def binary_lists(conn: Connection) -> None:
+    """Send this connection's list parameters (the arrays ``unnest`` turns into rows) in
+    PostgreSQL's binary format: psycopg's text format quotes every element with a regular
+    expression (~70 ms for 1,000 strings, most of a push's own time), its binary format
+    copies them (~1.5 ms). Asked once per connection."""
+    raw = conn.connection.driver_connection
+    if isinstance(raw, psycopg.Connection) and "relasi_lists" not in conn.info:
+        raw.adapters.register_dumper(list, ListBinaryDumper)
+        conn.info["relasi_lists"] = True
 
 
 class NeedsPull(Exception):
@@ -39,6 +52,7 @@ def _expanded(change: Change) -> list[tuple[str, str | None]]:
 def push(conn: Connection, device: str, pulled_upto: int, changes: list[Change]) -> int:
     """Apply one batch of a laptop's changes in the caller's transaction; returns how
     many were new (a retried batch returns 0)."""
+    binary_lists(conn)
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK})
     head = conn.execute(text("SELECT relasi_sync_head(:d)"), {"d": device}).scalar_one()
     if head > pulled_upto:

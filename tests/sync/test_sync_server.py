@@ -321,3 +321,40 @@ def test_the_servers_copy_takes_edits_of_every_column_kind_and_links(team: Team)
         ).all()
     assert [(n, bool(x)) for n, x in lost] == [(n, bool(x)) for n, x in here]
     assert any(bool(x) for _, x in here)
+
+
+def test_the_servers_copy_takes_new_rows_of_every_column_kind(team: Team) -> None:
+    """New rows go into the server's copy as one INSERT ... SELECT FROM unnest(...) per
+    table and set of columns: text, whole numbers past 32 bits, UTC times, booleans and
+    dates land typed, and a batch of many rows lands whole."""
+    from datetime import UTC, date, datetime
+
+    a = team.laptop("a")
+    ana = team.engine_for("ana", "ana-secret")
+    due = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)
+    with a.write() as uow:
+        acme = services.create_account(uow, name="Acme 'quoted' \"name\"", cadence_days=45)
+        many = [services.create_account(uow, name=f"Client {i}") for i in range(1500)]
+        deal = services.create_deal(
+            uow, acme, "Refinery", amount_minor=13_980_000_000_000, expected_close=date(2027, 2, 1)
+        )
+        follow = services.create_followup(uow, acme, "Call back", due, all_day=True)
+    client.run(a, ana)
+    with team.admin.connect() as conn:
+        assert tuple(
+            conn.execute(
+                text("SELECT name, cadence_days FROM accounts WHERE id = :i"), {"i": acme}
+            ).one()
+        ) == ("Acme 'quoted' \"name\"", 45)
+        count = conn.execute(
+            text("SELECT count(*) FROM accounts WHERE id = ANY(:ids)"), {"ids": many}
+        )
+        assert count.scalar_one() == 1500
+        got = conn.execute(
+            text("SELECT amount_minor, expected_close FROM deals WHERE id = :i"), {"i": deal}
+        ).one()
+        assert tuple(got) == (13_980_000_000_000, date(2027, 2, 1))
+        row = conn.execute(
+            text("SELECT due_at, all_day, title FROM follow_ups WHERE id = :i"), {"i": follow}
+        ).one()
+        assert tuple(row) == (due.replace(tzinfo=None), True, "Call back")
