@@ -24,5 +24,6 @@ REVISIONS: tuple[str, ...] = (
     "0016",
     "0017",
     "0018",
+    "0020",
 )
 HEAD = REVISIONS[-1]
