@@ -33,7 +33,7 @@ WHERE c.deleted_at IS NULL
 GROUP BY c.id
 """
 
-MIGRATION = Path(__file__).parents[2] / "models/migrations/versions/0020_competitor_counts.py"
+MIGRATION = Path(__file__).parents[2] / "models/migrations/versions/0020_kept_counts.py"
 STAGES = ("lead", "proposal", "won", "lost")
 NAMES = ("Acme", "Globex", "Initech")
 

@@ -1,4 +1,8 @@
-"""Each competitor's won and lost deal counts, kept by triggers (the competitor list).
+"""Figures kept by triggers for lists that sorted or counted every row: each
+competitor's won and lost deal counts (the competitor list) and each client's health
+score with the instant it may change (the client list sorted by health).
+
+**Competitor counts.**
 
 The competitor list counted, per competitor, the won deals and the deals lost to it by
 looking up every linked deal's row (236 ms at team scale: 15,000 random reads of
@@ -19,7 +23,21 @@ sync never sends it): each laptop derives it again.
 Deals of clients in Trash are not subtracted here: the reader takes them away (a few
 rows through ``ix_accounts_trashed``), so trashing a client never rewrites counts.
 
-SQLite only: the team server keeps no such table.
+**Client health.** ``client_health`` holds, per client, its name (the list's tie-break,
+NOCASE like ``accounts.name``), its health score and ``due``: the first instant (UTC,
+stored text) at which the score may differ: a contact ageing past the cadence, an entry
+leaving the 90-day reach window or arriving from the future, a follow-up falling
+overdue, tomorrow for an all-day follow-up due today. The score depends on the time, so
+the triggers cannot compute it: every write that can change it (an entry, a person at an
+entry, a follow-up, a deal, the client's last contact, creation or cadence) sets the
+client's ``due`` to ``''`` (stale); the reader (models/queries/health_kept.py)
+recomputes the stale rows before it walks ``ix_client_health_sort``.
+``client_health_zone`` remembers the time zone the rows were computed in (all-day
+follow-ups fall overdue at local midnight): another zone makes every row stale. New
+rows start stale; this migration adds every client's row, stale.
+
+Both tables are local (not in the models' metadata, so team sync never sends them):
+each laptop derives them again. SQLite only: the team server keeps neither.
 
 Revision ID: 0020
 Revises: 0018
@@ -61,6 +79,25 @@ def _deal_part(row: str, sign: str) -> str:
     )
 
 
+def _stale_on(table: str, columns: str, account: str) -> list[str]:
+    """Triggers marking the client of a ``table`` row stale when the row is added,
+    removed, or changes one of ``columns`` (its old and its new client)."""
+    old, new = account.format(r="OLD"), account.format(r="NEW")
+    mark = "UPDATE client_health SET due = '' WHERE account_id = {}"
+    return [
+        f"""CREATE TRIGGER health_{table}_ai AFTER INSERT ON {table} BEGIN
+        {mark.format(new)};
+    END""",
+        f"""CREATE TRIGGER health_{table}_au AFTER UPDATE OF {columns} ON {table} BEGIN
+        {mark.format(old)};
+        {mark.format(new)};
+    END""",
+        f"""CREATE TRIGGER health_{table}_ad AFTER DELETE ON {table} BEGIN
+        {mark.format(old)};
+    END""",
+    ]
+
+
 UP = [
     """CREATE TABLE competitor_deal_counts (
         competitor_id VARCHAR(36) NOT NULL PRIMARY KEY,
@@ -93,9 +130,58 @@ UP = [
     """CREATE TRIGGER competitor_counts_competitor_ad AFTER DELETE ON competitors BEGIN
         DELETE FROM competitor_deal_counts WHERE competitor_id = OLD.id;
     END""",
+    """CREATE TABLE client_health (
+        account_id VARCHAR(36) NOT NULL PRIMARY KEY,
+        name VARCHAR(200) COLLATE NOCASE NOT NULL,
+        score INTEGER NOT NULL DEFAULT 0,
+        due VARCHAR(32) NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX ix_client_health_sort ON client_health (score, name, account_id, due)",
+    "CREATE INDEX ix_client_health_due ON client_health (due)",
+    """CREATE TABLE client_health_zone (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        zone TEXT NOT NULL
+    )""",
+    "INSERT INTO client_health (account_id, name) SELECT id, name FROM accounts",
+    """CREATE TRIGGER health_accounts_ai AFTER INSERT ON accounts BEGIN
+        INSERT OR REPLACE INTO client_health (account_id, name, score, due)
+            VALUES (NEW.id, NEW.name, 0, '');
+    END""",
+    """CREATE TRIGGER health_accounts_au
+    AFTER UPDATE OF id, name, last_contact_at, created_at, cadence_days ON accounts BEGIN
+        DELETE FROM client_health WHERE account_id = OLD.id AND OLD.id IS NOT NEW.id;
+        INSERT INTO client_health (account_id, name, score, due)
+            VALUES (NEW.id, NEW.name, 0, '')
+            ON CONFLICT (account_id) DO UPDATE SET name = excluded.name,
+            due = CASE WHEN OLD.last_contact_at IS NOT NEW.last_contact_at
+                OR OLD.created_at IS NOT NEW.created_at
+                OR OLD.cadence_days IS NOT NEW.cadence_days THEN '' ELSE due END;
+    END""",
+    """CREATE TRIGGER health_accounts_ad AFTER DELETE ON accounts BEGIN
+        DELETE FROM client_health WHERE account_id = OLD.id;
+    END""",
+    *_stale_on("interactions", "account_id, occurred_at, deleted_at", "{r}.account_id"),
+    *_stale_on(
+        "follow_ups",
+        "account_id, due_at, all_day, snoozed_until, done_at, deleted_at",
+        "{r}.account_id",
+    ),
+    *_stale_on("deals", "account_id, stage, deleted_at", "{r}.account_id"),
+    *_stale_on(
+        "interaction_contacts",
+        "interaction_id, contact_id",
+        "(SELECT account_id FROM interactions WHERE id = {r}.interaction_id)",
+    ),
 ]
 
 DOWN = [
+    *(
+        f"DROP TRIGGER health_{t}_{w}"
+        for t in ("accounts", "interactions", "follow_ups", "deals", "interaction_contacts")
+        for w in ("ai", "au", "ad")
+    ),
+    "DROP TABLE client_health_zone",
+    "DROP TABLE client_health",
     "DROP TRIGGER competitor_counts_competitor_ad",
     "DROP TRIGGER competitor_counts_deal_bd",
     "DROP TRIGGER competitor_counts_deal_au",
