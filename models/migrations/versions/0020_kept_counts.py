@@ -36,7 +36,15 @@ recomputes the stale rows before it walks ``ix_client_health_sort``.
 follow-ups fall overdue at local midnight): another zone makes every row stale. New
 rows start stale; this migration adds every client's row, stale.
 
-Both tables are local (not in the models' metadata, so team sync never sends them):
+**Activity per hour.** ``activity_hours`` counts the live entries of live clients per
+UTC hour (``substr(occurred_at, 1, 13)``) and kind, so the dashboard's activity for a
+year adds up a few thousand rows instead of counting 700,000 entries. Triggers add and
+take away each entry's one as it is added, moved, re-kinded, put in or out of Trash or
+deleted, and a client's entries when the client goes in or out of Trash or is deleted
+(``BEFORE DELETE``, while its row is there; its entries' own delete triggers then find
+no client and change nothing).
+
+The tables are local (not in the models' metadata, so team sync never sends them):
 each laptop derives them again. SQLite only: the team server keeps neither.
 
 Revision ID: 0020
@@ -76,6 +84,29 @@ def _deal_part(row: str, sign: str) -> str:
         f"{sign}({row}.stage = 'lost' AND l.lost_to) FROM deal_competitors l "
         f"WHERE l.deal_id = {row}.id AND {row}.deleted_at IS NULL "
         f"AND {row}.stage IN ('won', 'lost')"
+    )
+
+
+_HOURS = (
+    "INSERT INTO activity_hours (hour, kind, n) {select} "
+    "ON CONFLICT (hour, kind) DO UPDATE SET n = n + excluded.n"
+)
+
+
+def _entry_part(row: str, sign: str) -> str:
+    """Entry ``row``'s one in its hour, when it and its client are live."""
+    return _HOURS.format(
+        select=f"SELECT substr({row}.occurred_at, 1, 13), {row}.kind, {sign}1 FROM accounts a "
+        f"WHERE a.id = {row}.account_id AND a.deleted_at IS NULL AND {row}.deleted_at IS NULL"
+    )
+
+
+def _client_entries(row: str, sign: str) -> str:
+    """Every live entry of client ``row``, times ``sign``."""
+    return _HOURS.format(
+        select=f"SELECT substr(i.occurred_at, 1, 13), i.kind, ({sign}) * count(*) "
+        f"FROM interactions i WHERE i.account_id = {row}.id AND i.deleted_at IS NULL "
+        "GROUP BY 1, 2"
     )
 
 
@@ -167,6 +198,36 @@ UP = [
         "{r}.account_id",
     ),
     *_stale_on("deals", "account_id, stage, deleted_at", "{r}.account_id"),
+    """CREATE TABLE activity_hours (
+        hour VARCHAR(13) NOT NULL,
+        kind VARCHAR(20) NOT NULL,
+        n INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (hour, kind)
+    ) WITHOUT ROWID""",
+    """INSERT INTO activity_hours (hour, kind, n)
+        SELECT substr(i.occurred_at, 1, 13), i.kind, count(*)
+        FROM interactions i JOIN accounts a ON a.id = i.account_id
+        WHERE i.deleted_at IS NULL AND a.deleted_at IS NULL
+        GROUP BY 1, 2""",
+    f"""CREATE TRIGGER activity_interactions_ai AFTER INSERT ON interactions BEGIN
+        {_entry_part("NEW", "+")};
+    END""",
+    f"""CREATE TRIGGER activity_interactions_au
+    AFTER UPDATE OF occurred_at, kind, deleted_at, account_id ON interactions BEGIN
+        {_entry_part("OLD", "-")};
+        {_entry_part("NEW", "+")};
+    END""",
+    f"""CREATE TRIGGER activity_interactions_ad AFTER DELETE ON interactions BEGIN
+        {_entry_part("OLD", "-")};
+    END""",
+    f"""CREATE TRIGGER activity_accounts_au AFTER UPDATE OF deleted_at ON accounts
+    WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL) BEGIN
+        {_client_entries("NEW", "CASE WHEN NEW.deleted_at IS NULL THEN 1 ELSE -1 END")};
+    END""",
+    f"""CREATE TRIGGER activity_accounts_bd BEFORE DELETE ON accounts
+    WHEN OLD.deleted_at IS NULL BEGIN
+        {_client_entries("OLD", "-1")};
+    END""",
     *_stale_on(
         "interaction_contacts",
         "interaction_id, contact_id",
@@ -180,6 +241,9 @@ DOWN = [
         for t in ("accounts", "interactions", "follow_ups", "deals", "interaction_contacts")
         for w in ("ai", "au", "ad")
     ),
+    *(f"DROP TRIGGER activity_{t}" for t in ("interactions_ai", "interactions_au")),
+    *(f"DROP TRIGGER activity_{t}" for t in ("interactions_ad", "accounts_au", "accounts_bd")),
+    "DROP TABLE activity_hours",
     "DROP TABLE client_health_zone",
     "DROP TABLE client_health",
     "DROP TRIGGER competitor_counts_competitor_ad",
