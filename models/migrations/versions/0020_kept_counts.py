@@ -44,6 +44,13 @@ deleted, and a client's entries when the client goes in or out of Trash or is de
 (``BEFORE DELETE``, while its row is there; its entries' own delete triggers then find
 no client and change nothing).
 
+**Funnel per deal.** ``deal_funnel`` holds, per deal, what the dashboard's funnel reads
+from its stage history: the furthest open stage it reached (``top``, -1 for none), the
+stages it passed (``mask``, a bit each), whether it was ever won and its last move's
+time. A trigger on the history recomputes the deal's row from its (few) moves whenever
+one is added, changed or removed, so the funnel of a period reads one row per deal;
+deals moved after a period's end still have their history read move by move.
+
 The tables are local (not in the models' metadata, so team sync never sends them):
 each laptop derives them again. SQLite only: the team server keeps neither.
 
@@ -108,6 +115,28 @@ def _client_entries(row: str, sign: str) -> str:
         f"FROM interactions i WHERE i.account_id = {row}.id AND i.deleted_at IS NULL "
         "GROUP BY 1, 2"
     )
+
+
+_STAGES = ("lead", "qualified", "demo", "proposal", "negotiation", "won")
+_RANK = " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(_STAGES[:-1]))
+_BIT = " ".join(f"WHEN '{s}' THEN {1 << i}" for i, s in enumerate(_STAGES))
+#: One deal's row from its live moves (an empty history: -1, 0, 0, NULL).
+_FUNNEL_OF = (
+    "SELECT {deal}, "
+    f"coalesce((SELECT max(CASE c.to_stage {_RANK} ELSE -1 END) FROM deal_stage_changes c "
+    "WHERE c.deal_id = {deal} AND c.deleted_at IS NULL), -1), "
+    f"coalesce((SELECT sum(DISTINCT CASE c.to_stage {_BIT} ELSE 0 END) FROM deal_stage_changes c "
+    "WHERE c.deal_id = {deal} AND c.deleted_at IS NULL), 0), "
+    "coalesce((SELECT max(c.to_stage = 'won') FROM deal_stage_changes c "
+    "WHERE c.deal_id = {deal} AND c.deleted_at IS NULL), 0), "
+    "(SELECT max(c.changed_at) FROM deal_stage_changes c "
+    "WHERE c.deal_id = {deal} AND c.deleted_at IS NULL)"
+)
+
+
+def _funnel_of(row: str) -> str:
+    """Recompute the ``deal_funnel`` row of the deal of history row ``row``."""
+    return "INSERT OR REPLACE INTO deal_funnel " + _FUNNEL_OF.format(deal=f"{row}.deal_id")
 
 
 def _stale_on(table: str, columns: str, account: str) -> list[str]:
@@ -228,6 +257,25 @@ UP = [
     WHEN OLD.deleted_at IS NULL BEGIN
         {_client_entries("OLD", "-1")};
     END""",
+    """CREATE TABLE deal_funnel (
+        deal_id VARCHAR(36) NOT NULL PRIMARY KEY,
+        top INTEGER NOT NULL,
+        mask INTEGER NOT NULL,
+        won INTEGER NOT NULL,
+        last_change DATETIME
+    ) WITHOUT ROWID""",
+    "CREATE INDEX ix_deal_funnel_last ON deal_funnel (last_change)",
+    f"INSERT INTO deal_funnel {_FUNNEL_OF.format(deal='d.id')} FROM deals d",
+    *(
+        f"""CREATE TRIGGER funnel_changes_{w} AFTER {event} ON deal_stage_changes BEGIN
+        {body};
+    END"""
+        for w, event, body in (
+            ("ai", "INSERT", _funnel_of("NEW")),
+            ("au", "UPDATE", f"{_funnel_of('OLD')}; {_funnel_of('NEW')}"),
+            ("ad", "DELETE", _funnel_of("OLD")),
+        )
+    ),
     *_stale_on(
         "interaction_contacts",
         "interaction_id, contact_id",
@@ -243,6 +291,10 @@ DOWN = [
     ),
     *(f"DROP TRIGGER activity_{t}" for t in ("interactions_ai", "interactions_au")),
     *(f"DROP TRIGGER activity_{t}" for t in ("interactions_ad", "accounts_au", "accounts_bd")),
+    "DROP TRIGGER funnel_changes_ai",
+    "DROP TRIGGER funnel_changes_au",
+    "DROP TRIGGER funnel_changes_ad",
+    "DROP TABLE deal_funnel",
     "DROP TABLE activity_hours",
     "DROP TABLE client_health_zone",
     "DROP TABLE client_health",
