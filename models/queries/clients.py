@@ -319,6 +319,30 @@ def _kept_health_page(
     return None
 
 
+def _kept_within_pages(
+    store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
+) -> set[str] | None:
+    """:func:`within_pages` sorted by health, from the kept scores (None: not up to date)."""
+    if store.writes_refused is not None:
+        return None
+    now = store.clock.now()
+    health_kept.refresh(store, now)
+    kept = health_kept.KEPT
+    with store.read() as s:
+        if health_kept.stale_count(s, now):
+            return None
+        stmt = (
+            select(Account.id)
+            .select_from(kept)
+            .join(Account, Account.id == kept.c.account_id)
+            .where(Account.id.in_(list(ids)), *_client_filters(flt, now, _text_filter(s, flt)))
+        )
+        if through is not None:
+            key, last = tuple_(kept.c.score, kept.c.name, kept.c.account_id), tuple_(*through.key)
+            stmt = stmt.where(key >= last if flt.descending else key <= last)
+        return {str(r.id) for r in s.execute(stmt)}
+
+
 def within_pages(
     store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
 ) -> set[str]:
@@ -327,6 +351,8 @@ def within_pages(
     where the others arrive with the pages still to read."""
     if not ids:
         return set()
+    if flt.sort == "health" and (kept := _kept_within_pages(store, flt, ids, through)) is not None:
+        return kept
     now = store.clock.now()
     with store.read() as s:
         stmt, sort = _client_select(flt, now, _text_filter(s, flt))

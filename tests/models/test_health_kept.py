@@ -298,3 +298,22 @@ def test_a_timed_follow_up_falls_overdue_just_after_its_time(
     assert listed(store) == scored(store) == start
     clock.advance(timedelta(microseconds=1))
     assert listed(store) == scored(store) == [(client, start[0][1] - 10)]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_within_pages_from_the_kept_scores_equals_the_old_computation(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, descending: bool
+) -> None:
+    world = World(store, clock, random.Random(7))
+    for _ in range(25):
+        world.step()
+    flt = ClientFilter(sort="health", descending=descending)
+    rows, cursor = client_queries.client_page(store, flt, limit=3)
+    assert cursor is not None
+    ids = [c for c, _ in scored(store)]
+    kept = client_queries.within_pages(store, flt, ids, cursor)
+    everything = client_queries.within_pages(store, flt, ids, None)
+    monkeypatch.setattr(type(store), "writes_refused", property(lambda self: "refused"))
+    assert kept == client_queries.within_pages(store, flt, ids, cursor)
+    assert everything == client_queries.within_pages(store, flt, ids, None) == set(ids)
+    assert kept == {r.id for r in rows}
