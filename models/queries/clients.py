@@ -289,10 +289,9 @@ def _kept_health_page(
     cannot be (writes refused): the caller scores every client then."""
     kept = health_kept.KEPT
     for _ in range(3):  # a write between the refresh and the read: refresh again
-        if store.writes_refused is not None:
-            return None
         now = store.clock.now()
-        health_kept.refresh(store, now)
+        if not health_kept.brought_up_to_date(store, now):
+            return None
         with store.read() as s:
             if health_kept.stale_count(s, now):
                 continue
@@ -323,10 +322,9 @@ def _kept_within_pages(
     store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
 ) -> set[str] | None:
     """:func:`within_pages` sorted by health, from the kept scores (None: not up to date)."""
-    if store.writes_refused is not None:
-        return None
     now = store.clock.now()
-    health_kept.refresh(store, now)
+    if not health_kept.brought_up_to_date(store, now):
+        return None
     kept = health_kept.KEPT
     with store.read() as s:
         if health_kept.stale_count(s, now):

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, column, func, select, table, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from models.clock import local_zone
@@ -241,3 +242,15 @@ def refresh(store: Store, now: datetime | None = None) -> int:
                 s.execute(_DROP, {"id": account_id})
             done += len(rows)
     return done
+
+
+def brought_up_to_date(store: Store, now: datetime) -> bool:
+    """:func:`refresh`; False when the file takes no writes (refused after a failed
+    check, read-only, locked past the wait): the caller scores every client then."""
+    if store.writes_refused is not None:
+        return False
+    try:
+        refresh(store, now)
+    except OperationalError:
+        return False
+    return True

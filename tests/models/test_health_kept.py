@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from models import operations, services
 from models.clock import FixedClock, local_zone
@@ -317,3 +318,21 @@ def test_within_pages_from_the_kept_scores_equals_the_old_computation(
     assert kept == client_queries.within_pages(store, flt, ids, cursor)
     assert everything == client_queries.within_pages(store, flt, ids, None) == set(ids)
     assert kept == {r.id for r in rows}
+
+
+def test_a_file_that_takes_no_writes_is_sorted_the_old_way(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account(store, "PT Satu")
+    account(store, "PT Dua", cadence_days=1)
+    with store.write() as uow:
+        uow.session.execute(text("UPDATE client_health SET due = ''"))
+
+    def refused(*_: object) -> int:
+        raise OperationalError("UPDATE", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr(health_kept, "refresh", refused)
+    assert listed(store, limit=1) == scored(store)
+    ids = [c for c, _ in scored(store)]
+    flt = ClientFilter(sort="health")
+    assert client_queries.within_pages(store, flt, ids, None) == set(ids)
