@@ -44,6 +44,30 @@ _PER_DEAL = f"""
 
 _SQL = f"SELECT top, mask, won_by_end, stage, count(*) FROM ({_PER_DEAL}) GROUP BY 1, 2, 3, 4"
 
+_MOVED = _PER_DEAL.replace(
+    "GROUP BY d.id",
+    "AND d.id IN (SELECT deal_id FROM deal_funnel WHERE last_change >= :t1)\n    GROUP BY d.id",
+)
+assert _MOVED != _PER_DEAL
+
+#: The same from each deal's kept row (``deal_funnel``, migration 0020: its whole history
+#: folded), for the deals not moved since the period's end; the others (few, and none
+#: for a period that has not ended) have their history read move by move.
+_KEPT = f"""
+SELECT top, mask, won_by_end, stage, count(*) FROM (
+    SELECT coalesce(f.top, -1) AS top, coalesce(f.mask, 0) AS mask,
+           coalesce(f.won, 0) AS won_by_end, d.stage AS stage
+    FROM deals d INDEXED BY ix_deals_created
+    LEFT JOIN deal_funnel f ON f.deal_id = d.id
+    WHERE d.created_at >= :t0 AND d.created_at < :t1
+      AND d.deleted_at IS NULL AND {live_client("d.account_id")}
+      AND (f.last_change IS NULL OR f.last_change < :t1)
+    UNION ALL
+    SELECT top, mask, won_by_end, stage FROM ({_MOVED})
+)
+GROUP BY 1, 2, 3, 4
+"""
+
 
 def cohort_sql() -> str:
     """Each deal of the cohort with ``furthest``, the index in FUNNEL it reached (the
@@ -93,7 +117,7 @@ def funnel(session: Session, t0: datetime, t1: datetime) -> Funnel:
     reached = dict.fromkeys(FUNNEL, 0)
     skipped = dict.fromkeys(FUNNEL, 0)
     params = {"t0": sql_time(t0), "t1": sql_time(t1)}
-    for top, mask, won_by_end, stage, count in session.execute(text(_SQL), params):
+    for top, mask, won_by_end, stage, count in session.execute(text(_KEPT), params):
         far = furthest(int(top), bool(won_by_end), str(stage))
         for i in range(far + 1):
             reached[FUNNEL[i]] += int(count)

@@ -25,5 +25,6 @@ REVISIONS: tuple[str, ...] = (
     "0017",
     "0018",
     "0019",
+    "0020",
 )
 HEAD = REVISIONS[-1]

@@ -42,6 +42,7 @@ from models.entities import (
     account_tags,
 )
 from models.queries import health as health_sql
+from models.queries import health_kept
 from models.rows import (
     AccountDetail,
     ClientFilter,
@@ -209,6 +210,18 @@ class ClientCursor:
     key: tuple[Any, ...]
 
 
+_ROW_COLUMNS = (
+    Account.id,
+    Account.name,
+    Account.tier,
+    Account.status,
+    Account.industry,
+    Account.cadence_days,
+    Account.last_contact_at,
+    Account.next_followup_at,
+)
+
+
 def _client_select(
     flt: ClientFilter, now: datetime, text_filter: ColumnElement[bool] | None = None
 ) -> tuple[Select[Any], ColumnElement[Any]]:
@@ -221,14 +234,7 @@ def _client_select(
         agg, health = None, health_sql.row_columns(now)["health"]
     sort = _sort_expr(flt.sort, health)
     stmt: Any = select(
-        Account.id,
-        Account.name,
-        Account.tier,
-        Account.status,
-        Account.industry,
-        Account.cadence_days,
-        Account.last_contact_at,
-        Account.next_followup_at,
+        *_ROW_COLUMNS,
         going_cold_expr(now).label("going_cold"),
         health.label("health"),
         sort.label("sort_key"),
@@ -250,6 +256,8 @@ def client_page(
     limit: int = 100,
 ) -> tuple[list[ClientRow], ClientCursor | None]:
     """One page of the client list; returns the rows and the cursor of the next page."""
+    if flt.sort == "health" and (page := _kept_health_page(store, flt, after, limit)):
+        return page
     now = store.clock.now()
     with store.read() as s:
         stmt, sort = _client_select(flt, now, _text_filter(s, flt))
@@ -273,6 +281,66 @@ def client_page(
     return rows, cursor
 
 
+def _kept_health_page(
+    store: Store, flt: ClientFilter, after: ClientCursor | None, limit: int
+) -> tuple[list[ClientRow], ClientCursor | None] | None:
+    """The page sorted by health from the kept scores (models.queries.health_kept),
+    brought up to date first: an index walk, not every client scored. None when they
+    cannot be (writes refused): the caller scores every client then."""
+    kept = health_kept.KEPT
+    for _ in range(3):  # a write between the refresh and the read: refresh again
+        now = store.clock.now()
+        if not health_kept.brought_up_to_date(store, now):
+            return None
+        with store.read() as s:
+            if health_kept.stale_count(s, now):
+                continue
+            stmt = (
+                select(
+                    *_ROW_COLUMNS,
+                    going_cold_expr(now).label("going_cold"),
+                    kept.c.score.label("health"),
+                )
+                .select_from(kept)
+                .join(Account, Account.id == kept.c.account_id)
+                .where(*_client_filters(flt, now, _text_filter(s, flt)))
+            )
+            columns = [kept.c.score, kept.c.name, kept.c.account_id]
+            key = tuple_(*columns)
+            if after is not None:
+                after_key = tuple_(*after.key)
+                stmt = stmt.where(key < after_key if flt.descending else key > after_key)
+            order = [c.desc() for c in columns] if flt.descending else columns
+            result = s.execute(stmt.order_by(*order).limit(limit)).all()
+        rows = [_client_row(r) for r in result]
+        last = result[-1] if len(result) == limit else None
+        return rows, ClientCursor((last.health, last.name, last.id)) if last else None
+    return None
+
+
+def _kept_within_pages(
+    store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
+) -> set[str] | None:
+    """:func:`within_pages` sorted by health, from the kept scores (None: not up to date)."""
+    now = store.clock.now()
+    if not health_kept.brought_up_to_date(store, now):
+        return None
+    kept = health_kept.KEPT
+    with store.read() as s:
+        if health_kept.stale_count(s, now):
+            return None
+        stmt = (
+            select(Account.id)
+            .select_from(kept)
+            .join(Account, Account.id == kept.c.account_id)
+            .where(Account.id.in_(list(ids)), *_client_filters(flt, now, _text_filter(s, flt)))
+        )
+        if through is not None:
+            key, last = tuple_(kept.c.score, kept.c.name, kept.c.account_id), tuple_(*through.key)
+            stmt = stmt.where(key >= last if flt.descending else key <= last)
+        return {str(r.id) for r in s.execute(stmt)}
+
+
 def within_pages(
     store: Store, flt: ClientFilter, ids: Sequence[str], through: ClientCursor | None
 ) -> set[str]:
@@ -281,6 +349,8 @@ def within_pages(
     where the others arrive with the pages still to read."""
     if not ids:
         return set()
+    if flt.sort == "health" and (kept := _kept_within_pages(store, flt, ids, through)) is not None:
+        return kept
     now = store.clock.now()
     with store.read() as s:
         text_filter = _text_filter(s, flt)

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, tuple_
+from sqlalchemy import and_, case, column, func, literal, or_, select, table, tuple_
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from models.entities import (
     Account,
@@ -115,16 +118,63 @@ def _live_deals() -> Any:
     )
 
 
+#: Each competitor's won and lost counts over its live deals, kept by the triggers of
+#: migration 0020 (a local table, outside the models' metadata: sync never sends it).
+_KEPT = table("competitor_deal_counts", column("competitor_id"), column("won"), column("lost"))
+
+
+def _plus(col: Any) -> Any:
+    """``+col``: the same value, but SQLite uses no index for a term written so."""
+    return UnaryExpression(col, operator=custom_op("+"), type_=col.type)
+
+
+def _counts() -> Any:
+    """Per competitor: won and lost deal counts (the rule of :func:`_won_lost`), read
+    from the kept sums less the deals of clients in Trash (a few rows, found through
+    ``ix_accounts_trashed``), never from every linked deal's row."""
+    won, lost = _won_lost()
+    trashed = (
+        select(DC.c.competitor_id.label("cid"), won.label("won"), lost.label("lost"))
+        .select_from(Account)
+        # ``+id``: from the clients in Trash to their deals to their links, never the
+        # other way round (a scan of every link).
+        .join(Deal, Deal.account_id == _plus(Account.id))
+        .join(DC, DC.c.deal_id == _plus(Deal.id))
+        .where(Account.deleted_at.is_not(None), Deal.deleted_at.is_(None))
+        .group_by(DC.c.competitor_id)
+        .subquery("in_trash")
+    )
+    return (
+        select(
+            _KEPT.c.competitor_id.label("cid"),
+            (_KEPT.c.won - func.coalesce(trashed.c.won, 0)).label("won"),
+            (_KEPT.c.lost - func.coalesce(trashed.c.lost, 0)).label("lost"),
+        )
+        .outerjoin(trashed, trashed.c.cid == _KEPT.c.competitor_id)
+        .subquery("counts")
+    )
+
+
 def competitors(store: Store, *, limit: int = 1000) -> list[CompetitorRow]:
     """The live competitors by name, each with its won and lost deal counts."""
-    won, lost = _won_lost()
-    counts = (
-        select(DC.c.competitor_id.label("cid"), won.label("won"), lost.label("lost"))
-        .join(Deal, _live_deals())
-        .group_by(DC.c.competitor_id)
-        .subquery()
-    )
-    stmt = (
+    with store.read() as s:
+        return [CompetitorRow(*r) for r in s.execute(_list_stmt(limit))]
+
+
+@cache
+def _list_stmt(limit: int) -> Any:
+    """Built once: the list is read often and its statement never changes."""
+    return _stmt(Competitor.deleted_at.is_(None), limit=limit)
+
+
+def _rows(store: Store, *where: Any) -> list[CompetitorRow]:
+    with store.read() as s:
+        return [CompetitorRow(*r) for r in s.execute(_stmt(*where))]
+
+
+def _stmt(*where: Any, limit: int | None = None) -> Any:
+    counts = _counts()
+    return (
         select(
             Competitor.id,
             Competitor.name,
@@ -134,12 +184,10 @@ def competitors(store: Store, *, limit: int = 1000) -> list[CompetitorRow]:
             func.coalesce(counts.c.lost, 0).label("lost"),
         )
         .outerjoin(counts, counts.c.cid == Competitor.id)
-        .where(Competitor.deleted_at.is_(None))
+        .where(*where)
         .order_by(Competitor.name_key)
         .limit(limit)
     )
-    with store.read() as s:
-        return [CompetitorRow(*r) for r in s.execute(stmt)]
 
 
 def competitor(store: Store, competitor_id: str) -> CompetitorRow | None:
@@ -149,23 +197,7 @@ def competitor(store: Store, competitor_id: str) -> CompetitorRow | None:
 
 
 def competitors_by_id(store: Store, ids: list[str]) -> list[CompetitorRow]:
-    won, lost = _won_lost()
-    stmt = (
-        select(
-            Competitor.id,
-            Competitor.name,
-            Competitor.website,
-            Competitor.notes,
-            func.coalesce(won, 0),
-            func.coalesce(lost, 0),
-        )
-        .outerjoin(DC, DC.c.competitor_id == Competitor.id)
-        .outerjoin(Deal, _live_deals())
-        .where(Competitor.id.in_(ids), Competitor.deleted_at.is_(None))
-        .group_by(Competitor.id)
-    )
-    with store.read() as s:
-        return [CompetitorRow(*r) for r in s.execute(stmt)]
+    return _rows(store, Competitor.id.in_(ids), Competitor.deleted_at.is_(None))
 
 
 def record(store: Store, competitor_id: str) -> Record:

@@ -133,12 +133,12 @@ def _score(
 #: ``+interactions.id``: SQLite may not look interactions up by id through this term, so
 #: it walks the last 90 days by ``ix_interactions_occurred`` and finds each entry's
 #: people, instead of scanning every row of ``interaction_contacts``.
-def _plus(column: Any) -> ColumnElement[Any]:
+def plus(column: Any) -> ColumnElement[Any]:
     """``+column``: the same value, but SQLite uses no index for a term written so."""
     return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
 
-_NO_ID_LOOKUP = _plus(Interaction.id)
+_NO_ID_LOOKUP = plus(Interaction.id)
 
 
 def _reached_where(now: datetime) -> list[ColumnElement[bool]]:
@@ -235,7 +235,7 @@ def aggregates(now: datetime) -> Aggregates:
         .select_from(Interaction)
         .where(*_reached_where(now))
         # Grouped after the range is read: not by walking all entries in client order.
-        .group_by(_plus(Interaction.account_id))
+        .group_by(plus(Interaction.account_id))
         .subquery("health_people")
     )
     overdue = (
