@@ -11,12 +11,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from models.errors import RelasiError
-from models.store import open_store
+from models.store import Store, open_store
 from models.vault import unlock
 from tests.models.helpers import account
 from ui.early_open import EarlyOpen
@@ -165,3 +167,27 @@ def test_an_early_open_nobody_took_is_closed(db_path: Path) -> None:
     early.discard()
     assert logged == [True] and early.taken
     open_store(db_path).close()  # not left holding the writer's lock
+
+
+def test_the_first_fill_reads_the_client_list_once(
+    qtbot: QtBot, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Turning the list's sorting on read it in Qt's default order (by name, descending)
+    before the saved order was applied: two reads and two statements compiled."""
+    from models.queries import clients as client_queries
+
+    account(store, "Acme Corp")
+    read: list[tuple[str, bool]] = []
+    page = client_queries.client_page
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        read.append((args[1].sort, args[1].descending))
+        return page(*args, **kwargs)
+
+    monkeypatch.setattr(client_queries, "client_page", counted)
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    assert read == [("name", False)]
+    window.clients.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # still sorts
+    assert read[-1] == ("name", True)
+    window.close()
