@@ -1,7 +1,7 @@
 """Starting the GUI: QApplication, language and style, then the window's frame painted
 first, from PySide6 and a few small modules of ours. The store's open starts in a
-thread just before the frame is built (ui/early_open.py: the data layer's import and
-the file's opening run while the frame is built and painted); the window takes it
+thread once the frame is built (ui/early_open.py: the data layer's import and the
+file's opening run while the frame is shown and painted); the window takes it
 after that first paint and fills the panes (ui/window_start.py). The GUI thread
 imports nothing of the data layer before the frame shows."""
 
@@ -50,7 +50,7 @@ def run_gui(
 ) -> int:
     """The window, until it is closed: 0, or 2 when the database could not be opened.
     ``configure_logging`` runs first in the thread that opens the store (before anything
-    there can log), while the GUI thread builds the window's frame."""
+    there can log), while the GUI thread shows the window's frame."""
     missing = check_window_can_start()
     if missing:
         print(missing, file=sys.stderr)  # before Qt aborts with a vaguer message
@@ -96,12 +96,13 @@ def _window_loop(
 
     interactive = not args.quit_after_paint
     while True:
-        # The open runs in a thread while the frame is built and painted.
-        early = EarlyOpen(args.db, demo=getattr(args, "demo", False), before=configure_logging)
-        configure_logging = None  # once per process
         from ui.main_window import MainWindow
 
         window = MainWindow(None, settings)
+        # The open runs in a thread while the frame is shown and painted (started after
+        # the frame is built: a thread started before slowed the build, sharing the GIL).
+        early = EarlyOpen(args.db, demo=getattr(args, "demo", False), before=configure_logging)
+        configure_logging = None  # once per process
         guard.activation_requested.connect(window.raise_window)
         started: list[WindowStart] = []
 

@@ -1,7 +1,7 @@
-"""The store's first open try, started in a thread before the window's frame is built
-(ui/app.py), so that importing the data layer (SQLAlchemy, the ORM mapping, the
-keyring, SQLCipher) and opening the file run while the GUI thread builds and paints
-the frame, instead of after its first paint. No Qt and nothing of the data layer is
+"""The store's first open try, started in a thread as soon as the window's frame is
+built (ui/app.py), so that importing the data layer (SQLAlchemy, the ORM mapping, the
+keyring, SQLCipher) and opening the file run while the GUI thread shows and paints the
+frame, instead of after its first paint. No Qt and nothing of the data layer is
 imported here; the thread imports it.
 
 The window's start (ui/window_start.py) takes the outcome once the frame has painted:

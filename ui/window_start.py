@@ -1,5 +1,5 @@
 """What the window's start does once its frame has painted (ui/app.py): open the store
-(the first try in a worker thread, started before the frame was built when ui/app.py
+(the first try in a worker thread, started once the frame was built when ui/app.py
 passes an EarlyOpen: SQLAlchemy's import, the keyring and SQLCipher's opening stay off
 the GUI thread; a problem that needs the user is then asked on the
 GUI thread by ui.store_opening), build and fill the panes, then the integrity check and
