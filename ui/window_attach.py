@@ -16,11 +16,14 @@ are its attach(), moved here to keep ui/main_window.py small.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from models.store import Store
-    from ui.main_window import MainWindow
+
+#: The main window (ui.main_window.MainWindow, which imports this module: naming its
+#: type here would tie the two in an import circle).
+MainWindow = Any
 
 
 def attach_panes(window: MainWindow, store: Store) -> None:
