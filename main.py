@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--quit-after-paint",
         action="store_true",
         help="exit once the window has painted filled and been checked, printing "
-        "'painted-ms N' (its frame's first paint) and 'filled-ms N'",
+        "'painted-ms N' (its frame's first paint), 'filled-ms N', their CPU times "
+        "('painted-cpu-ms', 'filled-cpu-ms') and 'ready-ms N' (the menus wired)",
     )
     parser.add_argument("--lang", metavar="CODE", help="interface language (en, id)")
     parser.add_argument(

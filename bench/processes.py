@@ -77,12 +77,14 @@ def startup(session: PrivateSession, db: Path, runs: int) -> list[Row]:
             b,
             budget="≤1.5x bare (2.5x first)",
             ok=statistics.median(a) <= 2.5 * statistics.median(b),
-            note="the window's frame: menus, panes empty; the store opens after it",
+            note="the window's frame: menus, panes empty; the store opens beside it",
         ),
         Row(
             "start-up to the filled window painted (process)",
             filled,
             b,
+            budget="≤2.5x bare (issue 16)",
+            ok=statistics.median(filled) <= 2.5 * statistics.median(b),
             note=f"lists filled; peak RSS of the app: {statistics.median(peaks):.0f} MB",
         ),
     ]

@@ -134,8 +134,15 @@ def test_demo_window_and_stats_in_real_processes(
     )
     assert painted.returncode == 0, painted.stderr
     lines = dict(line.split() for line in painted.stdout.strip().splitlines())
-    assert list(lines) == ["painted-ms", "filled-ms"]
-    assert 0 < int(lines["painted-ms"]) <= int(lines["filled-ms"])
+    assert list(lines) == [
+        "painted-ms",
+        "filled-ms",
+        "painted-cpu-ms",
+        "filled-cpu-ms",
+        "ready-ms",
+        "ready-cpu-ms",
+    ]
+    assert 0 < int(lines["painted-ms"]) <= int(lines["filled-ms"]) <= int(lines["ready-ms"])
     assert not db.read_bytes().startswith(b"SQLite format 3")
     stats = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "--db", str(db), "stats"],

@@ -1,12 +1,15 @@
 """Starting the GUI: QApplication, language and style, then the window's frame painted
-first, from PySide6 and a few small modules of ours; the store is opened and the panes
-filled after that first paint (ui/window_start.py), so nothing of the data layer
-(SQLAlchemy, the keyring, SQLCipher) is imported before the window shows."""
+first, from PySide6 and a few small modules of ours. The store's open starts in a
+thread once the frame is built (ui/early_open.py: the data layer's import and the
+file's opening run while the frame is shown and painted); the window takes it
+after that first paint and fills the panes (ui/window_start.py). The GUI thread
+imports nothing of the data layer before the frame shows."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +49,8 @@ def run_gui(
     configure_logging: Callable[[], None] | None = None,
 ) -> int:
     """The window, until it is closed: 0, or 2 when the database could not be opened.
-    ``configure_logging`` runs right after the first paint, before the store opens."""
+    ``configure_logging`` runs first in the thread that opens the store (before anything
+    there can log), while the GUI thread shows the window's frame."""
     missing = check_window_can_start()
     if missing:
         print(missing, file=sys.stderr)  # before Qt aborts with a vaguer message
@@ -88,29 +92,51 @@ def _window_loop(
     after work that needs the store closed (a backup restore, a switch of
     passphrase/keyring), which the window leaves in ``pending_action``, or after a
     damaged database was restored or salvaged."""
-    from ui.main_window import MainWindow
+    from ui.early_open import EarlyOpen
 
     interactive = not args.quit_after_paint
     while True:
+        from ui.main_window import MainWindow
+
         window = MainWindow(None, settings)
+        # The open runs in a thread while the frame is shown and painted (started after
+        # the frame is built: a thread started before slowed the build, sharing the GIL).
+        early = EarlyOpen(args.db, demo=getattr(args, "demo", False), before=configure_logging)
+        configure_logging = None  # once per process
         guard.activation_requested.connect(window.raise_window)
         started: list[WindowStart] = []
 
-        def after_paint(window: MainWindow = window, started: list[WindowStart] = started) -> None:
+        def after_paint(
+            window: MainWindow = window,
+            started: list[WindowStart] = started,
+            early: EarlyOpen = early,
+        ) -> None:
             # Printed once the window is filled, so a start that fails prints nothing on
             # stdout (as before); the time is the frame's first paint, taken now.
             painted = process_age_ms()
-            if configure_logging is not None:
-                configure_logging()
+            painted_cpu = time.process_time() * 1000
 
             def filled() -> None:
                 print(f"painted-ms {painted:.0f}", flush=True)
                 print(f"filled-ms {process_age_ms():.0f}", flush=True)
+                # CPU time of the process (every thread), less sensitive to a loaded machine.
+                print(f"painted-cpu-ms {painted_cpu:.0f}", flush=True)
+                print(f"filled-cpu-ms {time.process_time() * 1000:.0f}", flush=True)
+
+            def ready() -> None:  # the rest built: every menu works
+                print(f"ready-ms {process_age_ms():.0f}", flush=True)
+                print(f"ready-cpu-ms {time.process_time() * 1000:.0f}", flush=True)
 
             from ui.window_start import WindowStart
 
             started.append(
-                WindowStart(window, args, on_filled=filled if args.quit_after_paint else None)
+                WindowStart(
+                    window,
+                    args,
+                    on_filled=filled if args.quit_after_paint else None,
+                    early=early,
+                    on_ready=ready if args.quit_after_paint else None,
+                )
             )
             started[0].begin()
 
@@ -120,7 +146,8 @@ def _window_loop(
         action = window.pending_action
         guard.activation_requested.disconnect(window.raise_window)
         window.deleteLater()
-        if not started:  # closed before its first paint: nothing was opened
+        if not started:  # closed before its first paint: nothing was taken
+            early.discard()
             return code
         code, again = _after_window(args, started[0], action, code, interactive=interactive)
         if not again:

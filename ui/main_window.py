@@ -142,101 +142,28 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.attach(store)
 
-    def attach(self, store: Store) -> None:
-        """Build the panes on ``store`` in the placeholders' places, wire the actions,
-        fill the lists (first pages, the last client's timeline)."""
-        from models.vault.unlock import Reauth
-        from ui.app_actions import AppActions
-        from ui.backup_actions import BackupActions
-        from ui.client_list import ClientListPane
-        from ui.dashboard.action import DashboardAction
-        from ui.followup_actions import FollowUpActions
-        from ui.followups import FollowUpsPane
-        from ui.hub import ChangeHub
-        from ui.import_commands import DropHandler
-        from ui.lock_screen import IdleWatcher, LockScreen
-        from ui.pipeline.actions import PipelineActions
-        from ui.record_actions import RecordActions
-        from ui.reminder_banner import Banner
-        from ui.reminders import Reminders
-        from ui.reports.actions import ReportActions
-        from ui.search_actions import SearchActions
-        from ui.timeline import TimelinePane
-        from ui.transfer_actions import TransferActions
-        from ui.unlock import RecoveryBanner
-        from ui.window_features import WindowFeatures
+    def attach(self, store: Store, *, rest_later: bool = False) -> None:
+        """Build the panes on ``store`` in the placeholders' places and fill them (first
+        pages, the last client's timeline), then wire the actions and build the rest
+        (ui/window_attach.py). ``rest_later``: the rest waits for :meth:`attach_rest`
+        (the start calls it once the filled window has painted)."""
+        from ui.window_attach import attach_panes
 
-        assert not self.is_attached, "a window shows one store"
-        self.store = store
-        self.hub = ChangeHub(store, self)
-        self.clients = ClientListPane(store, self)
-        self.timeline = TimelinePane(store, self)
-        self.followups = FollowUpsPane(store, self)
-        for index, pane in enumerate((self.clients, self.timeline, self.followups)):
-            placeholder = self.splitter.replaceWidget(index, pane)
-            if placeholder is not None:
-                placeholder.setObjectName("")  # findChild finds the real pane from now on
-                placeholder.setParent(None)
-                placeholder.deleteLater()
-        self.banner = Banner(self, now=store.clock.now)
-        self.banner.open_requested.connect(self.jump_to)
-        self._column.insertWidget(0, self.banner)
+        assert not hasattr(self, "store"), "a window shows one store"
+        attach_panes(self, store)
+        if not rest_later:
+            self.attach_rest()
 
-        self.actions_["actionQuit"].triggered.disconnect(self._shell_quit)
-        for action in self.actions_.all():
-            action.setEnabled(True)
-        self.actions_.undo.setEnabled(self.stack.canUndo())
-        self.actions_.redo.setEnabled(self.stack.canRedo())
-        self.record_actions = RecordActions(self, self.timeline)
-        self.followup_actions = FollowUpActions(self)
-        self.backup_actions = BackupActions(self, lambda: self.lock_screen.is_locked)
-        self.transfer_actions = TransferActions(self)
-        self.app_actions = AppActions(  # the palette runs the menus' and features' actions
-            self, lambda: [*self.actions_.all(), *self.features.palette_actions()]
-        )
-        self.search_actions = SearchActions(
-            self, self.timeline, self.record_actions, self.followup_actions
-        )
-        self.pipeline_actions = PipelineActions(self)
-        self.report_actions = ReportActions(self)
-        self.dashboard_action = DashboardAction(self, self)
-        # files dropped on the window or the timeline
-        self.drops = DropHandler(
-            self,
-            self.timeline,
-            store,
-            self.stack,
-            lambda: self.current_client,
-            self.transfer_actions.import_file,
-        )
-        self.features = WindowFeatures(self)
-        self._connect()
-        self.reminders = Reminders(store, self)
-        self.reminders.due.connect(self.remind)
-        self._make_tray()
-        self.lock_screen = LockScreen(self, Reauth(store.path, store.key))
-        self.lock_screen.unlocked.connect(self._after_unlock)
-        self.idle = IdleWatcher(self.settings.lock_minutes or 10**6, parent=self)
-        self.idle.idle.connect(self.lock)
-        if not self.settings.recovery_offered:
-            # Offered in a banner, never a modal box that would stop a script.
-            self.recovery_banner = RecoveryBanner(store, self._central)
-            self._column.insertWidget(0, self.recovery_banner)
-            self.recovery_banner.saved.connect(self._recovery_done)
-            self.recovery_banner.dismissed.connect(self._recovery_done)
-        self.is_attached = True
-        self.retranslate()  # reads the follow-ups once; the client's are then added
-        self._apply_view_settings()
-        self.reminders.start()
-        self._update_actions()
-        self.attached.emit()
+    def attach_rest(self) -> None:
+        """The actions, features, reminders, lock screen...; ``attached`` then."""
+        from ui.window_attach import attach_rest
+
+        attach_rest(self)
 
     # -- wiring -------------------------------------------------------------------------
     def _connect(self) -> None:
         a = self.actions_
         records, followups = self.record_actions, self.followup_actions
-        self.hub.changed.connect(lambda c: self.timeline.apply_changes(c, then=self.apply_changes))
-        self.clients.client_selected.connect(self.select_client)
         self.clients.client_activated.connect(lambda _id: self.timeline.composer.setFocus())
         self.clients.delete_requested.connect(records.delete_client)
         self.timeline.save_note.connect(records.save_note)
@@ -248,8 +175,6 @@ class MainWindow(QMainWindow):
         self.followups.snooze.connect(followups.snooze)
         self.followups.edit.connect(followups.edit)
         self.followups.create_requested.connect(followups.new)
-        self.followups.scope_changed.connect(a["actionAllFollowUps"].setChecked)
-        a["actionAllFollowUps"].toggled.connect(self.followups.set_all_clients)
         handlers: dict[str, Callable[[], object]] = {
             "actionNewClient": records.new_client,
             "actionNewEntry": records.new_entry,
@@ -302,6 +227,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if not self.is_attached:  # the actions wait for attach_rest()
+            return
         has_client = bool(self.current_client)
         for name in (
             "actionNewEntry",
@@ -325,8 +252,9 @@ class MainWindow(QMainWindow):
         it has painted, ui/timeline_paint.py); selection and scroll stay."""
         self.clients.apply_changes(changes)
         self.followups.apply_changes(changes)
-        self.pipeline_actions.apply_changes(changes)
-        self.features.apply_changes(changes)
+        if self.is_attached:
+            self.pipeline_actions.apply_changes(changes)
+            self.features.apply_changes(changes)
         if self.current_client and self.current_client in changes.of("account"):
             detail = self.timeline.detail  # just re-read by the timeline pane
             if detail is None or detail.deleted_at is not None:

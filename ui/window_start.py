@@ -1,6 +1,7 @@
 """What the window's start does once its frame has painted (ui/app.py): open the store
-(the first try in a worker thread: SQLAlchemy's import, the keyring and SQLCipher's
-opening stay off the GUI thread; a problem that needs the user is then asked on the
+(the first try in a worker thread, started once the frame was built when ui/app.py
+passes an EarlyOpen: SQLAlchemy's import, the keyring and SQLCipher's opening stay off
+the GUI thread; a problem that needs the user is then asked on the
 GUI thread by ui.store_opening), build and fill the panes, then the integrity check and
 the Trash purge in a worker (writes wait for it), then the daily backup.
 
@@ -30,6 +31,7 @@ from ui.workers import run_in_thread
 
 if TYPE_CHECKING:  # imported in the worker that opens the store, off the GUI thread
     from models.store import Store
+    from ui.early_open import EarlyOpen
 
 DAILY_BACKUP_DELAY_MS = 5_000
 SYNC_START_DELAY_MS = 1_000
@@ -51,12 +53,18 @@ class WindowStart(QObject):
         args: argparse.Namespace,
         *,
         on_filled: Callable[[], None] | None = None,
+        early: EarlyOpen | None = None,
+        on_ready: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(window)
+        #: The first open try, already running (ui/app.py); None: begin() starts one.
+        self._early = early
         self._window = window
         self._args = args
         self._interactive = not args.quit_after_paint
         self._on_filled = on_filled
+        #: Called once the rest of the window is built after the filled paint.
+        self._on_ready = on_ready
         self.store: Store | None = None
         self.code = 0
         self.damaged: RelasiError | None = None
@@ -79,7 +87,12 @@ class WindowStart(QObject):
         demo = getattr(self._args, "demo", False)
         db = self._args.db
 
+        early = self._early
+
         def work() -> Store:
+            if early is not None:
+                self._unclaimed = early.take()
+                return self._unclaimed
             from models.vault.opening import open_database  # SQLAlchemy and all: here
 
             self._unclaimed = open_database(db, demo=demo, quick=True)
@@ -122,7 +135,7 @@ class WindowStart(QObject):
         self._unclaimed = None
         self.store = store
         try:
-            self._window.attach(store)
+            self._window.attach(store, rest_later=True)  # the rest once it has painted
         except Exception as exc:
             # A damaged page read while the window filled its lists: the check says so.
             damaged = store.run_held_check()
@@ -150,6 +163,13 @@ class WindowStart(QObject):
             self._on_filled()
         store = self.store
         assert store is not None
+        try:
+            self._window.attach_rest()  # menus' handlers, features, lock screen, ...
+        except Exception as exc:
+            self._give_up(error=exc)
+            return
+        if self._on_ready is not None:
+            self._on_ready()
         from models.vault import viewing
         from models.vault.safe_open import finish_open
 

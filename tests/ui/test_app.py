@@ -108,7 +108,18 @@ def test_quit_after_paint_prints_and_leaves_no_trace(
     store.close()
     assert start(db_path, "--quit-after-paint") == 0
     out, err = capsys.readouterr()
-    assert out == "painted-ms 42\nfilled-ms 42\n" and err == ""
+    lines = [line.split() for line in out.splitlines()]
+    # The frame's paint, the filled paint, their CPU times, then the rest built (ready).
+    assert [name for name, _ in lines] == [
+        "painted-ms",
+        "filled-ms",
+        "painted-cpu-ms",
+        "filled-cpu-ms",
+        "ready-ms",
+        "ready-cpu-ms",
+    ]
+    assert lines[0][1] == lines[1][1] == lines[4][1] == "42" and err == ""
+    assert 0 < float(lines[2][1]) <= float(lines[3][1]) <= float(lines[5][1])
     assert list_backups(db_path, unlock.load_key(db_path)) == []  # no backup: a probe
     assert not lock_path(db_path).exists()  # the single-instance lock is released
     assert gui.applicationName() == "Relasi" and gui.organizationName() == "Relasi"
