@@ -176,8 +176,16 @@ class WindowStart(QObject):
         # Documents opened by a Relasi that did not close (a crash, a kill) go now.
         viewing.sweep()
 
+        def check_then_catch_up() -> None:
+            finish_open(store)
+            # Then the health scores the clock made stale since the last start, so the
+            # first sort by health that day reads kept rows (models/queries/health_kept).
+            from models.queries.health_kept import catch_up
+
+            catch_up(store, stop=lambda: self._finished)
+
         self._check = run_in_thread(
-            lambda: finish_open(store), self._passed, self._failed, self, name="relasi-check"
+            check_then_catch_up, self._passed, self._failed, self, name="relasi-check"
         )
 
     def _passed(self, _result: object) -> None:

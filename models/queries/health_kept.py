@@ -16,7 +16,7 @@ with no undo step and no change notification, and team sync never sends the tabl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta, tzinfo
 from types import SimpleNamespace
 from typing import Any
@@ -45,6 +45,10 @@ EARLY = timedelta(seconds=1)
 KEPT = table("client_health", column("account_id"), column("name"), column("score"), column("due"))
 _STORE = text("UPDATE client_health SET score = :score, due = :due WHERE account_id = :id")
 _DROP = text("DELETE FROM client_health WHERE account_id = :id")
+_ZONE = text(
+    "INSERT INTO client_health_zone (id, zone) VALUES (1, :z) "
+    "ON CONFLICT (id) DO UPDATE SET zone = excluded.zone"
+)
 
 
 def _zone_key() -> str:
@@ -212,13 +216,7 @@ def refresh(store: Store, now: datetime | None = None) -> int:
         s = uow.session
         if known != zone:
             s.execute(text("UPDATE client_health SET due = ''"))
-            s.execute(
-                text(
-                    "INSERT INTO client_health_zone (id, zone) VALUES (1, :z) "
-                    "ON CONFLICT (id) DO UPDATE SET zone = excluded.zone"
-                ),
-                {"z": zone},
-            )
+            s.execute(_ZONE, {"z": zone})
         stale = list(
             s.execute(
                 text("SELECT account_id FROM client_health WHERE due <= :now"),
@@ -241,6 +239,57 @@ def refresh(store: Store, now: datetime | None = None) -> int:
             for account_id in gone:
                 s.execute(_DROP, {"id": account_id})
             done += len(rows)
+    return done
+
+
+def catch_up(
+    store: Store,
+    now: datetime | None = None,
+    *,
+    chunk: int = 100,
+    stop: Callable[[], bool] = lambda: False,
+) -> int:
+    """What the clock made stale since the last read, recomputed ahead of the first
+    sort by health (the window runs it in its check's worker after start): ``chunk``
+    clients per short write transaction, so a note saved meanwhile waits for one chunk
+    at most, never for the whole catch-up. Does nothing when more than
+    :data:`ALL_FROM` rows would have to be scored (all of them in a new time zone):
+    that one grouped pass stays with the first sort. Stops early when ``stop()`` says
+    so, or when the file takes no writes. Returns how many rows were stored."""
+    now = now or store.clock.now()
+    zone = _zone_key()
+    done = 0
+    try:
+        with store.read() as s:
+            known = s.execute(text("SELECT zone FROM client_health_zone WHERE id = 1")).scalar()
+            # every row in a new zone, else the stale ones
+            where = "" if known != zone else " WHERE due <= :now"
+            count = "SELECT count(*) FROM client_health" + where
+            if not 0 < s.execute(text(count), {"now": sql_time(now)}).scalar_one() <= ALL_FROM:
+                return 0
+        if known != zone:  # scored in another zone (or never): every row is due again
+            with store.write() as uow:
+                uow.session.execute(text("UPDATE client_health SET due = ''"))
+                uow.session.execute(_ZONE, {"z": zone})
+        while not stop() and store.writes_refused is None:
+            with store.write() as uow:
+                s = uow.session
+                ids = list(
+                    s.execute(
+                        text("SELECT account_id FROM client_health WHERE due <= :now LIMIT :n"),
+                        {"now": sql_time(now), "n": chunk},
+                    ).scalars()
+                )
+                if not ids:
+                    break
+                rows = _recompute(s, ids, now)
+                if rows:
+                    s.execute(_STORE, rows)
+                for account_id in set(ids) - {r["id"] for r in rows}:
+                    s.execute(_DROP, {"id": account_id})
+                done += len(ids)
+    except OperationalError:  # locked past the wait, read-only: the sort catches up
+        return done
     return done
 
 

@@ -336,3 +336,76 @@ def test_a_file_that_takes_no_writes_is_sorted_the_old_way(
     ids = [c for c, _ in scored(store)]
     flt = ClientFilter(sort="health")
     assert client_queries.within_pages(store, flt, ids, None) == set(ids)
+
+
+def stale(store: Store) -> int:
+    with store.read() as s:
+        return health_kept.stale_count(s, store.clock.now())
+
+
+def test_catch_up_recomputes_what_the_clock_made_stale_a_chunk_at_a_time(
+    store: Store, clock: FixedClock
+) -> None:
+    for i in range(7):
+        account(store, f"PT {i:02d}", cadence_days=1 + i)
+    listed(store)  # every row fresh
+    clock.advance(timedelta(days=3))  # cadences of 1-2 days passed: those rows are due
+    due = stale(store)
+    assert due > 0
+    seen: list[int] = []
+
+    def stop() -> bool:  # called before each chunk: records what was left each time
+        seen.append(stale(store))
+        return False
+
+    assert health_kept.catch_up(store, chunk=1, stop=stop) == due
+    assert stale(store) == 0
+    assert seen[:2] == [due, due - 1]  # one client per transaction
+    assert listed(store) == scored(store)
+
+
+def test_catch_up_stops_when_asked_and_leaves_the_rest_to_the_sort(
+    store: Store, clock: FixedClock
+) -> None:
+    for i in range(5):
+        account(store, f"PT {i:02d}", cadence_days=1)
+    listed(store)
+    clock.advance(timedelta(days=2))
+    calls = iter((False, True))
+    assert health_kept.catch_up(store, chunk=2, stop=lambda: next(calls)) == 2
+    assert stale(store) == 3
+    assert listed(store) == scored(store)  # the sort catches up with the rest
+
+
+def test_catch_up_leaves_scoring_every_client_to_the_sort(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(4):
+        account(store, f"PT {i:02d}", cadence_days=1)
+    listed(store)
+    clock.advance(timedelta(days=2))
+    monkeypatch.setattr(health_kept, "ALL_FROM", 3)  # too many for one by one
+    assert health_kept.catch_up(store) == 0
+    assert stale(store) == 4
+    monkeypatch.setattr(health_kept, "ALL_FROM", 5_000)
+    assert health_kept.catch_up(store) == 4
+    assert stale(store) == 0
+
+
+def test_catch_up_in_a_new_time_zone_scores_every_client(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(4):
+        account(store, f"PT {i:02d}", cadence_days=30)
+    listed(store)
+    with store.write() as uow:  # as if scored in another zone: wrong and fresh
+        uow.session.execute(text("UPDATE client_health SET score = 1, due = '9999'"))
+        uow.session.execute(text("UPDATE client_health_zone SET zone = 'Mars/Olympus'"))
+    monkeypatch.setattr(health_kept, "ALL_FROM", 3)  # more rows than one by one may do
+    assert health_kept.catch_up(store) == 0
+    monkeypatch.setattr(health_kept, "ALL_FROM", 5_000)
+    assert health_kept.catch_up(store, chunk=3) == 4
+    with store.read() as s:
+        scores = s.execute(text("SELECT score FROM client_health")).scalars().all()
+    assert 1 not in scores
+    assert listed(store) == scored(store)

@@ -15,8 +15,10 @@ import keyring
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import text
 
 import main
+from models.queries import health_kept
 from models.queries.clients import client_names
 from models.store import open_store
 from models.vault import keys, unlock
@@ -125,6 +127,24 @@ def test_quit_after_paint_prints_and_leaves_no_trace(
     assert gui.applicationName() == "Relasi" and gui.organizationName() == "Relasi"
     reopened = open_store(db_path)  # closed cleanly: opens again
     assert [n for _, n in client_names(reopened)] == ["Acme Corp"]
+    reopened.close()
+
+
+def test_the_check_after_paint_catches_up_the_kept_health_scores(
+    gui: QApplication, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(db_path)
+    for name in ("Acme Corp", "PT Maju", "CV Sinar"):
+        account(store, name)
+    with store.write() as uow:  # as a write (or the clock) leaves them: stale
+        uow.session.execute(text("UPDATE client_health SET due = ''"))
+    store.close()
+    assert start(db_path, "--quit-after-paint") == 0
+    capsys.readouterr()
+    reopened = open_store(db_path)
+    with reopened.read() as s:
+        assert health_kept.stale_count(s, reopened.clock.now()) == 0
+        assert s.execute(text("SELECT count(*) FROM client_health")).scalar() == 3
     reopened.close()
 
 
