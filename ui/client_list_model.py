@@ -50,6 +50,9 @@ class ClientListModel(QAbstractTableModel):
         self.store = store
         self.filter = ClientFilter()
         self._rows: list[ClientRow] = []
+        #: Where each loaded client is (row_of, apply_changes): kept as rows are
+        #: appended, made again only after a reload, never searched row by row.
+        self._position: dict[str, int] = {}
         self._cursor: ClientCursor | None = None
         self._exhausted = True
         #: How many clients the filter matches; None while counting them is pending.
@@ -71,6 +74,7 @@ class ClientListModel(QAbstractTableModel):
         )
         self.beginResetModel()
         self._rows, self._cursor = rows, cursor
+        self._position = {r.id: i for i, r in enumerate(rows)}
         self._exhausted = cursor is None
         # How many clients the filter matches, counted once per load (not per page), so
         # the count does not change as the list is scrolled; up to COUNT_CAP ("1000+").
@@ -109,6 +113,7 @@ class ClientListModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
+            self._position.update((r.id, first + i) for i, r in enumerate(rows))
             self.endInsertRows()
 
     def apply_changes(self, changes: Changes) -> None:
@@ -117,7 +122,7 @@ class ClientListModel(QAbstractTableModel):
         if not ids and not changes.of("contact") and not changes.of("tag"):
             return
         self._now = self.store.clock.now()
-        position = {r.id: i for i, r in enumerate(self._rows)}
+        position = self._position
         fresh = client_queries.client_rows(self.store, [i for i in ids if i in position])
         # A client not read yet appears now only if it sorts among the rows read (the
         # others come with their page): completing a follow-up of a client far down the
@@ -145,10 +150,7 @@ class ClientListModel(QAbstractTableModel):
         return self._rows[index.row()]
 
     def row_of(self, account_id: str) -> int:
-        for i, r in enumerate(self._rows):
-            if r.id == account_id:
-                return i
-        return -1
+        return self._position.get(account_id, -1)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role not in (

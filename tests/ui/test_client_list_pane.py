@@ -253,6 +253,37 @@ def test_the_count_is_the_total_and_does_not_change_while_scrolling(
     qtbot.waitUntil(lambda: pane.count_label.text() == "10 clients")
 
 
+def test_each_client_is_found_where_it_is_listed_through_pages_reloads_and_edits(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """row_of and a change's refresh look clients up by kept positions (one dict, kept
+    as pages are appended and made again on a reload), never by walking the rows."""
+    with window.store.write() as uow:
+        ids = [services.create_account(uow, f"Klien {i:03d}") for i in range(250)]
+    model = window.clients.model
+
+    def every_row_found() -> bool:
+        return all(
+            model.row_of(model.row(model.index(i, 0)).id) == i for i in range(model.rowCount())
+        )
+
+    window.clients.refresh()
+    assert model.canFetchMore() and every_row_found()
+    assert model.row_of(ids[-1]) == -1  # not read yet
+    while model.canFetchMore():
+        model.fetchMore()
+        assert every_row_found()
+    last = model.row_of(ids[-1])
+    assert model.row(model.index(last, 0)).name == "Klien 249"
+    with window.store.write() as uow:  # renamed in place (the list keeps its order) ...
+        services.update_account(uow, ids[-1], name="Aaa Klien")
+    qtbot.waitUntil(lambda: model.row(model.index(last, 0)).name == "Aaa Klien")
+    assert model.row_of(ids[-1]) == last
+    window.clients.refresh()  # ... and sorted first when the list is read again
+    assert model.row_of(ids[-1]) == 0 and every_row_found()
+    assert model.row(model.index(model.row_of(ids[0]), 0)).name == "Klien 000"
+
+
 def test_a_broad_filter_is_counted_up_to_the_cap(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
