@@ -54,6 +54,12 @@ BUSY_TIMEOUT_MS = 10_000
 #: decrypted every page again on each read. The cache grows only as pages are read;
 #: the pool reuses its most recent connection first, so one cache stays warm.
 CACHE_KIB = 65_536
+#: What SQLite may hold in this process across all its connections (their page caches,
+#: temporary tables): past it, SQLite recycles cached pages before it takes more. So
+#: the caches share it instead of each growing to CACHE_KIB: at team scale, the window
+#: after scrolling the whole client list peaked at 369 MB without it and 284 MB with it,
+#: its steps as fast (bench/run.py --scale team --only window, 2026-11-30).
+HEAP_LIMIT_BYTES = 48 * 1024 * 1024
 
 
 @dataclass
@@ -267,6 +273,7 @@ class Store:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            conn.execute(f"PRAGMA soft_heap_limit = {HEAP_LIMIT_BYTES}")
             return conn
 
         engine = create_engine(

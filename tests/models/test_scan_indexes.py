@@ -17,7 +17,7 @@ from models.queries import followups as followup_queries
 from models.queries.followups import all_day_value, local_day_bounds
 from models.queries.stats import STATS_KINDS, counted_live_rows, live_counts, trash
 from models.rows import FollowUpRow
-from models.store import CACHE_KIB, Store
+from models.store import CACHE_KIB, HEAP_LIMIT_BYTES, Store
 from tests.models.helpers import account, followup
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -145,3 +145,7 @@ def test_live_counts_read_narrow_indexes_and_trash_its_own(store: Store) -> None
 def test_every_connection_gets_the_page_cache(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -CACHE_KIB
+        # ... within what SQLite may hold across the process's connections: a second
+        # connection's cache is recycled before the process grows past it
+        assert conn.exec_driver_sql("PRAGMA soft_heap_limit").scalar() == HEAP_LIMIT_BYTES
+    assert HEAP_LIMIT_BYTES < 2 * CACHE_KIB * 1024
