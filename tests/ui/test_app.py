@@ -148,6 +148,24 @@ def test_the_check_after_paint_catches_up_the_kept_health_scores(
     reopened.close()
 
 
+def test_a_failed_health_catch_up_is_no_failed_check(
+    gui: QApplication,
+    db_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = open_store(db_path)
+    account(store, "Acme Corp")
+    store.close()
+
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(health_kept, "catch_up", broken)
+    assert start(db_path, "--quit-after-paint") == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_quit_after_paint_with_a_passphrase_database_never_asks(
     gui: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
