@@ -4,10 +4,9 @@ The database is SQLCipher-encrypted from its first byte with a raw 256-bit key
 from the OS keyring (see models.vault.keys). Connections come from a ``creator``
 function so the key never appears in a URL, a log line or a traceback.
 Each connection gets WAL, ``synchronous=FULL``, foreign keys, in-memory temp
-storage and a busy timeout. Migrations run at open.
-
-Writes go through ``store.write()``, a unit of work that records what changed
-and tells the store's listeners after the commit.
+storage, a page cache and a busy timeout. Migrations run at open. Writes go through
+``store.write()``, a unit of work that records what changed and tells the store's
+listeners after the commit.
 """
 
 from __future__ import annotations
@@ -49,16 +48,10 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIN_SQLITE = (3, 51, 3)
 BUSY_TIMEOUT_MS = 10_000
-#: Each connection's page cache, in KiB (SQLite's default is 2 MiB). SQLCipher keeps
-#: pages decrypted in it: with the default, a scan of a table bigger than 2 MiB
-#: decrypted every page again on each read. The cache grows only as pages are read;
-#: the pool reuses its most recent connection first, so one cache stays warm.
+#: Each connection's page cache, in KiB: SQLCipher keeps pages decrypted in it (with
+#: the 2 MiB default, a scan decrypted a big table's pages again on every read).
 CACHE_KIB = 65_536
-#: What SQLite may hold in this process across all its connections (their page caches,
-#: temporary tables): past it, SQLite recycles cached pages before it takes more. So
-#: the caches share it instead of each growing to CACHE_KIB: at team scale, the window
-#: after scrolling the whole client list peaked at 369 MB without it and 284 MB with it,
-#: its steps as fast (bench/run.py --scale team --only window, 2026-11-30).
+#: What SQLite may hold across all connections: past it, cached pages are recycled
 HEAP_LIMIT_BYTES = 48 * 1024 * 1024
 
 
