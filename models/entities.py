@@ -79,6 +79,8 @@ class DealStage(StrEnum):
 
 
 CLOSED_STAGES = frozenset({DealStage.WON, DealStage.LOST})
+#: Statuses for which "going cold" is meaningful (a dormant or lost client is cold on purpose).
+WARM_STATUSES = (AccountStatus.ACTIVE.value, AccountStatus.PROSPECT.value)
 
 #: Default stay-in-touch cadence in days, by tier.
 DEFAULT_CADENCE = {Tier.A: 14, Tier.B: 30, Tier.C: 90}

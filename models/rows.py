@@ -72,6 +72,15 @@ class DealRow:
     lost_to: str = ""
 
 
+def contact_row(c: Any) -> ContactRow:
+    """A contact's row from its columns (JSON lists made tuples)."""
+    return row_from(ContactRow, c, emails=tuple(c.emails or ()), phones=tuple(c.phones or ()))
+
+
+def deal_row(d: Any) -> DealRow:
+    return row_from(DealRow, d)
+
+
 @dataclass(frozen=True, slots=True)
 class AccountDetail:
     """Everything the timeline's header card shows about a client."""

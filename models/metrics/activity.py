@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from models.entities import WARM_STATUSES
 from models.metrics.sql import live_client
 from models.metrics.targets import ACTIVITY_KINDS
-from models.queries.clients import WARM_STATUSES
 from models.time_sql import sql_time
 
 _SQL = f"""

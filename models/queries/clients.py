@@ -32,30 +32,29 @@ from sqlalchemy.orm import Session
 
 from models import fields
 from models.entities import (
-    CLOSED_STAGES,
     KINDS,
+    WARM_STATUSES,
     Account,
-    AccountStatus,
     Contact,
     Deal,
     Tag,
     account_tags,
 )
+from models.queries import header, health_kept
 from models.queries import health as health_sql
-from models.queries import health_kept
 from models.rows import (
     AccountDetail,
     ClientFilter,
     ClientRow,
     ContactRow,
     DealRow,
+    contact_row,
+    deal_row,
     row_from,
 )
 from models.store import Store
 from models.time_sql import sql_time
 
-#: Statuses for which "going cold" is meaningful (a dormant or lost client is cold on purpose).
-WARM_STATUSES = (AccountStatus.ACTIVE.value, AccountStatus.PROSPECT.value)
 NO_FILTER = ClientFilter()
 
 
@@ -425,62 +424,16 @@ def all_tags(store: Store) -> list[str]:
 # -- one client ---------------------------------------------------------------------------
 
 
-def _contact_row(c: Any) -> ContactRow:
-    return row_from(ContactRow, c, emails=tuple(c.emails or ()), phones=tuple(c.phones or ()))
-
-
-def deal_row(d: Any) -> DealRow:
-    return row_from(DealRow, d)
-
-
 def account_detail(store: Store, account_id: str) -> AccountDetail | None:
-    """The client's header card: fields, tags, contacts, open deals. None if unknown.
-
-    Columns, not entities: this runs on every click in the client list.
-    """
-    now = store.clock.now()
-    with store.read() as s:
-        a = s.execute(
-            select(*Account.__table__.c, going_cold_expr(now).label("going_cold")).where(
-                Account.id == account_id
-            )
-        ).first()
-        if a is None:
-            return None
-        tags = s.scalars(
-            select(Tag.name)
-            .join(account_tags, account_tags.c.tag_id == Tag.id)
-            .where(account_tags.c.account_id == account_id)
-            .order_by(Tag.name)
-        ).all()
-        contacts = s.execute(
-            select(*Contact.__table__.c)
-            .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
-            .order_by(Contact.name)
-        ).all()
-        deals = s.execute(
-            select(*Deal.__table__.c)
-            .where(
-                Deal.account_id == account_id,
-                Deal.deleted_at.is_(None),
-                Deal.stage.not_in([st.value for st in CLOSED_STAGES]),
-            )
-            .order_by(Deal.expected_close, Deal.title)
-        ).all()
-    return row_from(
-        AccountDetail,
-        a,
-        going_cold=bool(a.going_cold),
-        tags=tuple(tags),
-        contacts=tuple(_contact_row(c) for c in contacts),
-        open_deals=tuple(deal_row(d) for d in deals),
-    )
+    """The client's header card: fields, tags, contacts, open deals. None if unknown
+    (models.queries.header: statements built once, run on every click in the list)."""
+    return header.account_header(store, account_id)
 
 
 def contact(store: Store, contact_id: str) -> ContactRow | None:
     with store.read() as s:
         c = s.get(Contact, contact_id)
-        return _contact_row(c) if c is not None else None
+        return contact_row(c) if c is not None else None
 
 
 def deal(store: Store, deal_id: str) -> DealRow | None:

@@ -1,17 +1,22 @@
-"""The timeline's header card read on every click in the client list: the same
-:class:`~models.rows.AccountDetail` as ``models.queries.clients.account_detail``, from
-statements built once (bound parameters: compiled once, then found in SQLAlchemy's
-cache) run on one connection, without an ORM session per click."""
+"""A client's header card (:class:`~models.rows.AccountDetail`, which
+``models.queries.clients.account_detail`` returns), read on every click in the client
+list: statements built once (bound parameters: compiled once, then found in
+SQLAlchemy's cache) run on one connection, without an ORM session per click."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import String, and_, bindparam, func, select
 
-from models.entities import CLOSED_STAGES, Account, Contact, Deal, Tag, account_tags
-from models.queries.clients import WARM_STATUSES, deal_row
-from models.rows import AccountDetail, ContactRow, row_from
+from models.entities import (
+    CLOSED_STAGES,
+    WARM_STATUSES,
+    Account,
+    Contact,
+    Deal,
+    Tag,
+    account_tags,
+)
+from models.rows import AccountDetail, contact_row, deal_row, row_from
 from models.store import Store
 from models.time_sql import sql_time
 
@@ -51,10 +56,6 @@ _OPEN_DEALS = (
 )
 
 
-def _contact_row(c: Any) -> ContactRow:
-    return row_from(ContactRow, c, emails=tuple(c.emails or ()), phones=tuple(c.phones or ()))
-
-
 def account_header(store: Store, account_id: str) -> AccountDetail | None:
     """The client's header card: fields, tags, contacts, open deals. None if unknown."""
     params = {"account_id": account_id, "now": sql_time(store.clock.now())}
@@ -70,6 +71,6 @@ def account_header(store: Store, account_id: str) -> AccountDetail | None:
         a,
         going_cold=bool(a.going_cold),
         tags=tuple(tags),
-        contacts=tuple(_contact_row(c) for c in contacts),
+        contacts=tuple(contact_row(c) for c in contacts),
         open_deals=tuple(deal_row(d) for d in deals),
     )

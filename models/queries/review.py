@@ -20,7 +20,14 @@ from models.queries import clients as client_queries
 from models.queries import timeline as timeline_queries
 from models.queries.followups import followups
 from models.queries.health import Health, account_health
-from models.rows import AccountDetail, ContactRow, DealRow, FollowUpRow, InteractionRow
+from models.rows import (
+    AccountDetail,
+    ContactRow,
+    DealRow,
+    FollowUpRow,
+    InteractionRow,
+    deal_row,
+)
 from models.store import Store
 
 TIMELINE_DAYS = 90
@@ -124,7 +131,7 @@ def _won_deals(store: Store, account_id: str) -> list[DealRow]:
         .order_by(Deal.closed_at.desc())
     )
     with store.read() as s:
-        return [client_queries.deal_row(d) for d in s.execute(stmt)]
+        return [deal_row(d) for d in s.execute(stmt)]
 
 
 def account_review(store: Store, account_id: str) -> AccountReview | None:
