@@ -202,21 +202,43 @@ def _rows(result: Iterable[Any], now: datetime) -> list[dict[str, Any]]:
     ]
 
 
+def _known_zone(session: Session) -> str | None:
+    """The zone the kept scores were computed in (None before the first refresh)."""
+    zone = session.execute(text("SELECT zone FROM client_health_zone WHERE id = 1")).scalar()
+    return None if zone is None else str(zone)
+
+
+def _all_due_in(session: Session, zone: str) -> None:
+    """Every row due again, as computed in ``zone`` from now on (a changed zone)."""
+    session.execute(text("UPDATE client_health SET due = ''"))
+    session.execute(_ZONE, {"z": zone})
+
+
+def _store_scores(session: Session, ids: list[str], now: datetime) -> int:
+    """Score ``ids`` again and keep the rows; a client that is gone loses its row.
+    Returns how many rows were stored."""
+    rows = _recompute(session, ids, now)
+    if rows:
+        session.execute(_STORE, rows)
+    for account_id in set(ids) - {r["id"] for r in rows}:
+        session.execute(_DROP, {"id": account_id})
+    return len(rows)
+
+
 def refresh(store: Store, now: datetime | None = None) -> int:
     """Recompute every stale row (all of them after a change of time zone); returns
     how many. One write transaction of its own: call it outside any other."""
     now = now or store.clock.now()
     zone = _zone_key()
     with store.read() as s:
-        known = s.execute(text("SELECT zone FROM client_health_zone WHERE id = 1")).scalar()
+        known = _known_zone(s)
         if known == zone and stale_count(s, now) == 0:
             return 0
     done = 0
     with store.write() as uow:
         s = uow.session
         if known != zone:
-            s.execute(text("UPDATE client_health SET due = ''"))
-            s.execute(_ZONE, {"z": zone})
+            _all_due_in(s, zone)
         stale = list(
             s.execute(
                 text("SELECT account_id FROM client_health WHERE due <= :now"),
@@ -228,17 +250,7 @@ def refresh(store: Store, now: datetime | None = None) -> int:
             s.execute(text("DELETE FROM client_health WHERE due <= :now"), {"now": sql_time(now)})
             return len(stale)
         for start in range(0, len(stale), CHUNK):
-            chunk = stale[start : start + CHUNK]
-            rows = _recompute(s, chunk, now)
-            if rows:
-                s.execute(
-                    _STORE,
-                    rows,
-                )
-            gone = set(chunk) - {r["id"] for r in rows}  # (a row whose client is gone)
-            for account_id in gone:
-                s.execute(_DROP, {"id": account_id})
-            done += len(rows)
+            done += _store_scores(s, stale[start : start + CHUNK], now)
     return done
 
 
@@ -261,7 +273,7 @@ def catch_up(
     done = 0
     try:
         with store.read() as s:
-            known = s.execute(text("SELECT zone FROM client_health_zone WHERE id = 1")).scalar()
+            known = _known_zone(s)
             # every row in a new zone, else the stale ones
             where = "" if known != zone else " WHERE due <= :now"
             count = "SELECT count(*) FROM client_health" + where
@@ -269,8 +281,7 @@ def catch_up(
                 return 0
         if known != zone:  # scored in another zone (or never): every row is due again
             with store.write() as uow:
-                uow.session.execute(text("UPDATE client_health SET due = ''"))
-                uow.session.execute(_ZONE, {"z": zone})
+                _all_due_in(uow.session, zone)
         while not stop() and store.writes_refused is None:
             with store.write() as uow:
                 s = uow.session
@@ -282,11 +293,7 @@ def catch_up(
                 )
                 if not ids:
                     break
-                rows = _recompute(s, ids, now)
-                if rows:
-                    s.execute(_STORE, rows)
-                for account_id in set(ids) - {r["id"] for r in rows}:
-                    s.execute(_DROP, {"id": account_id})
+                _store_scores(s, ids, now)
                 done += len(ids)
     except OperationalError:  # locked past the wait, read-only: the sort catches up
         return done
